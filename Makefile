@@ -1,0 +1,93 @@
+# iomemcheck: `make` builds everything, `make check` runs every test,
+# `make samples` runs the checker on the bundled samples,
+# `make install PREFIX=...` installs.
+
+SHELL	:= /bin/bash
+PREFIX	?= /usr/local
+GCC	?= gcc
+GXX	?= g++
+CC	:= $(GCC)
+PYTHON	?= /usr/bin/python3
+
+CFLAGS	?= -O2 -g
+WARN	:= -Wall -Wextra
+CORE_CFLAGS := $(CFLAGS) $(WARN) -fPIC -std=gnu11
+
+PLUGIN_INC := $(shell $(GCC) -print-file-name=plugin)/include
+PLUGIN_CXXFLAGS := $(CFLAGS) $(WARN) -fPIC -fno-rtti -fno-exceptions -std=gnu++17 \
+	-I$(PLUGIN_INC) -Icore
+
+PACKAGES := gcc-12-plugin-dev sparse python3-pytest
+
+CORE_SRC := core/rules.c core/func.c core/flow.c core/check.c core/diag.c
+CORE_OBJ := $(CORE_SRC:.c=.o) core/rules_builtin.o
+RULES	:= $(sort $(wildcard rules/*.rules))
+PLUGIN_SRC := plugin/iomemcheck.c plugin/lower.c plugin/paths.c
+
+.PHONY: all deps check check-core check-samples check-sparse samples install clean \
+	check-kernel bench torture
+
+all: deps core/libiomcore.a plugin/iomemcheck.so sparse/iomemcheck-sparse
+
+deps:
+	@scripts/need-packages $(PACKAGES)
+
+core/rules_builtin.c: core/embed-rules.sh $(RULES)
+	core/embed-rules.sh $(RULES) > $@.tmp && mv $@.tmp $@
+
+core/%.o: core/%.c core/iomem.h core/func.h core/builtin.h
+	$(CC) $(CORE_CFLAGS) -c -o $@ $<
+
+core/libiomcore.a: $(CORE_OBJ)
+	rm -f $@ && ar rcs $@ $^
+
+plugin/%.o: plugin/%.c plugin/gcc-common.h plugin/lower.h core/iomem.h | deps
+	$(GXX) $(PLUGIN_CXXFLAGS) -x c++ -c -o $@ $<
+
+plugin/iomemcheck.so: $(PLUGIN_SRC:.c=.o) core/libiomcore.a
+	$(GXX) -shared -o $@ $(PLUGIN_SRC:.c=.o) core/libiomcore.a
+
+sparse/iomemcheck-sparse: FORCE | deps
+	@if [ -f sparse/Makefile ]; then $(MAKE) -s -C sparse all; fi
+FORCE:
+
+core/tests/test-core: core/tests/test-core.c core/libiomcore.a
+	$(CC) $(CFLAGS) $(WARN) -Icore -o $@ $< core/libiomcore.a
+
+check: all check-core check-samples check-sparse
+
+check-core: core/tests/test-core
+	@core/tests/test-core
+
+check-samples: plugin/iomemcheck.so
+	@LC_ALL=C $(PYTHON) testsuite/run.py
+	@LC_ALL=C $(PYTHON) -m pytest -q -p no:cacheprovider testsuite 2>&1 | tail -n 1 | sed 's/^/pytest: /'; \
+		exit $${PIPESTATUS[0]}
+
+check-sparse: sparse/iomemcheck-sparse
+	@if [ -f sparse/Makefile ]; then $(MAKE) -s -C sparse check; fi
+
+samples: plugin/iomemcheck.so
+	@LC_ALL=C $(PYTHON) testsuite/run.py --show
+
+check-kernel: plugin/iomemcheck.so
+	testsuite/kernel/check-kernel $(KERNEL_ARGS)
+
+bench: plugin/iomemcheck.so core/libiomcore.a
+	bench/bench
+
+torture: plugin/iomemcheck.so
+	bench/torture $(TORTURE_ARGS)
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/lib/iomemcheck $(DESTDIR)$(PREFIX)/bin \
+		$(DESTDIR)$(PREFIX)/share/iomemcheck/rules
+	install -m 644 plugin/iomemcheck.so $(DESTDIR)$(PREFIX)/lib/iomemcheck/
+	install -m 644 $(RULES) rules/README.md $(DESTDIR)$(PREFIX)/share/iomemcheck/rules/
+	if [ -x sparse/iomemcheck-sparse ]; then \
+		install -m 755 sparse/iomemcheck-sparse $(DESTDIR)$(PREFIX)/bin/; fi
+
+clean:
+	rm -f core/*.o core/libiomcore.a core/rules_builtin.c core/tests/test-core \
+		plugin/*.o plugin/*.so
+	@if [ -f sparse/Makefile ]; then $(MAKE) -s -C sparse clean; fi

@@ -1,0 +1,360 @@
+/*
+ * check.c - the rule decisions.
+ *
+ * After the dataflow has settled, every reachable block is replayed from its
+ * entry state and each event is judged against the state it sees.  One
+ * function per kind of event decides which rules fire; the messages and the
+ * notes that explain the state are built here from diag.c's pieces.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "func.h"
+
+struct findings {
+	struct iom_finding *f;
+	int nr;
+	int *loop_key;		/* per finding: load event for loop dedup, or -1 */
+};
+
+struct judge {
+	struct iom_func *fn;
+	const struct iom_options *opt;
+	struct findings *out;
+	const struct state *s;
+	const struct event *e;
+	int idx;		/* event index */
+	int block;
+};
+
+static struct iom_finding *report(struct judge *j, int rule, int loop_key, const char *fmt, ...)
+{
+	struct findings *out = j->out;
+	struct iom_finding *f;
+	va_list ap;
+
+	if (!(j->opt->enabled & (1u << rule)) || !j->e->where.file)
+		return NULL;
+	if (!j->fn->bb[j->block].in_cycle)
+		loop_key = -1;
+	for (int i = 0; i < out->nr; i++) {
+		struct iom_finding *o = &out->f[i];
+
+		if (o->rule != rule)
+			continue;
+		if (o->where.line == j->e->where.line && !strcmp(o->where.file, j->e->where.file))
+			return NULL;
+		if (loop_key >= 0 && out->loop_key[i] == loop_key)
+			return NULL;
+	}
+	if (!(out->nr & (out->nr - 1))) {
+		int n = out->nr ? 2 * out->nr : 8;
+		void *nf = realloc(out->f, n * sizeof(*out->f));
+		void *nk = realloc(out->loop_key, n * sizeof(int));
+
+		if (nf)
+			out->f = (struct iom_finding *)nf;
+		if (nk)
+			out->loop_key = (int *)nk;
+		if (!nf || !nk)
+			return NULL;
+	}
+	f = &out->f[out->nr];
+	out->loop_key[out->nr++] = loop_key;
+	memset(f, 0, sizeof(*f));
+	f->rule = rule;
+	f->error = j->opt->error;
+	f->function = j->fn->name;
+	f->where = j->e->where;
+	va_start(ap, fmt);
+	vsnprintf(f->message, sizeof(f->message), fmt, ap);
+	va_end(ap);
+	return f;
+}
+
+/* ---- what a value is at this point ---------------------------------------- */
+
+struct seen {
+	const struct value *v;
+	unsigned sys, io;	/* effective kinds of the system / I/O member parts */
+	const int *why;		/* origins of the kinds */
+	const char *expr;	/* the member it was loaded from */
+};
+
+static int look(struct judge *j, int value, struct seen *s)
+{
+	const struct value *v = &j->fn->val[value];
+	const struct mstate *m;
+
+	if (v->kind != VAL_PTR)
+		return 0;
+	s->v = v;
+	iom_effective(j->s, v, &s->sys, &s->io);
+	m = v->map >= 0 ? &j->s->m[v->map] : NULL;
+	s->why = m && m->gen == v->gen ? m->why : v->why;
+	s->expr = v->load >= 0 ? j->fn->ev[v->load].name : "?";
+	if (!s->expr)
+		s->expr = "?";
+	return 1;
+}
+
+static const char *may(unsigned bits, unsigned want)
+{
+	return bits == want ? "is" : "may be";
+}
+
+static const char *flag_word(struct judge *j, const struct seen *s)
+{
+	const struct iom_type *t;
+
+	if (s->v->map < 0)
+		return "is_iomem";
+	t = iom_rules_type_at(j->fn->rules, j->fn->maps[s->v->map].type);
+	return t ? t->member[IOM_MEMBER_FLAG] : "is_iomem";
+}
+
+/* Notes: why the kind is possible, then where the pointer came from. */
+static void explain(struct judge *j, struct iom_finding *f, const struct seen *s, unsigned bit)
+{
+	int k = bit == K_IO ? 1 : 0, other = 1 - k;
+
+	if (!f)
+		return;
+	if (s->v->map == MAP_MIXED) {
+		iom_note_at(f, j->e->where, "the pointer comes from more than one map");
+	} else {
+		iom_note_origin(j->fn, f, s->v->map, s->why[k]);
+		if (((s->sys | s->io) & (1u << other)) && s->why[other] != s->why[k])
+			iom_note_origin(j->fn, f, s->v->map, s->why[other]);
+	}
+	if (s->v->load >= 0 && j->fn->ev[s->v->load].where.line != j->e->where.line)
+		iom_note_at(f, j->fn->ev[s->v->load].where, "pointer loaded from '%s' here", s->expr);
+}
+
+/* ---- judges, one per event kind -------------------------------------------- */
+
+static void judge_access(struct judge *j)
+{
+	struct seen s;
+	unsigned all;
+	const char *op = j->e->sub ? "store" : "load";
+
+	if (j->e->where.helper || !look(j, j->e->value, &s))
+		return;
+	all = s.sys | s.io;
+	if (all & K_IO) {
+		int rule = all == K_IO ? IOM001 : IOM002;
+
+		explain(j, report(j, rule, s.v->load, "%s through '%s' while '%s' %s true", op,
+				  s.expr, flag_word(j, &s), may(all, K_IO)), &s, K_IO);
+	}
+	if (s.io & K_SYS)
+		explain(j, report(j, IOM004, s.v->load, "%s through '%s' while '%s' %s false",
+				  op, s.expr, flag_word(j, &s), may(s.io, K_SYS)), &s, K_SYS);
+}
+
+static void escape_words(const struct event *e, char *buf, size_t len)
+{
+	switch (e->sub) {
+	case IOM_ESC_CALL:
+		snprintf(buf, len, "passed to '%s'", e->name ? e->name : "?");
+		break;
+	case IOM_ESC_STORE:
+		snprintf(buf, len, "stored into memory");
+		break;
+	default:
+		snprintf(buf, len, "returned");
+		break;
+	}
+}
+
+static void judge_escape(struct judge *j)
+{
+	struct seen s;
+	char how[160];
+
+	if (j->e->where.helper || !look(j, j->e->value, &s))
+		return;
+	escape_words(j->e, how, sizeof(how));
+	if (s.sys & K_IO)
+		explain(j, report(j, IOM003, s.v->load, "'%s' %s while '%s' %s true", s.expr, how,
+				  flag_word(j, &s), may(s.sys, K_IO)), &s, K_IO);
+	if (s.io & K_SYS)
+		explain(j, report(j, IOM004, s.v->load, "'%s' %s while '%s' %s false", s.expr, how,
+				  flag_word(j, &s), may(s.io, K_SYS)), &s, K_SYS);
+}
+
+static void judge_uninit(struct judge *j, int map, const char *by)
+{
+	const struct mstate *m = &j->s->m[map];
+	struct iom_finding *f;
+	const char *name = iom_map_display(j->fn, map);
+	char flag[256];
+
+	if (!(m->bits & K_UNINIT))
+		return;
+	snprintf(flag, sizeof(flag), "%s", iom_flag_name(j->fn, map));
+	f = by ? report(j, IOM008, -1, "'%s' read by '%s' while '%s' %s uninitialised", flag, by,
+			name, m->bits == K_UNINIT ? "is" : "may be")
+	       : report(j, IOM008, -1, "'%s' read while '%s' %s uninitialised", flag, name,
+			m->bits == K_UNINIT ? "is" : "may be");
+	if (f)
+		iom_note_origin(j->fn, f, map, m->why[2]);
+}
+
+static void judge_load(struct judge *j)
+{
+	if (j->e->sub == IOM_MEMBER_FLAG) {
+		judge_uninit(j, j->e->map, NULL);
+		return;
+	}
+	if (!j->e->where.helper)
+		report(j, IOM010, -1, "'%s' used outside the map helpers", j->e->name);
+}
+
+static void judge_read(struct judge *j)
+{
+	judge_uninit(j, j->e->map, j->e->name);
+}
+
+/* A map is about to be labelled 'kind': does the pointer stored agree? */
+static void judge_label(struct judge *j, int value, int kind, const char *by, int map)
+{
+	struct seen s;
+	unsigned all;
+	unsigned bad = kind == IOM_KIND_SYSTEM ? K_IO : K_SYS;
+
+	if (value < 0 || (kind != IOM_KIND_SYSTEM && kind != IOM_KIND_IO) || !look(j, value, &s))
+		return;
+	all = s.sys | s.io;
+	if (!(all & bad))
+		return;
+	explain(j, report(j, IOM007, -1, "'%s' %s point to %s but '%s' labels '%s' as %s",
+			  s.expr, bad == K_IO ? (all == K_IO ? "does" : "may") : (all == K_SYS ? "does" : "may"),
+			  bad == K_IO ? "I/O memory" : "system memory", by,
+			  iom_map_display(j->fn, map),
+			  kind == IOM_KIND_SYSTEM ? "system memory" : "I/O memory"), &s, bad);
+}
+
+static void judge_set(struct judge *j)
+{
+	judge_label(j, j->e->value, j->e->sub, j->e->name ? j->e->name : "?", j->e->map);
+}
+
+static void judge_write(struct judge *j)
+{
+	const struct event *e = j->e;
+	const struct mstate *m = &j->s->m[e->map];
+
+	if (!e->where.helper) {
+		report(j, IOM005, -1, "'%s' written directly; use the map helpers", e->name);
+		if (e->sub != IOM_MEMBER_FLAG)
+			report(j, IOM010, -1, "'%s' used outside the map helpers", e->name);
+	}
+	if (e->sub == IOM_MEMBER_FLAG && e->flag_const >= 0 && m->lastptr >= 0)
+		judge_label(j, m->lastptr, e->flag_const ? IOM_KIND_IO : IOM_KIND_SYSTEM,
+			    e->where.helper ? "the initialiser" : "the direct write", e->map);
+}
+
+static void judge_null_test(struct judge *j)
+{
+	const struct value *v = &j->fn->val[j->e->value];
+	const char *expr;
+
+	if (j->e->where.helper || v->kind != VAL_PTR || !v->direct)
+		return;
+	expr = v->load >= 0 && j->fn->ev[v->load].name ? j->fn->ev[v->load].name : "?";
+	report(j, IOM006, -1, "'%s' tested against NULL; use the map helpers (is_null/is_set)", expr);
+}
+
+typedef void (*judge_fn)(struct judge *);
+
+static const judge_fn judges[EV_NR_OPS] = {
+	[EV_SET] = judge_set,
+	[EV_LOAD] = judge_load,
+	[EV_ACCESS] = judge_access,
+	[EV_ESCAPE] = judge_escape,
+	[EV_WRITE] = judge_write,
+	[EV_NULL_TEST] = judge_null_test,
+	[EV_READ] = judge_read,
+};
+
+static int cmp_finding(const void *a, const void *b)
+{
+	const struct iom_finding *x = (const struct iom_finding *)a;
+	const struct iom_finding *y = (const struct iom_finding *)b;
+	int c = strcmp(x->where.file, y->where.file);
+
+	if (c)
+		return c;
+	if (x->where.line != y->where.line)
+		return x->where.line - y->where.line;
+	if (x->where.col != y->where.col)
+		return x->where.col - y->where.col;
+	return x->rule - y->rule;
+}
+
+int iom_check(struct iom_func *fn, const struct state *in, const struct iom_options *opt,
+	      iom_report_fn cb, void *ctx)
+{
+	struct findings out = { NULL, 0, NULL };
+	struct state s;
+	struct judge j;
+
+	iom_state_alloc(fn, &s);
+	if (!s.m)
+		return -1;
+	j.fn = fn;
+	j.opt = opt;
+	j.out = &out;
+	j.s = &s;
+	for (int b = 0; b < fn->nr_bb; b++) {
+		const struct block *bb = &fn->bb[b];
+
+		if (!in[b].reachable)
+			continue;
+		iom_state_copy(fn, &s, &in[b]);
+		j.block = b;
+		for (int k = 0; k < bb->nr_evs && s.reachable; k++) {
+			j.idx = bb->evs[k];
+			j.e = &fn->ev[j.idx];
+			if (judges[j.e->op])
+				judges[j.e->op](&j);
+			iom_transfer(fn, &s, j.e, j.idx);
+		}
+	}
+	if (out.nr)
+		qsort(out.f, out.nr, sizeof(*out.f), cmp_finding);
+	for (int i = 0; i < out.nr; i++)
+		cb(&out.f[i], ctx);
+	free(out.f);
+	free(out.loop_key);
+	free(s.m);
+	return out.nr;
+}
+
+int iom_func_end(struct iom_func *fn, const struct iom_options *opt, iom_report_fn cb, void *ctx)
+{
+	struct state *in;
+	int n = -1;
+
+	if (fn->error[0])
+		return -1;
+	in = (struct state *)calloc(fn->nr_bb, sizeof(*in));
+	if (!in)
+		return -1;
+	for (int b = 0; b < fn->nr_bb; b++) {
+		iom_state_alloc(fn, &in[b]);
+		if (!in[b].m)
+			goto out;
+	}
+	if (iom_flow(fn, in) == 0)
+		n = iom_check(fn, in, opt, cb, ctx);
+out:
+	for (int b = 0; b < fn->nr_bb; b++)
+		free(in[b].m);
+	free(in);
+	return n;
+}

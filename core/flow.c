@@ -1,0 +1,525 @@
+/*
+ * flow.c - the dataflow: map states along the control-flow graph.
+ *
+ * A map's state is a set of memory kinds (system, I/O, uninitialised),
+ * joined by union where paths meet.  Besides the kinds, each map carries a
+ * generation: the event that last wrote it.  A derived pointer remembers the
+ * generation it was loaded under, so a later test of the same, unchanged map
+ * refines the pointer as well.
+ *
+ * Values (derived pointers and flag copies) are single-assignment, so their
+ * facts live in one table for the whole function and only ever grow.  The
+ * solver is a round-robin over reverse postorder until nothing changes; every
+ * part of the state only grows, so it terminates, and a generous bound on the
+ * rounds turns any bug into a skipped function instead of a hung compiler.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "func.h"
+
+#define MARKER(b)	(-2 - (b))	/* generation of a join at block b */
+
+void iom_state_alloc(const struct iom_func *fn, struct state *s)
+{
+	s->reachable = 0;
+	s->m = (struct mstate *)calloc(fn->nr_maps ? fn->nr_maps : 1, sizeof(*s->m));
+}
+
+void iom_state_copy(const struct iom_func *fn, struct state *dst, const struct state *src)
+{
+	dst->reachable = src->reachable;
+	memcpy(dst->m, src->m, fn->nr_maps * sizeof(*src->m));
+}
+
+static void set_all_why(struct mstate *m, int why)
+{
+	for (int k = 0; k < K_NR; k++)
+		m->why[k] = why;
+}
+
+static void entry_state(const struct iom_func *fn, struct state *s)
+{
+	s->reachable = 1;
+	for (int i = 0; i < fn->nr_maps; i++) {
+		struct mstate *m = &s->m[i];
+
+		m->bits = fn->maps[i].origin == IOM_MAP_LOCAL ? K_UNINIT : K_SYS | K_IO;
+		m->gen = ENTRY_WHY(i);
+		m->lastptr = -1;
+		set_all_why(m, ENTRY_WHY(i));
+	}
+}
+
+/* ---- values --------------------------------------------------------------- */
+
+static int join_value(struct value *dst, const struct value *src)
+{
+	struct value old = *dst;
+
+	if (src->kind == VAL_NONE)
+		return 0;
+	if (dst->kind == VAL_NONE) {
+		*dst = *src;
+		return 1;
+	}
+	if (dst->map != src->map)
+		dst->map = MAP_MIXED;
+	if (dst->gen != src->gen)
+		dst->gen = GEN_NONE;
+	if (dst->negated != src->negated)
+		dst->map = MAP_MIXED;	/* a flag that is both x and !x says nothing */
+	dst->sys_bits |= src->sys_bits;
+	dst->io_bits |= src->io_bits;
+	dst->direct &= src->direct;
+	for (int k = 0; k < K_NR; k++)
+		if (dst->why[k] == -1)
+			dst->why[k] = src->why[k];
+	return dst->map != old.map || dst->gen != old.gen || dst->sys_bits != old.sys_bits ||
+	       dst->io_bits != old.io_bits || dst->direct != old.direct ||
+	       dst->kind != old.kind;
+}
+
+static void load_value(struct iom_func *fn, struct state *s, const struct event *e, int idx)
+{
+	const struct mstate *m = &s->m[e->map];
+	struct value v;
+
+	memset(&v, 0, sizeof(v));
+	v.map = e->map;
+	v.gen = m->gen;
+	v.load = idx;
+	v.direct = 1;
+	memcpy(v.why, m->why, sizeof(v.why));
+	if (e->sub == IOM_MEMBER_FLAG) {
+		v.kind = VAL_FLAG;
+	} else {
+		v.kind = VAL_PTR;
+		if (e->sub == IOM_MEMBER_SYS)
+			v.sys_bits = m->bits & (K_SYS | K_IO);
+		else
+			v.io_bits = m->bits & (K_SYS | K_IO);
+	}
+	fn->changed_values |= join_value(&fn->val[e->value], &v);
+}
+
+static void derive_value(struct iom_func *fn, const struct event *e)
+{
+	struct value v = fn->val[e->value2];
+
+	if (v.kind == VAL_NONE)
+		return;
+	if (e->sub == IOM_DER_OFFSET)
+		v.direct = 0;
+	if (e->sub == IOM_DER_NOT) {
+		if (v.kind != VAL_FLAG)
+			return;
+		v.negated ^= 1;
+	}
+	fn->changed_values |= join_value(&fn->val[e->value], &v);
+}
+
+void iom_effective(const struct state *s, const struct value *v,
+		   unsigned *sys, unsigned *io)
+{
+	unsigned mask = K_SYS | K_IO;
+
+	if (v->map >= 0 && v->gen != GEN_NONE && s->m[v->map].gen == v->gen)
+		mask = s->m[v->map].bits;
+	*sys = v->sys_bits & mask;
+	*io = v->io_bits & mask;
+}
+
+/* ---- transfer functions, one per event ------------------------------------- */
+
+static const unsigned char kind_bits[] = {
+	[IOM_KIND_SYSTEM] = K_SYS,
+	[IOM_KIND_IO] = K_IO,
+	[IOM_KIND_UNKNOWN] = K_SYS | K_IO,
+	[IOM_KIND_UNINIT] = K_UNINIT,
+};
+
+static void write_map(struct mstate *m, unsigned bits, int idx)
+{
+	m->bits = (unsigned char)bits;
+	m->gen = idx;
+	m->lastptr = -1;
+	set_all_why(m, idx);
+}
+
+static void tf_set(struct iom_func *fn, struct state *s, const struct event *e, int idx)
+{
+	(void)fn;
+	write_map(&s->m[e->map], kind_bits[e->sub], idx);
+}
+
+static void tf_copy(struct iom_func *fn, struct state *s, const struct event *e, int idx)
+{
+	struct mstate src = s->m[e->value2];
+
+	(void)fn;
+	s->m[e->map] = src;
+	s->m[e->map].gen = idx;
+	s->m[e->map].lastptr = -1;
+}
+
+static void tf_clobber(struct iom_func *fn, struct state *s, const struct event *e, int idx)
+{
+	(void)fn;
+	for (int i = 0; i < e->nr_maps; i++)
+		write_map(&s->m[e->maps_of[i]], K_SYS | K_IO, idx);
+}
+
+static void tf_load(struct iom_func *fn, struct state *s, const struct event *e, int idx)
+{
+	load_value(fn, s, e, idx);
+}
+
+static void tf_derive(struct iom_func *fn, struct state *s, const struct event *e, int idx)
+{
+	(void)s;
+	(void)idx;
+	derive_value(fn, e);
+}
+
+static void tf_write(struct iom_func *fn, struct state *s, const struct event *e, int idx)
+{
+	static const unsigned char flag_bits[] = { K_SYS | K_IO, K_SYS, K_IO };
+	struct mstate *m = &s->m[e->map];
+
+	(void)fn;
+	if (e->sub == IOM_MEMBER_FLAG) {
+		write_map(m, flag_bits[e->flag_const + 1], idx);
+		return;
+	}
+	/* The kind stays until the flag is written; the pointer is new. */
+	m->gen = idx;
+	m->lastptr = e->value;
+}
+
+static void tf_kill(struct iom_func *fn, struct state *s, const struct event *e, int idx)
+{
+	(void)fn;
+	(void)e;
+	(void)idx;
+	s->reachable = 0;
+}
+
+typedef void (*transfer_fn)(struct iom_func *, struct state *, const struct event *, int);
+
+static const transfer_fn transfer[EV_NR_OPS] = {
+	[EV_SET] = tf_set,
+	[EV_COPY] = tf_copy,
+	[EV_CLOBBER] = tf_clobber,
+	[EV_LOAD] = tf_load,
+	[EV_DERIVE] = tf_derive,
+	[EV_WRITE] = tf_write,
+	[EV_KILL] = tf_kill,
+	/* access, escape, null tests and reads change nothing */
+};
+
+void iom_transfer(struct iom_func *fn, struct state *s, const struct event *e, int idx)
+{
+	if (s->reachable && transfer[e->op])
+		transfer[e->op](fn, s, e, idx);
+}
+
+/* ---- edges and joins ------------------------------------------------------- */
+
+/* Apply an is_iomem test to the state leaving along an edge. */
+static void refine(const struct iom_func *fn, struct state *s, const struct edge *ed)
+{
+	const struct value *v;
+	struct mstate *m;
+	unsigned want, bits;
+
+	if (ed->value < 0 || !s->reachable)
+		return;
+	v = &fn->val[ed->value];
+	if (v->kind != VAL_FLAG || v->map < 0 || v->gen == GEN_NONE)
+		return;
+	m = &s->m[v->map];
+	if (m->gen != v->gen)
+		return;
+	want = (ed->truth ^ v->negated) ? K_IO : K_SYS;
+	/* Testing a flag nobody wrote picks a kind; IOM008 has said so already. */
+	bits = (m->bits & want) | ((m->bits & K_UNINIT) ? want : 0);
+	if (!bits) {
+		s->reachable = 0;
+		return;
+	}
+	if (bits != m->bits)
+		m->why[want == K_IO ? 1 : 0] = ed->ev;
+	m->bits = (unsigned char)bits;
+}
+
+static void join_into(const struct iom_func *fn, struct state *dst, const struct state *src,
+		      int b)
+{
+	if (!src->reachable)
+		return;
+	if (!dst->reachable) {
+		iom_state_copy(fn, dst, src);
+		return;
+	}
+	for (int i = 0; i < fn->nr_maps; i++) {
+		struct mstate *d = &dst->m[i];
+		const struct mstate *s = &src->m[i];
+
+		for (int k = 0; k < K_NR; k++)
+			if (!(d->bits & (1u << k)) && (s->bits & (1u << k)))
+				d->why[k] = s->why[k];
+		d->bits |= s->bits;
+		if (d->gen != s->gen)
+			d->gen = MARKER(b);
+		if (d->lastptr != s->lastptr)
+			d->lastptr = -1;
+	}
+}
+
+static int same_state(const struct iom_func *fn, const struct state *a, const struct state *b)
+{
+	if (a->reachable != b->reachable)
+		return 0;
+	if (!a->reachable)
+		return 1;
+	for (int i = 0; i < fn->nr_maps; i++)
+		if (a->m[i].bits != b->m[i].bits || a->m[i].gen != b->m[i].gen ||
+		    a->m[i].lastptr != b->m[i].lastptr)
+			return 0;
+	return 1;
+}
+
+/* Keep what a block has seen: kinds never shrink, a join stays a join. */
+static void keep_growing(const struct iom_func *fn, struct state *now, const struct state *old,
+			 int b)
+{
+	if (!old->reachable || !now->reachable)
+		return;
+	for (int i = 0; i < fn->nr_maps; i++) {
+		now->m[i].bits |= old->m[i].bits;
+		if (old->m[i].gen == MARKER(b))
+			now->m[i].gen = MARKER(b);
+	}
+}
+
+/* ---- setup ----------------------------------------------------------------- */
+
+static int prefix_of(const char *prefix, const char *key)
+{
+	size_t n = strlen(prefix);
+
+	if (strncmp(prefix, key, n))
+		return 0;
+	return key[n] == 0 || key[n] == '*' || key[n] == '.' || key[n] == '[';
+}
+
+static void resolve_clobbers(struct iom_func *fn)
+{
+	for (int i = 0; i < fn->nr_ev; i++) {
+		struct event *e = &fn->ev[i];
+
+		if (e->op != EV_CLOBBER || e->maps_of)
+			continue;
+		e->maps_of = (int *)malloc((fn->nr_maps ? fn->nr_maps : 1) * sizeof(int));
+		if (!e->maps_of)
+			continue;
+		for (int m = 0; m < fn->nr_maps; m++)
+			if (e->key && prefix_of(e->key, fn->maps[m].key))
+				e->maps_of[e->nr_maps++] = m;
+	}
+}
+
+/* Reverse postorder from the entry, and which blocks sit on a cycle. */
+struct walk {
+	int *order, nr;
+	int *index, *low, *stack, *on, sp, counter;
+};
+
+static void scc(struct iom_func *fn, struct walk *w, int root)
+{
+	/* Iterative Tarjan: the explicit stack holds (block, next successor). */
+	int *cs = (int *)malloc(2 * fn->nr_bb * sizeof(int));
+	int csp = 0;
+
+	if (!cs)
+		return;
+	cs[csp++] = root;
+	cs[csp++] = 0;
+	w->index[root] = w->low[root] = ++w->counter;
+	w->stack[w->sp++] = root;
+	w->on[root] = 1;
+	while (csp) {
+		int b = cs[csp - 2], *next = &cs[csp - 1];
+
+		if (*next < fn->bb[b].nr_succ) {
+			int t = fn->bb[b].succ[(*next)++].to;
+
+			if (t == b)
+				fn->bb[b].in_cycle = 1;
+			if (!w->index[t]) {
+				w->index[t] = w->low[t] = ++w->counter;
+				w->stack[w->sp++] = t;
+				w->on[t] = 1;
+				cs[csp++] = t;
+				cs[csp++] = 0;
+			} else if (w->on[t] && w->index[t] < w->low[b]) {
+				w->low[b] = w->index[t];
+			}
+			continue;
+		}
+		csp -= 2;
+		w->order[w->nr++] = b;	/* postorder */
+		if (csp && w->low[b] < w->low[cs[csp - 2]])
+			w->low[cs[csp - 2]] = w->low[b];
+		if (w->low[b] == w->index[b]) {
+			int t, size = 0, first = w->sp;
+
+			do {
+				t = w->stack[--first];
+				size++;
+			} while (t != b);
+			for (int i = first; i < w->sp; i++) {
+				w->on[w->stack[i]] = 0;
+				if (size > 1)
+					fn->bb[w->stack[i]].in_cycle = 1;
+			}
+			w->sp = first;
+		}
+	}
+	free(cs);
+}
+
+struct preds {
+	int *start;		/* preds of b: pe[start[b] .. start[b + 1]) */
+	int *pe;		/* encoded block * MAX_SUCC + edge */
+};
+
+static int build_preds(const struct iom_func *fn, struct preds *p)
+{
+	int n = fn->nr_bb, total = 0, *fill;
+
+	p->start = (int *)calloc(n + 1, sizeof(int));
+	for (int b = 0; b < n; b++)
+		total += fn->bb[b].nr_succ;
+	p->pe = (int *)malloc((total ? total : 1) * 2 * sizeof(int));
+	fill = (int *)calloc(n + 1, sizeof(int));
+	if (!p->start || !p->pe || !fill) {
+		free(fill);
+		return -1;
+	}
+	for (int b = 0; b < n; b++)
+		for (int s = 0; s < fn->bb[b].nr_succ; s++)
+			p->start[fn->bb[b].succ[s].to + 1]++;
+	for (int b = 0; b < n; b++)
+		p->start[b + 1] += p->start[b];
+	for (int b = 0; b < n; b++)
+		for (int s = 0; s < fn->bb[b].nr_succ; s++) {
+			int t = fn->bb[b].succ[s].to, at = p->start[t] + fill[t]++;
+
+			p->pe[2 * at] = b;
+			p->pe[2 * at + 1] = s;
+		}
+	free(fill);
+	return 0;
+}
+
+static void block_out(struct iom_func *fn, int b, const struct state *in, struct state *out)
+{
+	const struct block *bb = &fn->bb[b];
+
+	iom_state_copy(fn, out, in);
+	for (int k = 0; k < bb->nr_evs; k++)
+		iom_transfer(fn, out, &fn->ev[bb->evs[k]], bb->evs[k]);
+}
+
+/*
+ * Fill in[b] with the state at the entry of every block.  Returns 0, or -1
+ * with fn->error set when the function must be skipped.
+ */
+int iom_flow(struct iom_func *fn, struct state *in)
+{
+	struct walk w;
+	struct preds pr = { NULL, NULL };
+	struct state cur, next, *out;
+	int n = fn->nr_bb, changed, rounds = 0, *rpo;
+
+	memset(&w, 0, sizeof(w));
+	w.order = (int *)calloc(n, sizeof(int));
+	w.index = (int *)calloc(n, sizeof(int));
+	w.low = (int *)calloc(n, sizeof(int));
+	w.stack = (int *)calloc(n, sizeof(int));
+	w.on = (int *)calloc(n, sizeof(int));
+	out = (struct state *)calloc(n, sizeof(*out));
+	iom_state_alloc(fn, &cur);
+	iom_state_alloc(fn, &next);
+	if (!w.order || !w.index || !w.low || !w.stack || !w.on || !out || !cur.m || !next.m ||
+	    build_preds(fn, &pr)) {
+		strcpy(fn->error, "out of memory");
+		goto out;
+	}
+	for (int b = 0; b < n; b++) {
+		iom_state_alloc(fn, &out[b]);
+		if (!out[b].m) {
+			strcpy(fn->error, "out of memory");
+			goto out;
+		}
+	}
+	resolve_clobbers(fn);
+	scc(fn, &w, 0);
+	rpo = w.order;
+	for (int i = 0; i < w.nr / 2; i++) {
+		int t = rpo[i];
+
+		rpo[i] = rpo[w.nr - 1 - i];
+		rpo[w.nr - 1 - i] = t;
+	}
+
+	do {
+		fn->changed_values = 0;
+		changed = 0;
+		for (int i = 0; i < w.nr; i++) {
+			int b = rpo[i];
+
+			if (b == 0)
+				entry_state(fn, &next);
+			else
+				next.reachable = 0;
+			for (int j = pr.start[b]; j < pr.start[b + 1]; j++) {
+				int p = pr.pe[2 * j], s = pr.pe[2 * j + 1];
+
+				if (!out[p].reachable)
+					continue;
+				iom_state_copy(fn, &cur, &out[p]);
+				refine(fn, &cur, &fn->bb[p].succ[s]);
+				join_into(fn, &next, &cur, b);
+			}
+			keep_growing(fn, &next, &in[b], b);
+			if (!same_state(fn, &next, &in[b])) {
+				iom_state_copy(fn, &in[b], &next);
+				changed = 1;
+			}
+			if (in[b].reachable)
+				block_out(fn, b, &in[b], &out[b]);
+		}
+		if (++rounds > 64 + 4 * fn->nr_maps) {
+			strcpy(fn->error, "no fixed point; function skipped");
+			break;
+		}
+	} while (changed || fn->changed_values);
+out:
+	if (out)
+		for (int b = 0; b < n; b++)
+			free(out[b].m);
+	free(out);
+	free(pr.start);
+	free(pr.pe);
+	free(w.order);
+	free(w.index);
+	free(w.low);
+	free(w.stack);
+	free(w.on);
+	free(cur.m);
+	free(next.m);
+	return fn->error[0] ? -1 : 0;
+}

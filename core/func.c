@@ -1,0 +1,397 @@
+/*
+ * func.c - building the lowered function: blocks, edges, maps, values, events.
+ *
+ * Front ends call these while they walk their IR; nothing is analysed until
+ * iom_func_end().  Every builder tolerates out-of-range input by ignoring the
+ * event and remembering an error, so a front end bug skips one function
+ * instead of crashing the compiler.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "func.h"
+
+#define MAX_VALUE	(1 << 24)
+
+static void *grow(void *base, int nr, size_t size)
+{
+	if (nr & (nr - 1))
+		return base;
+	return realloc(base, (nr ? 2 * nr : 8) * size);
+}
+
+static void broken(struct iom_func *fn, const char *what)
+{
+	if (!fn->error[0])
+		snprintf(fn->error, sizeof(fn->error), "internal: %s", what);
+}
+
+const char *iom_func_strdup(struct iom_func *fn, const char *s)
+{
+	char *copy, **ns;
+	size_t n;
+
+	if (!s)
+		return NULL;
+	ns = (char **)grow(fn->strings, fn->nr_strings, sizeof(char *));
+	n = strlen(s) + 1;
+	copy = (char *)malloc(n);
+	if (!ns || !copy) {
+		free(copy);
+		if (ns)
+			fn->strings = ns;
+		broken(fn, "out of memory");
+		return "";
+	}
+	fn->strings = ns;
+	memcpy(copy, s, n);
+	fn->strings[fn->nr_strings++] = copy;
+	return copy;
+}
+
+struct iom_func *iom_func_begin(const struct iom_rules *rules, const char *name,
+				struct iom_where where)
+{
+	struct iom_func *fn = (struct iom_func *)calloc(1, sizeof(*fn));
+
+	if (!fn)
+		return NULL;
+	fn->rules = rules;
+	fn->name = (char *)iom_func_strdup(fn, name ? name : "?");
+	fn->where = where;
+	iom_block(fn);
+	return fn;
+}
+
+void iom_func_free(struct iom_func *fn)
+{
+	if (!fn)
+		return;
+	for (int i = 0; i < fn->nr_bb; i++) {
+		free(fn->bb[i].evs);
+		free(fn->bb[i].succ);
+	}
+	for (int i = 0; i < fn->nr_ev; i++)
+		free(fn->ev[i].maps_of);
+	for (int i = 0; i < fn->nr_strings; i++)
+		free(fn->strings[i]);
+	free(fn->strings);
+	free(fn->ev);
+	free(fn->bb);
+	free(fn->maps);
+	free(fn->val);
+	free(fn);
+}
+
+const char *iom_func_error(const struct iom_func *fn)
+{
+	return fn->error[0] ? fn->error : NULL;
+}
+
+int iom_block(struct iom_func *fn)
+{
+	struct block *nb = (struct block *)grow(fn->bb, fn->nr_bb, sizeof(*fn->bb));
+
+	if (!nb) {
+		broken(fn, "out of memory");
+		return 0;
+	}
+	fn->bb = nb;
+	memset(&fn->bb[fn->nr_bb], 0, sizeof(*fn->bb));
+	return fn->nr_bb++;
+}
+
+static int valid_block(struct iom_func *fn, int b)
+{
+	if (b >= 0 && b < fn->nr_bb)
+		return 1;
+	broken(fn, "bad block number");
+	return 0;
+}
+
+static int valid_map(struct iom_func *fn, int m)
+{
+	if (m >= 0 && m < fn->nr_maps)
+		return 1;
+	broken(fn, "bad map number");
+	return 0;
+}
+
+/* Make sure value v exists; values are created on first mention. */
+static int valid_value(struct iom_func *fn, int v)
+{
+	int n;
+	struct value *nv;
+
+	if (v < 0 || v >= MAX_VALUE) {
+		broken(fn, "bad value number");
+		return 0;
+	}
+	if (v < fn->nr_val)
+		return 1;
+	for (n = fn->nr_val ? fn->nr_val : 16; n <= v; n *= 2)
+		;
+	nv = (struct value *)realloc(fn->val, n * sizeof(*nv));
+	if (!nv) {
+		broken(fn, "out of memory");
+		return 0;
+	}
+	memset(nv + fn->nr_val, 0, (n - fn->nr_val) * sizeof(*nv));
+	fn->val = nv;
+	fn->nr_val = n;
+	return 1;
+}
+
+static void add_edge(struct iom_func *fn, int from, int to, int value, int truth, int ev)
+{
+	struct block *b;
+	struct edge *ns;
+
+	if (!valid_block(fn, from) || !valid_block(fn, to))
+		return;
+	b = &fn->bb[from];
+	ns = (struct edge *)grow(b->succ, b->nr_succ, sizeof(*b->succ));
+	if (!ns) {
+		broken(fn, "out of memory");
+		return;
+	}
+	b->succ = ns;
+	b->succ[b->nr_succ].to = to;
+	b->succ[b->nr_succ].value = value;
+	b->succ[b->nr_succ].truth = truth;
+	b->succ[b->nr_succ].ev = ev;
+	b->nr_succ++;
+}
+
+void iom_edge(struct iom_func *fn, int from, int to)
+{
+	add_edge(fn, from, to, -1, 0, -1);
+}
+
+/* Append an event; b < 0 makes a detached one (edge tests). */
+static struct event *new_event(struct iom_func *fn, int b, enum ev_op op, struct iom_where w)
+{
+	struct event *ne, *e;
+
+	if (b >= 0) {
+		struct block *bb;
+		int *nevs;
+
+		if (!valid_block(fn, b))
+			return NULL;
+		bb = &fn->bb[b];
+		nevs = (int *)grow(bb->evs, bb->nr_evs, sizeof(int));
+		if (!nevs) {
+			broken(fn, "out of memory");
+			return NULL;
+		}
+		bb->evs = nevs;
+		bb->evs[bb->nr_evs++] = fn->nr_ev;
+	}
+	ne = (struct event *)grow(fn->ev, fn->nr_ev, sizeof(*fn->ev));
+	if (!ne) {
+		broken(fn, "out of memory");
+		return NULL;
+	}
+	fn->ev = ne;
+	e = &fn->ev[fn->nr_ev++];
+	memset(e, 0, sizeof(*e));
+	e->op = (unsigned char)op;
+	e->map = e->value = e->value2 = -1;
+	e->flag_const = -1;
+	e->block = b;
+	e->where = w;
+	return e;
+}
+
+void iom_edge_if(struct iom_func *fn, int from, int to, int value, int truth,
+		 struct iom_where where)
+{
+	struct event *e;
+
+	if (!valid_value(fn, value))
+		return;
+	e = new_event(fn, -1, EV_TEST, where);
+	if (!e)
+		return;
+	e->value = value;
+	e->sub = (unsigned char)!!truth;
+	add_edge(fn, from, to, value, !!truth, fn->nr_ev - 1);
+}
+
+int iom_map(struct iom_func *fn, const char *key, const char *display,
+	    enum iom_map_origin origin, int type, struct iom_where decl)
+{
+	struct map *nm;
+
+	for (int i = 0; i < fn->nr_maps; i++)
+		if (!strcmp(fn->maps[i].key, key))
+			return i;
+	nm = (struct map *)grow(fn->maps, fn->nr_maps, sizeof(*fn->maps));
+	if (!nm) {
+		broken(fn, "out of memory");
+		return -1;
+	}
+	fn->maps = nm;
+	nm = &fn->maps[fn->nr_maps];
+	nm->key = iom_func_strdup(fn, key);
+	nm->display = iom_func_strdup(fn, display ? display : key);
+	nm->origin = origin;
+	nm->type = type;
+	nm->decl = decl;
+	return fn->nr_maps++;
+}
+
+const char *iom_map_display(const struct iom_func *fn, int map)
+{
+	return map >= 0 && map < fn->nr_maps ? fn->maps[map].display : "?";
+}
+
+void iom_set(struct iom_func *fn, int b, struct iom_where w, int map, enum iom_kind kind,
+	     enum iom_cause cause, const char *name, int ptr_value)
+{
+	struct event *e;
+
+	if (!valid_map(fn, map) || (ptr_value >= 0 && !valid_value(fn, ptr_value)))
+		return;
+	e = new_event(fn, b, EV_SET, w);
+	if (!e)
+		return;
+	e->map = map;
+	e->sub = (unsigned char)kind;
+	e->cause = (unsigned char)cause;
+	e->name = iom_func_strdup(fn, name);
+	e->value = ptr_value;
+}
+
+void iom_copy(struct iom_func *fn, int b, struct iom_where w, int dst, int src)
+{
+	struct event *e;
+
+	if (!valid_map(fn, dst) || !valid_map(fn, src))
+		return;
+	e = new_event(fn, b, EV_COPY, w);
+	if (!e)
+		return;
+	e->map = dst;
+	e->value2 = src;
+}
+
+void iom_clobber(struct iom_func *fn, int b, struct iom_where w, const char *key,
+		 const char *callee, int producer)
+{
+	struct event *e = new_event(fn, b, EV_CLOBBER, w);
+
+	if (!e)
+		return;
+	e->key = iom_func_strdup(fn, key);
+	e->name = iom_func_strdup(fn, callee);
+	e->cause = (unsigned char)!!producer;
+}
+
+void iom_load(struct iom_func *fn, int b, struct iom_where w, int value, int map,
+	      enum iom_member member, const char *expr)
+{
+	struct event *e;
+
+	if (!valid_map(fn, map) || !valid_value(fn, value) || member >= IOM_NR_MEMBERS)
+		return;
+	e = new_event(fn, b, EV_LOAD, w);
+	if (!e)
+		return;
+	e->map = map;
+	e->value = value;
+	e->sub = (unsigned char)member;
+	e->name = iom_func_strdup(fn, expr);
+}
+
+void iom_derive(struct iom_func *fn, int b, int dst, int src, enum iom_derive how)
+{
+	struct iom_where none = { NULL, 0, 0, 0 };
+	struct event *e;
+
+	if (!valid_value(fn, dst) || !valid_value(fn, src))
+		return;
+	e = new_event(fn, b, EV_DERIVE, none);
+	if (!e)
+		return;
+	e->value = dst;
+	e->value2 = src;
+	e->sub = (unsigned char)how;
+}
+
+void iom_access(struct iom_func *fn, int b, struct iom_where w, int value, int store)
+{
+	struct event *e;
+
+	if (!valid_value(fn, value))
+		return;
+	e = new_event(fn, b, EV_ACCESS, w);
+	if (!e)
+		return;
+	e->value = value;
+	e->sub = (unsigned char)!!store;
+}
+
+void iom_escape(struct iom_func *fn, int b, struct iom_where w, int value,
+		enum iom_escape how, const char *callee)
+{
+	struct event *e;
+
+	if (!valid_value(fn, value))
+		return;
+	e = new_event(fn, b, EV_ESCAPE, w);
+	if (!e)
+		return;
+	e->value = value;
+	e->sub = (unsigned char)how;
+	e->name = iom_func_strdup(fn, callee);
+}
+
+void iom_write(struct iom_func *fn, int b, struct iom_where w, int map,
+	       enum iom_member member, int flag_const, int value, const char *expr)
+{
+	struct event *e;
+
+	if (!valid_map(fn, map) || member >= IOM_NR_MEMBERS ||
+	    (value >= 0 && !valid_value(fn, value)))
+		return;
+	e = new_event(fn, b, EV_WRITE, w);
+	if (!e)
+		return;
+	e->map = map;
+	e->sub = (unsigned char)member;
+	e->flag_const = (signed char)(flag_const < 0 ? -1 : !!flag_const);
+	e->value = value;
+	e->name = iom_func_strdup(fn, expr);
+}
+
+void iom_null_test(struct iom_func *fn, int b, struct iom_where w, int value)
+{
+	struct event *e;
+
+	if (!valid_value(fn, value))
+		return;
+	e = new_event(fn, b, EV_NULL_TEST, w);
+	if (e)
+		e->value = value;
+}
+
+void iom_read(struct iom_func *fn, int b, struct iom_where w, int map, const char *helper)
+{
+	struct event *e;
+
+	if (!valid_map(fn, map))
+		return;
+	e = new_event(fn, b, EV_READ, w);
+	if (!e)
+		return;
+	e->map = map;
+	e->name = iom_func_strdup(fn, helper);
+}
+
+void iom_kill(struct iom_func *fn, int b, struct iom_where w)
+{
+	new_event(fn, b, EV_KILL, w);
+}

@@ -1,0 +1,135 @@
+/*
+ * func.h - the core's private view of one lowered function.
+ *
+ * Shared by func.c (building), flow.c (dataflow), check.c (rule decisions)
+ * and diag.c (text).  Front ends only see iomem.h.
+ */
+#ifndef IOM_FUNC_H
+#define IOM_FUNC_H
+
+#include "iomem.h"
+
+/* Memory-kind bits of the lattice: a state is a set of them, joined by OR. */
+#define K_SYS		0x1
+#define K_IO		0x2
+#define K_UNINIT	0x4
+#define K_NR		3
+
+enum ev_op {
+	EV_SET, EV_COPY, EV_CLOBBER, EV_LOAD, EV_DERIVE, EV_ACCESS, EV_ESCAPE,
+	EV_WRITE, EV_NULL_TEST, EV_READ, EV_KILL,
+	EV_NR_OPS,
+	EV_TEST = EV_NR_OPS	/* an is_iomem test on an edge: only a note origin */
+};
+
+struct event {
+	unsigned char op;
+	unsigned char sub;	/* kind, member, derive op, escape kind, store */
+	unsigned char cause;	/* enum iom_cause for EV_SET; producer flag for clobber */
+	signed char flag_const;
+	int map;		/* target map; for EV_CLOBBER first of the resolved list */
+	int value, value2;	/* values involved */
+	int nr_maps;		/* EV_CLOBBER: resolved maps, in maps_of[] */
+	int *maps_of;
+	const char *name;	/* callee, helper, expression (owned by the arena) */
+	const char *key;	/* EV_CLOBBER: path prefix */
+	int block;
+	struct iom_where where;
+};
+
+struct edge {
+	int to;
+	int value;		/* flag value tested, -1 for a plain edge */
+	int truth;
+	int ev;			/* pseudo event describing the test, for notes */
+};
+
+struct block {
+	int *evs;		/* indices into fn->ev */
+	int nr_evs;
+	struct edge *succ;
+	int nr_succ;
+	int in_cycle;
+};
+
+struct map {
+	const char *key, *display;
+	enum iom_map_origin origin;
+	int type;
+	struct iom_where decl;
+};
+
+/* What a value is: a derived pointer or a flag, and what it was loaded under. */
+enum val_kind { VAL_NONE, VAL_PTR, VAL_FLAG };
+
+#define GEN_NONE	(-1)	/* matches nothing */
+#define MAP_MIXED	(-2)
+
+struct value {
+	unsigned char kind;
+	unsigned char sys_bits;		/* kinds under which it came from the system member */
+	unsigned char io_bits;		/* ... from the I/O member */
+	unsigned char negated;		/* flags: value is !is_iomem */
+	unsigned char direct;		/* the member itself, no arithmetic */
+	int map, gen;
+	int load;			/* the load event it came from */
+	int why[K_NR];			/* origins of the bits at the load */
+};
+
+struct mstate {
+	unsigned char bits;
+	int gen;			/* event that last wrote the map, or a join */
+	int lastptr;			/* pointer value written raw since the last flag write */
+	int why[K_NR];			/* event that introduced each bit; <0: entry */
+};
+
+struct state {
+	int reachable;
+	struct mstate *m;
+};
+
+struct iom_func {
+	const struct iom_rules *rules;
+	char *name;
+	struct iom_where where;
+
+	struct event *ev;
+	int nr_ev;
+	struct block *bb;
+	int nr_bb;
+	struct map *maps;
+	int nr_maps;
+	struct value *val;
+	int nr_val;
+
+	char **strings;			/* arena of copied strings */
+	int nr_strings;
+
+	int changed_values;		/* flow.c: the value table grew this round */
+	char error[160];		/* set when the function is skipped */
+};
+
+const char *iom_func_strdup(struct iom_func *, const char *);
+/* Origins below zero name a map's entry state: ENTRY_WHY(map). */
+#define ENTRY_WHY(m)	(-2 - (m))
+#define WHY_MAP(w)	(-2 - (w))
+
+/* flow.c */
+int iom_flow(struct iom_func *, struct state *in);
+void iom_state_alloc(const struct iom_func *, struct state *);
+void iom_state_copy(const struct iom_func *, struct state *dst, const struct state *src);
+void iom_transfer(struct iom_func *, struct state *, const struct event *, int idx);
+void iom_effective(const struct state *, const struct value *,
+		   unsigned *sys, unsigned *io);
+
+/* check.c */
+struct finding_list;
+int iom_check(struct iom_func *, const struct state *in, const struct iom_options *,
+	      iom_report_fn, void *ctx);
+
+/* diag.c */
+void iom_note_origin(const struct iom_func *, struct iom_finding *, int map, int why);
+void iom_note_at(struct iom_finding *, struct iom_where, const char *fmt, ...);
+const char *iom_flag_name(const struct iom_func *, int map);
+
+#endif

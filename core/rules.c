@@ -1,0 +1,496 @@
+/*
+ * rules.c - the rules data: parsing rules/ files and looking names up.
+ *
+ * The built-in files are compiled in (rules_builtin.c, generated from rules/
+ * by the Makefile) and parsed by the same code as run-time files, so the
+ * defaults go through every check a user's file does.
+ */
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "builtin.h"
+#include "iomem.h"
+
+struct iom_rules {
+	struct iom_type *types;
+	int nr_types;
+	struct iom_fn *fns;		/* sorted by name once loaded */
+	int nr_fns;
+	char **warn_asm;
+	int nr_warn_asm;
+};
+
+struct parser {
+	struct iom_rules *r;
+	const char *file;
+	int line;
+	int type;		/* type being defined, -1 outside a block */
+	char *err;
+	size_t errlen;
+};
+
+static char *xstrdup(const char *s)
+{
+	size_t n = strlen(s) + 1;
+	char *p = (char *)malloc(n);
+
+	if (p)
+		memcpy(p, s, n);
+	return p;
+}
+
+static void *grow(void *base, int nr, size_t size)
+{
+	/* Arrays grow in powers of two: nr is the count before the append. */
+	if (nr & (nr - 1))
+		return base;
+	return realloc(base, (nr ? 2 * nr : 4) * size);
+}
+
+static int fail(struct parser *p, const char *fmt, ...)
+{
+	va_list ap;
+	int n = snprintf(p->err, p->errlen, "%s:%d: error: ", p->file, p->line);
+
+	va_start(ap, fmt);
+	if (n >= 0 && (size_t)n < p->errlen)
+		vsnprintf(p->err + n, p->errlen - n, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+static int split(char *line, char **word, int max)
+{
+	int n = 0;
+	char *s = line;
+
+	for (;;) {
+		while (*s && isspace((unsigned char)*s))
+			s++;
+		if (!*s || *s == '#')
+			return n;
+		if (n == max)
+			return max + 1;
+		word[n++] = s;
+		while (*s && !isspace((unsigned char)*s))
+			s++;
+		if (*s)
+			*s++ = 0;
+	}
+}
+
+static void drop_type_fns(struct iom_rules *r, int type)
+{
+	int i, j = 0;
+
+	for (i = 0; i < r->nr_fns; i++) {
+		if (r->fns[i].type == type) {
+			free((char *)r->fns[i].name);
+			continue;
+		}
+		r->fns[j++] = r->fns[i];
+	}
+	r->nr_fns = j;
+}
+
+static int begin_type(struct parser *p, const char *name)
+{
+	struct iom_rules *r = p->r;
+	int t = iom_rules_type_index(r, name);
+	struct iom_type *ty;
+
+	if (t >= 0) {
+		/* A run-time block replaces the whole built-in one. */
+		drop_type_fns(r, t);
+		ty = &r->types[t];
+		free((char *)ty->header);
+		for (int m = 0; m < IOM_NR_MEMBERS; m++)
+			free((char *)ty->member[m]);
+	} else {
+		void *nt = grow(r->types, r->nr_types, sizeof(*r->types));
+
+		if (!nt)
+			return fail(p, "out of memory");
+		r->types = (struct iom_type *)nt;
+		t = r->nr_types++;
+		ty = &r->types[t];
+		ty->name = xstrdup(name);
+	}
+	ty->header = NULL;
+	for (int m = 0; m < IOM_NR_MEMBERS; m++)
+		ty->member[m] = NULL;
+	p->type = t;
+	return 0;
+}
+
+static int end_type(struct parser *p)
+{
+	static const char *const what[IOM_NR_MEMBERS] = { "system", "io", "flag" };
+	struct iom_type *ty = &p->r->types[p->type];
+
+	for (int m = 0; m < IOM_NR_MEMBERS; m++)
+		if (!ty->member[m])
+			return fail(p, "type '%s' has no '%s' member", ty->name, what[m]);
+	if (!ty->header)
+		return fail(p, "type '%s' has no 'header'", ty->name);
+	p->type = -1;
+	return 0;
+}
+
+static const struct {
+	const char *name;
+	unsigned bit;
+} effect_names[] = {
+	{ "set-system",	IOM_EFF_SET_SYSTEM },
+	{ "set-io",	IOM_EFF_SET_IO },
+	{ "clear",	IOM_EFF_CLEAR },
+	{ "read",	IOM_EFF_READ },
+	{ "access",	IOM_EFF_ACCESS | IOM_EFF_READ },
+};
+
+static int parse_effects(struct parser *p, char *s, unsigned *effects)
+{
+	char *tok;
+
+	*effects = 0;
+	for (tok = strtok(s, ","); tok; tok = strtok(NULL, ",")) {
+		size_t i;
+
+		for (i = 0; i < sizeof(effect_names) / sizeof(effect_names[0]); i++)
+			if (!strcmp(tok, effect_names[i].name))
+				break;
+		if (i == sizeof(effect_names) / sizeof(effect_names[0]))
+			return fail(p, "unknown effect '%s'", tok);
+		*effects |= effect_names[i].bit;
+	}
+	if ((*effects & IOM_EFF_SET_SYSTEM) && (*effects & IOM_EFF_SET_IO))
+		return fail(p, "a helper cannot set both system and I/O memory");
+	return 0;
+}
+
+static int parse_argno(struct parser *p, const char *s, const char *what)
+{
+	char *end;
+	long n = strtol(s, &end, 10);
+
+	if (*end || n < 1 || n > 16)
+		return fail(p, "bad argument number '%s' in '%s='", s, what);
+	return (int)n;
+}
+
+static int parse_args(struct parser *p, char **word, int nr, struct iom_fn *fn)
+{
+	for (int i = 0; i < nr; i++) {
+		if (!strncmp(word[i], "map=", 4)) {
+			char *tok;
+
+			for (tok = strtok(word[i] + 4, ","); tok; tok = strtok(NULL, ",")) {
+				int n = parse_argno(p, tok, "map");
+
+				if (n < 0)
+					return -1;
+				fn->map_args |= 1u << n;
+			}
+		} else if (!strncmp(word[i], "ptr=", 4)) {
+			fn->ptr_arg = parse_argno(p, word[i] + 4, "ptr");
+			if (fn->ptr_arg < 0)
+				return -1;
+		} else {
+			return fail(p, "unexpected '%s'", word[i]);
+		}
+	}
+	if (fn->kind == IOM_FN_HELPER && !fn->map_args)
+		return fail(p, "helper '%s' needs map=N", fn->name);
+	if (fn->ptr_arg && !(fn->effects & (IOM_EFF_SET_SYSTEM | IOM_EFF_SET_IO)))
+		return fail(p, "ptr= only makes sense for set-system or set-io helpers");
+	return 0;
+}
+
+static int add_fn(struct parser *p, struct iom_fn *fn)
+{
+	struct iom_rules *r = p->r;
+	void *nf;
+
+	for (int i = 0; i < r->nr_fns; i++) {
+		if (strcmp(r->fns[i].name, fn->name))
+			continue;
+		/* The same producer may serve several types. */
+		if (r->fns[i].kind == fn->kind && fn->kind != IOM_FN_HELPER)
+			return 0;
+		if (r->fns[i].type == fn->type || r->fns[i].type < 0 || fn->type < 0)
+			return fail(p, "'%s' is already declared", fn->name);
+	}
+	nf = grow(r->fns, r->nr_fns, sizeof(*r->fns));
+	if (!nf)
+		return fail(p, "out of memory");
+	r->fns = (struct iom_fn *)nf;
+	fn->name = xstrdup(fn->name);
+	r->fns[r->nr_fns++] = *fn;
+	return 0;
+}
+
+static const struct {
+	const char *word;
+	enum iom_fn_kind kind;
+	int in_type;		/* 1: only inside a type block, 0: only outside */
+	int min, max;		/* words after the keyword */
+} fn_keywords[] = {
+	{ "helper",	IOM_FN_HELPER,	 1, 2, 4 },
+	{ "macro",	IOM_FN_MACRO,	 1, 2, 2 },
+	{ "producer",	IOM_FN_PRODUCER, 1, 1, 1 },
+	{ "warn",	IOM_FN_WARN,	 0, 1, 1 },
+	{ "print",	IOM_FN_PRINT,	 0, 1, 1 },
+	{ "ignore",	IOM_FN_IGNORE,	 0, 1, 1 },
+};
+
+static int parse_fn_line(struct parser *p, int k, char **word, int nr)
+{
+	struct iom_fn fn;
+
+	if (fn_keywords[k].in_type != (p->type >= 0))
+		return fail(p, "'%s' %s a type block", word[0],
+			    fn_keywords[k].in_type ? "must be inside" : "cannot be inside");
+	if (nr - 1 < fn_keywords[k].min || nr - 1 > fn_keywords[k].max)
+		return fail(p, "'%s' takes %d to %d fields", word[0],
+			    fn_keywords[k].min, fn_keywords[k].max);
+	memset(&fn, 0, sizeof(fn));
+	fn.name = word[1];
+	fn.kind = fn_keywords[k].kind;
+	fn.type = fn_keywords[k].in_type ? p->type : -1;
+	if (nr > 2 && parse_effects(p, word[2], &fn.effects))
+		return -1;
+	if (nr > 3 && parse_args(p, word + 3, nr - 3, &fn))
+		return -1;
+	if (fn.kind == IOM_FN_HELPER && nr == 3)
+		return fail(p, "helper '%s' needs map=N", fn.name);
+	return add_fn(p, &fn);
+}
+
+static int set_member(struct parser *p, const char **slot, const char *value)
+{
+	if (*slot)
+		return fail(p, "duplicate '%s'", value);
+	*slot = xstrdup(value);
+	return 0;
+}
+
+static int parse_line(struct parser *p, char *line)
+{
+	static const char *const member_words[IOM_NR_MEMBERS] = { "system", "io", "flag" };
+	char *word[8];
+	int nr = split(line, word, 7);
+	size_t k;
+
+	if (nr == 0)
+		return 0;
+	if (nr > 7)
+		return fail(p, "too many fields");
+	for (k = 0; k < sizeof(fn_keywords) / sizeof(fn_keywords[0]); k++)
+		if (!strcmp(word[0], fn_keywords[k].word))
+			return parse_fn_line(p, (int)k, word, nr);
+	if (!strcmp(word[0], "type")) {
+		if (nr != 2)
+			return fail(p, "'type' takes one name");
+		if (p->type >= 0)
+			return fail(p, "'type' inside a type block (missing 'end')");
+		return begin_type(p, word[1]);
+	}
+	if (!strcmp(word[0], "end")) {
+		if (nr != 1 || p->type < 0)
+			return fail(p, "'end' without 'type'");
+		return end_type(p);
+	}
+	if (!strcmp(word[0], "warn-asm")) {
+		void *nw;
+
+		if (nr != 2 || p->type >= 0)
+			return fail(p, "'warn-asm' takes one word, outside type blocks");
+		nw = grow(p->r->warn_asm, p->r->nr_warn_asm, sizeof(char *));
+		if (!nw)
+			return fail(p, "out of memory");
+		p->r->warn_asm = (char **)nw;
+		p->r->warn_asm[p->r->nr_warn_asm++] = xstrdup(word[1]);
+		return 0;
+	}
+	if (p->type < 0)
+		return fail(p, "unknown keyword '%s'", word[0]);
+	if (nr != 2)
+		return fail(p, "'%s' takes one value", word[0]);
+	if (!strcmp(word[0], "header"))
+		return set_member(p, &p->r->types[p->type].header, word[1]);
+	for (int m = 0; m < IOM_NR_MEMBERS; m++)
+		if (!strcmp(word[0], member_words[m]))
+			return set_member(p, &p->r->types[p->type].member[m], word[1]);
+	return fail(p, "unknown keyword '%s'", word[0]);
+}
+
+static int cmp_fn(const void *a, const void *b)
+{
+	return strcmp(((const struct iom_fn *)a)->name, ((const struct iom_fn *)b)->name);
+}
+
+int iom_rules_load_text(struct iom_rules *r, const char *name, const char *text,
+			char *err, size_t errlen)
+{
+	struct parser p = { r, name, 0, -1, err, errlen };
+	const char *s = text;
+
+	while (*s) {
+		const char *nl = strchr(s, '\n');
+		size_t n = nl ? (size_t)(nl - s) : strlen(s);
+		char line[512];
+
+		p.line++;
+		if (n >= sizeof(line))
+			return fail(&p, "line too long");
+		memcpy(line, s, n);
+		line[n] = 0;
+		if (parse_line(&p, line))
+			return -1;
+		s += n + (nl ? 1 : 0);
+	}
+	if (p.type >= 0)
+		return fail(&p, "type '%s' is not closed by 'end'", r->types[p.type].name);
+	qsort(r->fns, r->nr_fns, sizeof(*r->fns), cmp_fn);
+	return 0;
+}
+
+int iom_rules_load_file(struct iom_rules *r, const char *path, char *err, size_t errlen)
+{
+	FILE *f = fopen(path, "r");
+	char *text;
+	long n;
+	int ret;
+
+	if (!f) {
+		snprintf(err, errlen, "%s:0: error: cannot open rules file", path);
+		return -1;
+	}
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	text = (char *)malloc(n + 1);
+	if (!text || fread(text, 1, n, f) != (size_t)n) {
+		fclose(f);
+		free(text);
+		snprintf(err, errlen, "%s:0: error: cannot read rules file", path);
+		return -1;
+	}
+	fclose(f);
+	text[n] = 0;
+	if (memchr(text, 0, n)) {
+		free(text);
+		snprintf(err, errlen, "%s:0: error: not a text file", path);
+		return -1;
+	}
+	ret = iom_rules_load_text(r, path, text, err, errlen);
+	free(text);
+	return ret;
+}
+
+struct iom_rules *iom_rules_new(void)
+{
+	struct iom_rules *r = (struct iom_rules *)calloc(1, sizeof(*r));
+	char err[256];
+
+	if (!r)
+		return NULL;
+	for (int i = 0; iom_builtin_rules[i].name; i++) {
+		if (iom_rules_load_text(r, iom_builtin_rules[i].name,
+					iom_builtin_rules[i].text, err, sizeof(err))) {
+			/* The test suite loads the built-ins: this cannot ship broken. */
+			fprintf(stderr, "%s\n", err);
+			iom_rules_free(r);
+			return NULL;
+		}
+	}
+	return r;
+}
+
+void iom_rules_free(struct iom_rules *r)
+{
+	if (!r)
+		return;
+	for (int i = 0; i < r->nr_types; i++) {
+		free((char *)r->types[i].name);
+		free((char *)r->types[i].header);
+		for (int m = 0; m < IOM_NR_MEMBERS; m++)
+			free((char *)r->types[i].member[m]);
+	}
+	for (int i = 0; i < r->nr_fns; i++)
+		free((char *)r->fns[i].name);
+	for (int i = 0; i < r->nr_warn_asm; i++)
+		free(r->warn_asm[i]);
+	free(r->types);
+	free(r->fns);
+	free(r->warn_asm);
+	free(r);
+}
+
+int iom_rules_nr_types(const struct iom_rules *r)
+{
+	return r->nr_types;
+}
+
+const struct iom_type *iom_rules_type_at(const struct iom_rules *r, int index)
+{
+	return index >= 0 && index < r->nr_types ? &r->types[index] : NULL;
+}
+
+int iom_rules_type_index(const struct iom_rules *r, const char *name)
+{
+	for (int i = 0; i < r->nr_types; i++)
+		if (!strcmp(r->types[i].name, name))
+			return i;
+	return -1;
+}
+
+int iom_type_member(const struct iom_type *t, const char *field)
+{
+	for (int m = 0; m < IOM_NR_MEMBERS; m++)
+		if (t->member[m] && !strcmp(t->member[m], field))
+			return m;
+	return -1;
+}
+
+static int ends_with_path(const char *file, const char *tail)
+{
+	size_t nf = strlen(file), nt = strlen(tail);
+
+	if (nt > nf || strcmp(file + nf - nt, tail))
+		return 0;
+	return nf == nt || file[nf - nt - 1] == '/';
+}
+
+int iom_rules_is_helper_file(const struct iom_rules *r, const char *file)
+{
+	if (!file)
+		return 0;
+	for (int i = 0; i < r->nr_types; i++)
+		if (r->types[i].header && ends_with_path(file, r->types[i].header))
+			return 1;
+	return 0;
+}
+
+const struct iom_fn *iom_rules_fn(const struct iom_rules *r, const char *name)
+{
+	struct iom_fn key;
+
+	if (!name || !r->nr_fns)
+		return NULL;
+	key.name = name;
+	return (const struct iom_fn *)bsearch(&key, r->fns, r->nr_fns, sizeof(*r->fns), cmp_fn);
+}
+
+int iom_rules_warn_asm(const struct iom_rules *r, const char *text)
+{
+	if (!text)
+		return 0;
+	for (int i = 0; i < r->nr_warn_asm; i++)
+		if (strstr(text, r->warn_asm[i]))
+			return 1;
+	return 0;
+}

@@ -1,0 +1,447 @@
+/*
+ * test-core.c - unit tests of the analysis core, no compiler involved.
+ *
+ * Each test lowers a tiny function by hand, the way a front end would, and
+ * compares the findings ("line:rule" list) with what the rules promise.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "iomem.h"
+
+static int failures, passed;
+static struct iom_rules *rules;
+static int T_IOSYS;
+
+struct got {
+	char list[1024];
+	char text[4096];
+	char json[4096];
+};
+
+static void collect(const struct iom_finding *f, void *ctx)
+{
+	struct got *g = (struct got *)ctx;
+	size_t n = strlen(g->list), t = strlen(g->text), j = strlen(g->json);
+
+	snprintf(g->list + n, sizeof(g->list) - n, "%s%d:%s", n ? " " : "", f->where.line,
+		 iom_rule_name(f->rule));
+	iom_format_text(f, g->text + t, sizeof(g->text) - t);
+	iom_format_json(f, g->json + j, sizeof(g->json) - j);
+}
+
+static struct iom_where at(int line)
+{
+	struct iom_where w = { "t.c", line, 5, 0 };
+
+	return w;
+}
+
+static struct iom_where in_helper(int line)
+{
+	struct iom_where w = { "t.c", line, 5, 1 };
+
+	return w;
+}
+
+static void run(struct iom_func *fn, struct got *g, unsigned extra)
+{
+	struct iom_options o;
+
+	iom_options_init(&o);
+	o.enabled |= extra;
+	memset(g, 0, sizeof(*g));
+	if (iom_func_end(fn, &o, collect, g) < 0)
+		snprintf(g->list, sizeof(g->list), "skipped: %s", iom_func_error(fn));
+	iom_func_free(fn);
+}
+
+#define EXPECT(cond, what) do { \
+	if (cond) { passed++; } else { failures++; \
+		fprintf(stderr, "FAIL %s:%d: %s\n", __func__, __LINE__, what); } } while (0)
+
+static void expect_list(const char *test, const struct got *g, const char *want)
+{
+	if (!strcmp(g->list, want)) {
+		passed++;
+		return;
+	}
+	failures++;
+	fprintf(stderr, "FAIL %s\n  expected: %s\n  got:      %s\n%s", test, want, g->list, g->text);
+}
+
+static struct iom_func *begin(const char *name)
+{
+	return iom_func_begin(rules, name, at(1));
+}
+
+static int param(struct iom_func *fn, const char *name)
+{
+	char key[64];
+
+	snprintf(key, sizeof(key), "%s*", name);
+	return iom_map(fn, key, name, IOM_MAP_PARAM, T_IOSYS, at(1));
+}
+
+/* *(u32 *)map->vaddr = 0 on a parameter: may be I/O. */
+static void test_param_store(void)
+{
+	struct iom_func *fn = begin("f");
+	int m = param(fn, "map");
+	struct got g;
+
+	iom_load(fn, 0, at(3), 1, m, IOM_MEMBER_SYS, "map->vaddr");
+	iom_derive(fn, 0, 2, 1, IOM_DER_COPY);
+	iom_access(fn, 0, at(3), 2, 1);
+	run(fn, &g, 0);
+	expect_list(__func__, &g, "3:IOM002");
+	EXPECT(strstr(g.text, "t.c:3:5: warning: store through 'map->vaddr' while 'is_iomem' may be true [IOM002]"),
+	       "message text");
+	EXPECT(strstr(g.text, "t.c:1:5: note: 'map' is a parameter: its memory kind is unknown here"),
+	       "parameter note");
+}
+
+/* if (map->is_iomem) ... else *vaddr: the else edge refines to system. */
+static void test_branch_refines(void)
+{
+	struct iom_func *fn = begin("f");
+	int m = param(fn, "map");
+	int bt = iom_block(fn), bf = iom_block(fn), join = iom_block(fn);
+	struct got g;
+
+	iom_load(fn, 0, at(2), 1, m, IOM_MEMBER_FLAG, "map->is_iomem");
+	iom_edge_if(fn, 0, bt, 1, 1, at(2));
+	iom_edge_if(fn, 0, bf, 1, 0, at(2));
+	iom_load(fn, bt, at(3), 2, m, IOM_MEMBER_IO, "map->vaddr_iomem");
+	iom_escape(fn, bt, at(3), 2, IOM_ESC_CALL, "writel");
+	iom_load(fn, bf, at(5), 3, m, IOM_MEMBER_SYS, "map->vaddr");
+	iom_access(fn, bf, at(5), 3, 1);
+	iom_edge(fn, bt, join);
+	iom_edge(fn, bf, join);
+	iom_load(fn, join, at(7), 4, m, IOM_MEMBER_SYS, "map->vaddr");
+	iom_access(fn, join, at(7), 4, 0);
+	run(fn, &g, 0);
+	expect_list(__func__, &g, "7:IOM002");
+}
+
+/* A flag copied, negated, tested: p loaded before the test is refined. */
+static void test_negated_copy_refines_earlier_pointer(void)
+{
+	struct iom_func *fn = begin("f");
+	int m = param(fn, "map");
+	int bt = iom_block(fn), bend = iom_block(fn);
+	struct got g;
+
+	iom_load(fn, 0, at(2), 1, m, IOM_MEMBER_SYS, "map->vaddr");
+	iom_load(fn, 0, at(3), 2, m, IOM_MEMBER_FLAG, "map->is_iomem");
+	iom_derive(fn, 0, 3, 2, IOM_DER_NOT);		/* bool sys = !map->is_iomem */
+	iom_edge_if(fn, 0, bt, 3, 1, at(4));		/* if (sys) */
+	iom_edge_if(fn, 0, bend, 3, 0, at(4));
+	iom_derive(fn, bt, 4, 1, IOM_DER_OFFSET);
+	iom_access(fn, bt, at(5), 4, 1);
+	iom_edge(fn, bt, bend);
+	run(fn, &g, 0);
+	expect_list(__func__, &g, "");
+}
+
+/* After set_vaddr_iomem the map is I/O: a store is IOM001, and a pointer
+ * loaded before the set keeps the state it was loaded under. */
+static void test_set_io_and_generation(void)
+{
+	struct iom_func *fn = begin("f");
+	int m = iom_map(fn, "m", "m", IOM_MAP_LOCAL, T_IOSYS, at(2));
+	struct got g;
+
+	iom_set(fn, 0, at(3), m, IOM_KIND_SYSTEM, IOM_BY_HELPER, "iosys_map_set_vaddr", -1);
+	iom_load(fn, 0, at(4), 1, m, IOM_MEMBER_SYS, "m.vaddr");
+	iom_set(fn, 0, at(5), m, IOM_KIND_IO, IOM_BY_HELPER, "iosys_map_set_vaddr_iomem", -1);
+	iom_load(fn, 0, at(6), 2, m, IOM_MEMBER_SYS, "m.vaddr");
+	iom_access(fn, 0, at(7), 1, 1);
+	iom_access(fn, 0, at(8), 2, 1);
+	run(fn, &g, 0);
+	expect_list(__func__, &g, "8:IOM001");
+	EXPECT(strstr(g.text, "note: 'm' set to I/O memory by 'iosys_map_set_vaddr_iomem' here"),
+	       "set note");
+	EXPECT(strstr(g.text, "t.c:6:5: note: pointer loaded from 'm.vaddr' here"), "load note");
+}
+
+/* An unknown call that can reach the container clobbers nested maps. */
+static void test_clobber_by_prefix(void)
+{
+	struct iom_func *fn = begin("f");
+	int m = iom_map(fn, "obj*.bo*.vmap", "obj->bo->vmap", IOM_MAP_PARAM, T_IOSYS, at(1));
+	int other = iom_map(fn, "other*.vmap", "other->vmap", IOM_MAP_PARAM, T_IOSYS, at(1));
+	struct got g;
+
+	iom_set(fn, 0, at(2), m, IOM_KIND_SYSTEM, IOM_BY_HELPER, "iosys_map_set_vaddr", -1);
+	iom_set(fn, 0, at(2), other, IOM_KIND_SYSTEM, IOM_BY_HELPER, "iosys_map_set_vaddr", -1);
+	iom_clobber(fn, 0, at(3), "obj*", "driver_refresh", 0);
+	iom_clobber(fn, 0, at(3), "oth*", "unrelated", 0);	/* not a path prefix */
+	iom_load(fn, 0, at(4), 1, m, IOM_MEMBER_SYS, "obj->bo->vmap.vaddr");
+	iom_access(fn, 0, at(4), 1, 0);
+	iom_load(fn, 0, at(5), 2, other, IOM_MEMBER_SYS, "other->vmap.vaddr");
+	iom_access(fn, 0, at(5), 2, 0);
+	run(fn, &g, 0);
+	expect_list(__func__, &g, "4:IOM002");
+	EXPECT(strstr(g.text, "'obj->bo->vmap' passed to 'driver_refresh' here"), "clobber note");
+}
+
+/* Copies carry the state; escapes of vaddr and uses of vaddr_iomem. */
+static void test_copy_escape_iomem(void)
+{
+	struct iom_func *fn = begin("f");
+	int src = iom_map(fn, "s", "s", IOM_MAP_LOCAL, T_IOSYS, at(2));
+	int dst = iom_map(fn, "d", "d", IOM_MAP_LOCAL, T_IOSYS, at(2));
+	int p = param(fn, "map");
+	struct got g;
+
+	iom_set(fn, 0, at(3), src, IOM_KIND_IO, IOM_BY_HELPER, "IOSYS_MAP_INIT_VADDR_IOMEM", -1);
+	iom_copy(fn, 0, at(4), dst, src);
+	iom_load(fn, 0, at(5), 1, dst, IOM_MEMBER_SYS, "d.vaddr");
+	iom_escape(fn, 0, at(5), 1, IOM_ESC_CALL, "memcpy");
+	iom_load(fn, 0, at(6), 2, p, IOM_MEMBER_IO, "map->vaddr_iomem");
+	iom_escape(fn, 0, at(6), 2, IOM_ESC_CALL, "readl");
+	iom_load(fn, 0, at(7), 3, dst, IOM_MEMBER_IO, "d.vaddr_iomem");
+	iom_escape(fn, 0, at(7), 3, IOM_ESC_CALL, "memcpy_toio");
+	iom_load(fn, 0, at(8), 4, p, IOM_MEMBER_SYS, "map->vaddr");
+	iom_escape(fn, 0, at(8), 4, IOM_ESC_RETURN, NULL);
+	run(fn, &g, 0);
+	expect_list(__func__, &g, "5:IOM003 6:IOM004 8:IOM003");
+	EXPECT(strstr(g.text, "'d.vaddr' passed to 'memcpy' while 'is_iomem' is true [IOM003]"), "is true");
+	EXPECT(strstr(g.text, "'map->vaddr' returned while 'is_iomem' may be true"), "returned");
+}
+
+/* Raw writes, NULL tests, strict mode and helper code. */
+static void test_writes_null_tests_strict(void)
+{
+	struct iom_func *fn = begin("f");
+	int m = iom_map(fn, "m", "m", IOM_MAP_LOCAL, T_IOSYS, at(2));
+	struct got g;
+
+	iom_write(fn, 0, at(3), m, IOM_MEMBER_SYS, -1, -1, "m.vaddr");
+	iom_write(fn, 0, at(4), m, IOM_MEMBER_FLAG, 0, -1, "m.is_iomem");
+	iom_write(fn, 0, in_helper(5), m, IOM_MEMBER_FLAG, 0, -1, "m.is_iomem");
+	iom_load(fn, 0, at(6), 1, m, IOM_MEMBER_SYS, "m.vaddr");
+	iom_null_test(fn, 0, at(6), 1);
+	iom_derive(fn, 0, 2, 1, IOM_DER_OFFSET);
+	iom_null_test(fn, 0, at(7), 2);			/* arithmetic: not the member */
+	iom_load(fn, 0, in_helper(8), 3, m, IOM_MEMBER_SYS, "m.vaddr");
+	iom_null_test(fn, 0, in_helper(8), 3);
+	iom_access(fn, 0, at(9), 1, 1);			/* system: fine */
+	run(fn, &g, 1u << IOM010);
+	expect_list(__func__, &g, "3:IOM005 3:IOM010 4:IOM005 6:IOM006 6:IOM010");
+}
+
+/* IOM007 through a set helper and through a raw pair of writes. */
+static void test_mislabel(void)
+{
+	struct iom_func *fn = begin("f");
+	int src = param(fn, "src");
+	int d1 = iom_map(fn, "d1", "d1", IOM_MAP_LOCAL, T_IOSYS, at(2));
+	int d2 = iom_map(fn, "d2", "d2", IOM_MAP_LOCAL, T_IOSYS, at(2));
+	struct got g;
+
+	iom_load(fn, 0, at(3), 1, src, IOM_MEMBER_SYS, "src->vaddr");
+	iom_set(fn, 0, at(4), d1, IOM_KIND_SYSTEM, IOM_BY_HELPER, "iosys_map_set_vaddr", 1);
+	iom_write(fn, 0, in_helper(5), d2, IOM_MEMBER_SYS, -1, 1, "d2.vaddr");
+	iom_write(fn, 0, in_helper(5), d2, IOM_MEMBER_FLAG, 0, -1, "d2.is_iomem");
+	run(fn, &g, 0);
+	expect_list(__func__, &g, "4:IOM007 5:IOM007");
+	EXPECT(strstr(g.text, "'src->vaddr' may point to I/O memory but 'iosys_map_set_vaddr' labels 'd1' as system memory"),
+	       "IOM007 text");
+}
+
+/* IOM008: reading the flag of a map nothing initialised, on some path. */
+static void test_uninit(void)
+{
+	struct iom_func *fn = begin("f");
+	int m = iom_map(fn, "m", "m", IOM_MAP_LOCAL, T_IOSYS, at(2));
+	int a = iom_map(fn, "a[0]", "a[0]", IOM_MAP_LOCAL, T_IOSYS, at(2));
+	int b1 = iom_block(fn), b2 = iom_block(fn);
+	struct got g;
+
+	iom_set(fn, 0, at(3), a, IOM_KIND_UNINIT, IOM_BY_SCOPE, ".DEFERRED_INIT", -1);
+	iom_edge(fn, 0, b1);
+	iom_edge(fn, 0, b2);
+	iom_clobber(fn, b1, at(4), "m", "dma_buf_vmap", 1);
+	iom_edge(fn, b1, b2);
+	iom_read(fn, b2, at(5), m, "iosys_map_is_null");
+	iom_read(fn, b2, at(6), a, "iosys_map_clear");
+	iom_set(fn, b2, at(7), m, IOM_KIND_SYSTEM, IOM_BY_HELPER, "iosys_map_clear", -1);
+	iom_load(fn, b2, at(8), 1, m, IOM_MEMBER_FLAG, "m.is_iomem");
+	run(fn, &g, 0);
+	expect_list(__func__, &g, "5:IOM008 6:IOM008");
+	EXPECT(strstr(g.text, "'m.is_iomem' read by 'iosys_map_is_null' while 'm' may be uninitialised"),
+	       "may be uninitialised");
+	EXPECT(strstr(g.text, "note: 'm' is declared here without an initialiser"), "decl note");
+}
+
+/* A WARN path is dead: WARN_ON(map->is_iomem); leaves the map system. */
+static void test_warn_kills_path(void)
+{
+	struct iom_func *fn = begin("f");
+	int m = param(fn, "map");
+	int warn = iom_block(fn), after = iom_block(fn);
+	struct got g;
+
+	iom_load(fn, 0, at(2), 1, m, IOM_MEMBER_FLAG, "map->is_iomem");
+	iom_edge_if(fn, 0, warn, 1, 1, at(2));
+	iom_edge_if(fn, 0, after, 1, 0, at(2));
+	iom_kill(fn, warn, at(2));
+	iom_edge(fn, warn, after);
+	iom_load(fn, after, at(3), 2, m, IOM_MEMBER_SYS, "map->vaddr");
+	iom_access(fn, after, at(3), 2, 1);
+	run(fn, &g, 0);
+	expect_list(__func__, &g, "");
+}
+
+/* A loop: one finding per pointer, not per line; the fixed point converges. */
+static void test_loop_dedup(void)
+{
+	struct iom_func *fn = begin("f");
+	int m = param(fn, "map");
+	int head = iom_block(fn), body = iom_block(fn), out = iom_block(fn);
+	struct got g;
+
+	iom_load(fn, 0, at(2), 1, m, IOM_MEMBER_SYS, "map->vaddr");
+	iom_edge(fn, 0, head);
+	iom_derive(fn, head, 2, 1, IOM_DER_COPY);	/* p = phi(vaddr, p + 4) */
+	iom_derive(fn, head, 2, 3, IOM_DER_COPY);
+	iom_edge(fn, head, body);
+	iom_edge(fn, head, out);
+	iom_access(fn, body, at(4), 2, 1);
+	iom_access(fn, body, at(5), 2, 1);
+	iom_derive(fn, body, 3, 2, IOM_DER_OFFSET);
+	iom_edge(fn, body, head);
+	run(fn, &g, 0);
+	expect_list(__func__, &g, "4:IOM002");
+}
+
+/* Joins of different kinds: both origins explained. */
+static void test_join_notes(void)
+{
+	struct iom_func *fn = begin("f");
+	int m = iom_map(fn, "m", "m", IOM_MAP_LOCAL, T_IOSYS, at(2));
+	int b1 = iom_block(fn), b2 = iom_block(fn), j = iom_block(fn);
+	struct got g;
+
+	iom_edge(fn, 0, b1);
+	iom_edge(fn, 0, b2);
+	iom_set(fn, b1, at(3), m, IOM_KIND_IO, IOM_BY_HELPER, "iosys_map_set_vaddr_iomem", -1);
+	iom_set(fn, b2, at(4), m, IOM_KIND_SYSTEM, IOM_BY_HELPER, "iosys_map_set_vaddr", -1);
+	iom_edge(fn, b1, j);
+	iom_edge(fn, b2, j);
+	iom_load(fn, j, at(6), 1, m, IOM_MEMBER_SYS, "m.vaddr");
+	iom_access(fn, j, at(6), 1, 0);
+	run(fn, &g, 0);
+	expect_list(__func__, &g, "6:IOM002");
+	EXPECT(strstr(g.text, "t.c:3:5: note: 'm' set to I/O memory") &&
+	       strstr(g.text, "t.c:4:5: note: 'm' set to system memory"), "both origins");
+	EXPECT(strstr(g.json, "{\"rule\":\"IOM002\",\"severity\":\"warning\",\"file\":\"t.c\",\"line\":6,"
+		       "\"column\":5,\"function\":\"f\",\"message\":\"load through 'm.vaddr' while 'is_iomem' may be true\","),
+	       "json shape");
+}
+
+/* Bad input from a front end skips the function instead of crashing. */
+static void test_front_end_bug_skips(void)
+{
+	struct iom_func *fn = begin("f");
+	struct got g;
+
+	iom_access(fn, 0, at(2), -5, 1);
+	iom_edge(fn, 0, 99);
+	run(fn, &g, 0);
+	EXPECT(!strncmp(g.list, "skipped: internal: bad value number", 35), g.list);
+}
+
+static void test_rules_errors(void)
+{
+	static const struct {
+		const char *text, *want;
+	} cases[] = {
+		{ "type x\n system a\n io b\n flag c\n", "r:4: error: type 'x' is not closed by 'end'" },
+		{ "type x\n system a\n io b\nend\n", "r:4: error: type 'x' has no 'flag' member" },
+		{ "type x\n helper f frob map=1\nend\n", "r:2: error: unknown effect 'frob'" },
+		{ "type x\n helper f read\nend\n", "r:2: error: helper 'f' needs map=N" },
+		{ "type x\n helper f read map=0\nend\n", "r:2: error: bad argument number '0' in 'map='" },
+		{ "warn\n", "r:1: error: 'warn' takes 1 to 1 fields" },
+		{ "producer f\n", "r:1: error: 'producer' must be inside a type block" },
+		{ "bogus x\n", "r:1: error: unknown keyword 'bogus'" },
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct iom_rules *r = iom_rules_new();
+		char err[256] = "";
+		int ret = iom_rules_load_text(r, "r", cases[i].text, err, sizeof(err));
+
+		EXPECT(ret == -1 && !strcmp(err, cases[i].want), err);
+		iom_rules_free(r);
+	}
+}
+
+static void test_rules_override_and_lookup(void)
+{
+	struct iom_rules *r = iom_rules_new();
+	char err[256] = "";
+	const struct iom_fn *f;
+	int t;
+
+	EXPECT(r != NULL, "built-in rules load");
+	EXPECT(iom_rules_type_index(r, "iosys_map") >= 0 && iom_rules_type_index(r, "dma_buf_map") >= 0,
+	       "both built-in types");
+	f = iom_rules_fn(r, "iosys_map_set_vaddr_iomem");
+	EXPECT(f && f->kind == IOM_FN_HELPER && (f->effects & IOM_EFF_SET_IO) && f->ptr_arg == 2 &&
+	       f->map_args == 1u << 1, "set_vaddr_iomem data");
+	f = iom_rules_fn(r, "__warn_printk");
+	EXPECT(f && f->kind == IOM_FN_WARN, "warn entry");
+	EXPECT(iom_rules_is_helper_file(r, "/x/include/linux/iosys-map.h") &&
+	       !iom_rules_is_helper_file(r, "/x/include/linux/xiosys-map.h"), "helper file match");
+	EXPECT(iom_rules_load_text(r, "over", "type iosys_map\n header h.h\n system vaddr\n io vaddr_iomem\n"
+				   " flag is_iomem\n helper my_set set-io map=1\nend\n", err, sizeof(err)) == 0, err);
+	t = iom_rules_type_index(r, "iosys_map");
+	EXPECT(!iom_rules_fn(r, "iosys_map_set_vaddr") && iom_rules_fn(r, "my_set") &&
+	       !strcmp(iom_rules_type_at(r, t)->header, "h.h"), "type replaced");
+	EXPECT(iom_rules_fn(r, "dma_buf_map_set_vaddr") != NULL, "other type kept");
+	iom_rules_free(r);
+}
+
+static void test_options(void)
+{
+	unsigned bits;
+	char err[128];
+	struct iom_options o;
+
+	iom_options_init(&o);
+	EXPECT(!(o.enabled & (1u << IOM010)) && (o.enabled & (1u << IOM001)), "defaults");
+	EXPECT(iom_parse_rule_list("IOM002,IOM006", &bits, err, sizeof(err)) == 0 &&
+	       bits == ((1u << IOM002) | (1u << IOM006)), "list");
+	EXPECT(iom_parse_rule_list("IOM002,IOM99", &bits, err, sizeof(err)) == -1 &&
+	       !strcmp(err, "unknown rule 'IOM99'"), err);
+}
+
+int main(void)
+{
+	rules = iom_rules_new();
+	if (!rules)
+		return 1;
+	T_IOSYS = iom_rules_type_index(rules, "iosys_map");
+	test_param_store();
+	test_branch_refines();
+	test_negated_copy_refines_earlier_pointer();
+	test_set_io_and_generation();
+	test_clobber_by_prefix();
+	test_copy_escape_iomem();
+	test_writes_null_tests_strict();
+	test_mislabel();
+	test_uninit();
+	test_warn_kills_path();
+	test_loop_dedup();
+	test_join_notes();
+	test_front_end_bug_skips();
+	test_rules_errors();
+	test_rules_override_and_lookup();
+	test_options();
+	iom_rules_free(rules);
+	printf("core: %d passed, %d failed\n", passed, failures);
+	return failures ? 1 : 0;
+}

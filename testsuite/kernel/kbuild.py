@@ -1,0 +1,188 @@
+"""Shared helpers for the kernel test (check-kernel, derive-objects) and bench/.
+
+Everything heavy lives under $ROOT/build/ (git-ignored):
+    build/linux-6.1/          Debian's linux-source-6.1, unpacked once, allmodconfig
+    build/check-kernel/       logs and findings of check-kernel
+    build/bench/              logs and scratch files of bench/bench
+
+The tree is configured with `make allmodconfig` and nothing else: that keeps
+CONFIG_WERROR=y, the randstruct / latent_entropy / stackleak GCC plugins and
+-ftrivial-auto-var-init=pattern, so iomemcheck is tested next to other plugins
+and under -Werror, as a distribution or CI build would run it.
+"""
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
+BUILD = os.path.join(ROOT, "build")
+KDIR = os.path.join(BUILD, "linux-6.1")
+SRC_TARBALL = "/usr/src/linux-source-6.1.tar.xz"
+SRC_PACKAGE = "linux-source-6.1"
+OBJECTS = os.path.join(HERE, "objects.txt")
+DEFAULT_PLUGIN = os.path.join(ROOT, "plugin", "iomemcheck.so")
+JOBS = int(os.environ.get("JOBS", "2"))
+
+# The plugin flags this harness adds; anything else in KCFLAGS stays.
+PLUGIN_FLAG_RE = re.compile(r"^-fplugin(=\S*iomemcheck\.so|-arg-iomemcheck-\S*)$")
+
+# Lines of a compiler log that mean a crash rather than a diagnostic.
+ICE_RE = re.compile(
+    r"internal compiler error|Please submit a full bug report|"
+    r"Segmentation fault|Aborted|terminate called|"
+    r"cannot load plugin|killed by signal|signal terminated program",
+    re.IGNORECASE)
+ERROR_RE = re.compile(r"(^|:\s)(fatal )?error:")
+
+
+def log(msg):
+    print("[%s] %s" % (time.strftime("%H:%M:%S"), msg), flush=True)
+
+
+def run(cmd, **kw):
+    """Run cmd (a list), echoing it; raise on failure."""
+    log("$ " + " ".join(cmd))
+    subprocess.run(cmd, check=True, **kw)
+
+
+def ensure_source():
+    """Install linux-source-6.1 if its tarball is missing."""
+    if os.path.exists(SRC_TARBALL):
+        return
+    log("%s missing: installing %s" % (SRC_TARBALL, SRC_PACKAGE))
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    if subprocess.run(["apt-get", "install", "-y", SRC_PACKAGE], env=env).returncode:
+        run(["apt-get", "update"], env=env)
+        run(["apt-get", "install", "-y", SRC_PACKAGE], env=env)
+
+
+def ensure_tree(prepare=True):
+    """Unpack, configure (allmodconfig) and modules_prepare the tree.
+
+    Each step is skipped when its result is already there, so a warm
+    build/linux-6.1 costs one no-op `make modules_prepare` (a few seconds).
+    """
+    os.makedirs(BUILD, exist_ok=True)
+    if not os.path.exists(os.path.join(KDIR, "Makefile")):
+        ensure_source()
+        tmp = KDIR + ".tmp"
+        shutil.rmtree(tmp, ignore_errors=True)
+        os.makedirs(tmp)
+        log("unpacking %s into %s" % (SRC_TARBALL, KDIR))
+        run(["tar", "-xf", SRC_TARBALL, "-C", tmp, "--strip-components=1"])
+        os.rename(tmp, KDIR)
+    if not os.path.exists(os.path.join(KDIR, ".config")):
+        kmake(["allmodconfig"], jobs=1)
+    if prepare:
+        kmake(["modules_prepare"])
+
+
+def kmake(args, jobs=None, kcflags=None, logfile=None, check=True,
+          keep_going=False):
+    """make -C KDIR; output to logfile (appended) or inherited stdout."""
+    cmd = ["make", "-C", KDIR, "-j%d" % (jobs or JOBS)]
+    if keep_going:
+        cmd += ["-k", "--output-sync=target"]
+    if kcflags is not None:
+        cmd.append("KCFLAGS=" + kcflags)
+    cmd += args
+    shown = cmd if len(cmd) < 12 else cmd[:11] + ["... (%d targets)" % (len(cmd) - 11)]
+    log("$ " + " ".join(shown))
+    t0 = time.monotonic()
+    if logfile:
+        with open(logfile, "a") as f:
+            f.write("$ %s\n" % " ".join(cmd))
+            f.flush()
+            rc = subprocess.run(cmd, stdout=f, stderr=subprocess.STDOUT).returncode
+    else:
+        rc = subprocess.run(cmd).returncode
+    dt = time.monotonic() - t0
+    if check and rc:
+        raise SystemExit("make failed (rc=%d)%s" % (rc, ", see " + logfile if logfile else ""))
+    return rc, dt
+
+
+def read_list(path):
+    """Object paths of a list file: one per line, '#' comments."""
+    out = []
+    with open(path) as f:
+        for line in f:
+            line = line.split("#", 1)[0].strip()
+            if line:
+                out.append(line)
+    return out
+
+
+def subset(objs, every=4):
+    """The CI subset: every 4th object of the sorted list, from the first."""
+    return objs[::every]
+
+
+def remove_objects(objs):
+    for o in objs:
+        try:
+            os.unlink(os.path.join(KDIR, o))
+        except FileNotFoundError:
+            pass
+
+
+def built(objs, since):
+    """Objects of objs whose .o exists and was written after `since`."""
+    ok = []
+    for o in objs:
+        p = os.path.join(KDIR, o)
+        if os.path.exists(p) and os.path.getmtime(p) >= since:
+            ok.append(o)
+    return ok
+
+
+def plugin_kcflags(plugin, json_path, extra=()):
+    flags = ["-fplugin=" + plugin, "-fplugin-arg-iomemcheck-json=" + json_path]
+    flags += ["-fplugin-arg-iomemcheck-" + e for e in extra]
+    return " ".join(flags)
+
+
+def saved_command(obj):
+    """The compile command of obj as kbuild last ran it (from its .o.cmd),
+    cut before any '; objtool ...' suffix, with iomemcheck flags removed.
+    Returns None if the object was never built."""
+    d, b = os.path.split(obj)
+    cmdfile = os.path.join(KDIR, d, "." + b + ".cmd")
+    try:
+        with open(cmdfile) as f:
+            first = f.readline()
+    except FileNotFoundError:
+        return None
+    prefix = "cmd_%s := " % obj
+    if not first.startswith(prefix):
+        return None
+    cmd = first[len(prefix):].rstrip("\n")
+    # Cut at the first ';' outside quotes (objtool / ld -r suffixes).
+    q = None
+    for i, c in enumerate(cmd):
+        if q:
+            if c == q:
+                q = None
+        elif c in "'\"":
+            q = c
+        elif c == ";":
+            cmd = cmd[:i]
+            break
+    words = cmd.split()
+    return " ".join(w for w in words if not PLUGIN_FLAG_RE.match(w))
+
+
+def cpu_model():
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return "unknown"
