@@ -95,16 +95,22 @@ void iom_note_at(struct iom_finding *f, struct iom_where w, const char *fmt, ...
 }
 
 /* "map->is_iomem" or "m.is_iomem": a key ending in '*' is reached by pointer. */
-const char *iom_flag_name(const struct iom_func *fn, int map)
+void iom_member_expr(const struct iom_func *fn, int map, enum iom_member member, char *buf,
+		     size_t len)
 {
-	static char buf[256];
 	const struct map *m = &fn->maps[map];
 	const struct iom_type *t = iom_rules_type_at(fn->rules, m->type);
 	size_t n = strlen(m->key);
 
-	snprintf(buf, sizeof(buf), "%s%s%s", m->display,
-		 n && m->key[n - 1] == '*' ? "->" : ".",
-		 t ? t->member[IOM_MEMBER_FLAG] : "is_iomem");
+	snprintf(buf, len, "%s%s%s", m->display, n && m->key[n - 1] == '*' ? "->" : ".",
+		 t ? t->member[member] : "?");
+}
+
+const char *iom_flag_name(const struct iom_func *fn, int map)
+{
+	static char buf[256];
+
+	iom_member_expr(fn, map, IOM_MEMBER_FLAG, buf, sizeof(buf));
 	return buf;
 }
 

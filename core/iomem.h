@@ -183,6 +183,8 @@ void iom_edge_if(struct iom_func *, int from, int to, int value, int truth,
 int iom_map(struct iom_func *, const char *key, const char *display,
 	    enum iom_map_origin origin, int type, struct iom_where decl);
 const char *iom_map_display(const struct iom_func *, int map);
+/* How a member of a registered map is written: "map->vaddr", "m.is_iomem". */
+void iom_member_expr(const struct iom_func *, int map, enum iom_member, char *buf, size_t len);
 
 void iom_set(struct iom_func *, int b, struct iom_where, int map, enum iom_kind,
 	     enum iom_cause, const char *name, int ptr_value);

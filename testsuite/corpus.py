@@ -1,0 +1,113 @@
+"""The golden corpus and the engines that check it.
+
+A sample is a C file in kernel-samples/ with a sparse-style tag block and
+`/* expect: IOMnnn[, IOMnnn] */` markers on the lines where findings are due
+(kernel-samples/README.md).  An engine is one entry in ENGINES: a name and a
+function that runs the checker on a sample and returns its text output.
+"""
+import os
+import re
+import subprocess
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SAMPLES = os.path.join(ROOT, "kernel-samples")
+INCLUDE = os.path.join(SAMPLES, "include")
+PLUGIN = os.path.join(ROOT, "plugin", "iomemcheck.so")
+
+TAG = re.compile(r"^\s*\*\s*(check-[a-z-]+):?\s*(.*?)\s*$")
+EXPECT = re.compile(r"/\*\s*expect:\s*([A-Z0-9, ]+?)\s*\*/")
+RULE = re.compile(r"^IOM\d{3}$")
+FINDING = re.compile(r"^(?P<file>[^:\n]+):(?P<line>\d+):(?P<col>\d+): "
+                     r"(?P<sev>warning|error): (?P<msg>.*) \[(?P<rule>IOM\d{3})\]$")
+KNOWN_TAGS = {"check-name", "check-description", "check-enable", "check-known-difference"}
+
+
+class SampleError(Exception):
+    pass
+
+
+class Sample:
+    def __init__(self, path):
+        self.path = path
+        self.name = os.path.basename(path)
+        self.rel = os.path.relpath(path, ROOT)
+        with open(path, encoding="utf-8") as f:
+            self.lines = f.read().split("\n")
+        self.tags = {}
+        self.enable = []
+        self.differences = {}
+        self.expected = set()
+        self._parse()
+
+    def _parse(self):
+        for no, text in enumerate(self.lines, 1):
+            m = TAG.match(text)
+            if m:
+                tag, value = m.groups()
+                if tag not in KNOWN_TAGS:
+                    raise SampleError(f"{self.rel}:{no}: unknown tag '{tag}'")
+                if tag == "check-enable":
+                    self.enable += [r.strip() for r in value.split(",") if r.strip()]
+                elif tag == "check-known-difference":
+                    engine, _, reason = value.partition(":")
+                    if not reason.strip():
+                        raise SampleError(f"{self.rel}:{no}: check-known-difference needs "
+                                          "'engine: reason'")
+                    self.differences[engine.strip()] = reason.strip()
+                else:
+                    self.tags[tag] = value
+            for m in EXPECT.finditer(text):
+                for rule in m.group(1).split(","):
+                    rule = rule.strip()
+                    if not RULE.match(rule):
+                        raise SampleError(f"{self.rel}:{no}: bad rule '{rule}' in expect marker")
+                    self.expected.add((no, rule))
+        if "check-name" not in self.tags:
+            raise SampleError(f"{self.rel}: missing check-name")
+        for rule in self.enable:
+            if not RULE.match(rule):
+                raise SampleError(f"{self.rel}: bad rule '{rule}' in check-enable")
+
+    def source(self, line):
+        return self.lines[line - 1].strip() if 0 < line <= len(self.lines) else ""
+
+
+def samples():
+    names = sorted(n for n in os.listdir(SAMPLES) if n.endswith(".c"))
+    return [Sample(os.path.join(SAMPLES, n)) for n in names]
+
+
+def parse_findings(text, rel=None):
+    """(line, rule) of every finding in the text output, for one file."""
+    found = set()
+    for line in text.splitlines():
+        m = FINDING.match(line)
+        if m and (rel is None or m.group("file") == rel):
+            found.add((int(m.group("line")), m.group("rule")))
+    return found
+
+
+def gcc_engine(opt):
+    def run(sample, extra=()):
+        args = ["gcc", "-c", opt, "-nostdinc", "-I", os.path.relpath(INCLUDE, ROOT),
+                "-o", "/dev/null", "-fplugin=" + PLUGIN]
+        if sample.enable:
+            args.append("-fplugin-arg-iomemcheck-enable=" + ",".join(sample.enable))
+        args += list(extra) + [sample.rel]
+        p = subprocess.run(args, cwd=ROOT, capture_output=True, text=True,
+                           env=dict(os.environ, LC_ALL="C"))
+        if p.returncode != 0:
+            raise SampleError(f"{sample.rel}: compile failed ({' '.join(args)}):\n{p.stderr}")
+        return p.stderr
+    return run
+
+
+def plugin_available():
+    return os.path.exists(PLUGIN)
+
+
+# One entry per engine.  A new engine is one line here.
+ENGINES = [
+    ("gcc-O0", gcc_engine("-O0"), plugin_available),
+    ("gcc-O2", gcc_engine("-O2"), plugin_available),
+]

@@ -1,0 +1,76 @@
+#!/usr/bin/python3
+"""Run the golden corpus through every available engine.
+
+    run.py              check every sample against its expectations
+    run.py NAME...      only these samples (file names or check-names)
+    run.py --show       just print what the checker says about each sample
+
+Prints one summary line; on a mismatch, the sample with the expected and the
+actual findings side by side.  Exit status 1 on any mismatch.
+"""
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import corpus  # noqa: E402
+
+
+def side_by_side(sample, expected, actual):
+    out = [f"--- {sample.rel}: {sample.tags.get('check-name', '')}",
+           f"    {'expected':<24} {'actual':<24} source"]
+    for line in sorted({l for l, _ in expected | actual}):
+        exp = ",".join(sorted(r for l, r in expected if l == line)) or "-"
+        act = ",".join(sorted(r for l, r in actual if l == line)) or "-"
+        mark = " " if exp == act else "!"
+        out.append(f"{mark} {line:4d} {exp:<19} {act:<24} {sample.source(line)[:60]}")
+    return "\n".join(out)
+
+
+def main(argv):
+    show = "--show" in argv
+    wanted = [a for a in argv if not a.startswith("--")]
+    try:
+        samples = corpus.samples()
+    except corpus.SampleError as e:
+        print(f"corpus: error: {e}")
+        return 1
+    if wanted:
+        samples = [s for s in samples if s.name in wanted or s.tags["check-name"] in wanted]
+    engines = [(n, run) for n, run, available in corpus.ENGINES if available()]
+    if not engines:
+        print("corpus: no engine available (run make)")
+        return 1
+
+    failures, checked, differences = [], 0, 0
+    for sample in samples:
+        for name, run in engines:
+            try:
+                text = run(sample)
+            except corpus.SampleError as e:
+                failures.append(f"--- {name}: {e}")
+                continue
+            if show:
+                if name == engines[0][0]:
+                    sys.stdout.write(text)
+                continue
+            checked += 1
+            actual = corpus.parse_findings(text, sample.rel)
+            if actual == sample.expected:
+                continue
+            if name in sample.differences:
+                differences += 1
+                continue
+            failures.append(f"[{name}]\n" + side_by_side(sample, sample.expected, actual))
+    if show:
+        return 0
+    for f in failures:
+        print(f)
+    names = ", ".join(n for n, _ in engines)
+    print(f"corpus: {len(samples)} samples x {len(engines)} engines ({names}): "
+          f"{checked - len(failures) - differences} match, {differences} known differences, "
+          f"{len(failures)} mismatches")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
