@@ -19,7 +19,7 @@ PLUGIN_CXXFLAGS := $(CFLAGS) $(WARN) -fPIC -fno-rtti -fno-exceptions -std=gnu++1
 
 PACKAGES := gcc-12-plugin-dev sparse python3-pytest
 
-CORE_SRC := core/rules.c core/func.c core/flow.c core/check.c core/diag.c
+CORE_SRC := core/rules.c core/func.c core/flow.c core/check.c core/diag.c core/dump.c
 CORE_OBJ := $(CORE_SRC:.c=.o) core/rules_builtin.o
 RULES	:= $(sort $(wildcard rules/*.rules))
 PLUGIN_SRC := plugin/iomemcheck.c plugin/lower.c plugin/paths.c

@@ -219,20 +219,19 @@ static void judge_read(struct judge *j)
 	judge_uninit(j, j->e->map, j->e->name);
 }
 
-/* A map is about to be labelled 'kind': does the pointer stored agree? */
+/* A map is about to be labelled 'kind' by 'by': does the pointer stored agree? */
 static void judge_label(struct judge *j, int value, int kind, const char *by, int map)
 {
 	struct seen s;
-	unsigned all;
-	unsigned bad = kind == IOM_KIND_SYSTEM ? K_IO : K_SYS;
+	unsigned all, bad = kind == IOM_KIND_SYSTEM ? K_IO : K_SYS;
 
 	if (value < 0 || (kind != IOM_KIND_SYSTEM && kind != IOM_KIND_IO) || !look(j, value, &s))
 		return;
 	all = s.sys | s.io;
 	if (!(all & bad))
 		return;
-	explain(j, report(j, IOM007, -1, "'%s' %s point to %s but '%s' labels '%s' as %s",
-			  s.expr, bad == K_IO ? (all == K_IO ? "does" : "may") : (all == K_SYS ? "does" : "may"),
+	explain(j, report(j, IOM007, -1, "'%s' %s %s, but %s labels '%s' as %s", s.expr,
+			  all == bad ? "points to" : "may point to",
 			  bad == K_IO ? "I/O memory" : "system memory", by,
 			  iom_map_display(j->fn, map),
 			  kind == IOM_KIND_SYSTEM ? "system memory" : "I/O memory"), &s, bad);
@@ -240,7 +239,10 @@ static void judge_label(struct judge *j, int value, int kind, const char *by, in
 
 static void judge_set(struct judge *j)
 {
-	judge_label(j, j->e->value, j->e->sub, j->e->name ? j->e->name : "?", j->e->map);
+	char by[160];
+
+	snprintf(by, sizeof(by), "'%s'", j->e->name ? j->e->name : "?");
+	judge_label(j, j->e->value, j->e->sub, by, j->e->map);
 }
 
 static void judge_write(struct judge *j)
@@ -255,7 +257,7 @@ static void judge_write(struct judge *j)
 	}
 	if (e->sub == IOM_MEMBER_FLAG && e->flag_const >= 0 && m->lastptr >= 0)
 		judge_label(j, m->lastptr, e->flag_const ? IOM_KIND_IO : IOM_KIND_SYSTEM,
-			    e->where.helper ? "the initialiser" : "the direct write", e->map);
+			    e->where.helper ? "its initialiser" : "a direct write", e->map);
 }
 
 static void judge_null_test(struct judge *j)

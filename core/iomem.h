@@ -34,6 +34,7 @@
 #define IOMEM_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -234,6 +235,8 @@ typedef void (*iom_report_fn)(const struct iom_finding *, void *ctx);
  */
 int iom_func_end(struct iom_func *, const struct iom_options *, iom_report_fn, void *ctx);
 const char *iom_func_error(const struct iom_func *);
+/* Print the lowered function (blocks, maps, events): a front-end debugging aid. */
+void iom_func_dump(const struct iom_func *, FILE *out);
 
 /* "file:line:col: warning: message [IOMnnn]\n" plus one line per note. */
 int iom_format_text(const struct iom_finding *, char *buf, size_t len);

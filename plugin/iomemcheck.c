@@ -9,6 +9,7 @@
  *	error			report findings as errors: the compile fails
  *	json=FILE		append one JSON object per finding to FILE
  *	verbose			say which functions were analysed or skipped
+ *	dump			print each lowered function (for developers)
  *
  * Build:  make plugin/iomemcheck.so
  * Use:    gcc -fplugin=./plugin/iomemcheck.so -c file.c
@@ -44,6 +45,7 @@ static struct plugin_info iomemcheck_info = {
 	"error\treport findings as errors\n"
 	"json=FILE\tappend one JSON object per finding to FILE\n"
 	"verbose\tsay which functions were analysed or skipped\n"
+	"dump\tprint each lowered function (for developers)\n"
 };
 
 static struct {
@@ -52,6 +54,7 @@ static struct {
 	const char *json;
 	int json_fd;
 	int verbose;
+	int dump;
 	int findings;
 	int active;		/* the TU mentions a map type: -1 until asked */
 } cfg;
@@ -99,6 +102,8 @@ static unsigned int iomemcheck_execute(function *fun)
 	fn = lower_function(fun, &lo);
 	if (!fn)
 		return 0;
+	if (cfg.dump)
+		iom_func_dump(fn, stderr);
 	n = iom_func_end(fn, &cfg.options, report, NULL);
 	if (n < 0 && cfg.verbose)
 		inform(DECL_SOURCE_LOCATION(fun->decl), "%s: %qs skipped: %s", plugin_name,
@@ -139,7 +144,8 @@ static void finish_unit(void *gcc_data, void *user_data)
 	(void)gcc_data;
 	(void)user_data;
 	if (cfg.options.error && cfg.findings)
-		error("%s: %d finding(s) reported as errors", plugin_name, cfg.findings);
+		error_at(UNKNOWN_LOCATION, "%s: %d finding(s) reported as errors", plugin_name,
+			 cfg.findings);
 }
 
 static void finish(void *gcc_data, void *user_data)
@@ -199,6 +205,8 @@ static bool parse_args(struct plugin_name_args *info)
 			}
 		} else if (!strcmp(key, "verbose") && !value) {
 			cfg.verbose = 1;
+		} else if (!strcmp(key, "dump") && !value) {
+			cfg.dump = 1;
 		} else {
 			error("%s: unknown option %<-fplugin-arg-%s-%s%>", plugin_name, plugin_name,
 			      key);

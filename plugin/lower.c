@@ -496,27 +496,57 @@ static int holds_map(const struct lower *l, tree type, int depth)
 	return 0;
 }
 
+/* Does the byte range [off, off + size) of a map of type 'type' hold its flag? */
+static int covers_flag(const struct lower *l, tree type, HOST_WIDE_INT off, HOST_WIDE_INT size)
+{
+	const struct iom_type *t = iom_rules_type_at(l->rules, map_type_index(l->rules, type));
+
+	if (!t || size < 0)
+		return 1;
+	for (tree f = TYPE_FIELDS(TYPE_MAIN_VARIANT(type)); f; f = DECL_CHAIN(f)) {
+		HOST_WIDE_INT at, len;
+
+		if (TREE_CODE(f) != FIELD_DECL || !DECL_NAME(f) ||
+		    strcmp(IDENTIFIER_POINTER(DECL_NAME(f)), t->member[IOM_MEMBER_FLAG]))
+			continue;
+		if (!tree_fits_shwi_p(byte_position(f)) || !DECL_SIZE_UNIT(f) ||
+		    !tree_fits_shwi_p(DECL_SIZE_UNIT(f)))
+			return 1;
+		at = tree_to_shwi(byte_position(f));
+		len = tree_to_shwi(DECL_SIZE_UNIT(f));
+		return off < at + len && at < off + size;
+	}
+	return 1;
+}
+
 /*
  * A store that is not a member write but lands on a map: GCC folds a
- * whole-map memcpy into MEM <uint128_t> [&a] = MEM [&b].
+ * whole-map memcpy into MEM <uint128_t> [&a] = MEM [&b], and
+ * -ftrivial-auto-var-init clears padding with MEM <char[7]> [&m + 9B] = {}.
  */
 static int store_into_map_bytes(struct lower *l, tree lhs, tree rhs, struct iom_where w)
 {
-	tree base = get_base_address(lhs);
-	tree rbase;
+	tree base, rbase, size = TYPE_SIZE_UNIT(TREE_TYPE(lhs));
+	HOST_WIDE_INT off, len;
 	int dst, src;
 
-	if (!base || TREE_CODE(lhs) != MEM_REF || TREE_CODE(TREE_OPERAND(lhs, 0)) != ADDR_EXPR)
+	if (TREE_CODE(lhs) != MEM_REF || TREE_CODE(TREE_OPERAND(lhs, 0)) != ADDR_EXPR)
 		return 0;
 	base = TREE_OPERAND(TREE_OPERAND(lhs, 0), 0);
 	dst = map_of_object(l, base);
 	if (dst < 0)
 		return 0;
+	off = tree_fits_shwi_p(TREE_OPERAND(lhs, 1)) ? tree_to_shwi(TREE_OPERAND(lhs, 1)) : -1;
+	len = size && tree_fits_shwi_p(size) ? tree_to_shwi(size) : -1;
+	if (off >= 0 && !covers_flag(l, TREE_TYPE(base), off, len))
+		return 1;	/* padding or pointer bytes: the kind is unchanged */
 	rbase = TREE_CODE(rhs) == MEM_REF && TREE_CODE(TREE_OPERAND(rhs, 0)) == ADDR_EXPR ?
 		TREE_OPERAND(TREE_OPERAND(rhs, 0), 0) : NULL_TREE;
 	src = rbase ? map_of_object(l, rbase) : -1;
-	if (src >= 0 && integer_zerop(TREE_OPERAND(lhs, 1)) && integer_zerop(TREE_OPERAND(rhs, 1)))
+	if (src >= 0 && off == 0 && integer_zerop(TREE_OPERAND(rhs, 1)))
 		iom_copy(l->fn, l->cur, w, dst, src);
+	else if (TREE_CODE(rhs) == CONSTRUCTOR && !TREE_CLOBBER_P(rhs))
+		iom_set(l->fn, l->cur, w, dst, IOM_KIND_SYSTEM, IOM_BY_ZERO, NULL, -1);
 	else
 		iom_set(l->fn, l->cur, w, dst, IOM_KIND_UNKNOWN, IOM_BY_MEMORY, NULL, -1);
 	return 1;

@@ -10,7 +10,7 @@
 #include "gcc-common.h"
 #include "lower.h"
 
-#define MAX_DEPTH 8
+#define MAX_DEPTH 40	/* tree nesting, not path length: each "->" costs about 4 */
 
 int map_type_index(const struct iom_rules *rules, tree type)
 {

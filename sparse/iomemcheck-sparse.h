@@ -119,13 +119,17 @@ struct path_map {
 
 /* Replace every path_map.from by .to in text (in place). */
 void map_paths(struct buf *text, const struct path_map *maps, size_t n);
-/* Does sparse's output contain "dereference of noderef expression"? */
-int has_noderef_deref(const char *text, size_t len);
 /*
- * Append [IOM010] to the diagnostics in out_text that concern the map
- * address space.  plain, if not NULL, is the output of the same run with the
- * annotation neutralised: it attributes "dereference of noderef expression"
- * lines (the ones not in plain are the map's).  Returns the tag count.
+ * Does sparse's output need the comparison run (same flags, annotation
+ * neutralised) to be tagged: diagnostics that may or may not be about the
+ * map, or an error about the map that may have silenced stock warnings?
+ */
+int tag_needs_plain(const char *text, size_t len);
+/*
+ * Copy sparse's output to out, appending [IOM010] to the diagnostics about
+ * the map address space.  plain, if not NULL, is the comparison run's
+ * output: it settles the uncertain diagnostics and gives back the stock
+ * ones the annotated run did not print.  Returns the tag count.
  */
 int tag_output(const char *text, size_t len, const char *plain,
 	       size_t plen, struct buf *out);

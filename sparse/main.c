@@ -336,8 +336,8 @@ static int cmd_check(int argc, char **argv)
 		push(&run, c.args.v[i]);
 	status = run_collect(run.v, 0, &err);
 
-	if (c.active && status >= 0 && has_noderef_deref(err.p, err.len)) {
-		/* the same run with __iosys neutralised, to attribute derefs */
+	if (c.active && status >= 0 && tag_needs_plain(err.p, err.len)) {
+		/* the same run with the annotation neutralised (tag.c) */
 		struct argv_list again = { 0 };
 
 		push(&again, sparse);

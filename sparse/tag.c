@@ -118,11 +118,6 @@ static int contains(const char *s, size_t n, const char *w)
 	return 0;
 }
 
-int has_noderef_deref(const char *text, size_t len)
-{
-	return contains(text, len, deref_msg);
-}
-
 void map_paths(struct buf *text, const struct path_map *maps, size_t n)
 {
 	size_t k;
@@ -155,101 +150,223 @@ struct line {
 	size_t len;		/* with the '\n' */
 };
 
-static size_t split(const char *s, size_t len, struct line **out)
-{
-	size_t i = 0, n = 0, cap = 16;
-	struct line *l = xmalloc(cap * sizeof(*l));
-
-	while (i < len) {
-		const char *nl = memchr(s + i, '\n', len - i);
-		size_t end = nl ? (size_t)(nl - s) + 1 : len;
-
-		if (n == cap) {
-			cap *= 2;
-			l = xrealloc(l, cap * sizeof(*l));
-		}
-		l[n].p = s + i;
-		l[n].len = end - i;
-		n++;
-		i = end;
-	}
-	*out = l;
-	return n;
-}
-
 static size_t chomp(const struct line *l)
 {
 	return l->len && l->p[l->len - 1] == '\n' ? l->len - 1 : l->len;
 }
 
-static int is_deref(const struct diag *d)
+/*
+ * A diagnostic: a head line and its info lines, plus the lines that are
+ * not diagnostics (notes such as "in included file") just before it.
+ */
+struct group {
+	size_t first, head, end;	/* line indexes: [first, end) */
+	struct diag d;
+	int error;		/* an "error:" head */
+	enum { NOT_MAP, MAYBE_MAP, MAP } map;
+	long match;		/* index of the same head in the other output */
+};
+
+struct output {
+	struct line *l;
+	size_t nl;
+	struct group *g;
+	size_t ng;
+	size_t tail;		/* first line after the last group */
+};
+
+static void split(const char *s, size_t len, struct output *o)
 {
-	return d->kind == HEAD && d->msg_len == sizeof(deref_msg) - 1 &&
-	       !memcmp(d->msg, deref_msg, d->msg_len);
+	size_t i = 0, cap = 16;
+
+	o->l = xmalloc(cap * sizeof(*o->l));
+	o->nl = 0;
+	while (i < len) {
+		const char *nl = memchr(s + i, '\n', len - i);
+		size_t end = nl ? (size_t)(nl - s) + 1 : len;
+
+		if (o->nl == cap) {
+			cap *= 2;
+			o->l = xrealloc(o->l, cap * sizeof(*o->l));
+		}
+		o->l[o->nl].p = s + i;
+		o->l[o->nl].len = end - i;
+		o->nl++;
+		i = end;
+	}
+}
+
+static void classify(struct output *o, struct group *g)
+{
+	const struct diag *d = &g->d;
+	size_t i;
+
+	g->error = starts(o->l[g->head].p + d->pos_len + 2,
+			  o->l[g->head].len - d->pos_len - 2, "error: ") ||
+		   contains(o->l[g->head].p, (size_t)(d->msg - o->l[g->head].p),
+			    ": error: ");
+	g->map = NOT_MAP;
+	if (contains(d->msg, d->msg_len, "address space")) {
+		g->map = MAYBE_MAP;
+		if (contains(d->msg, d->msg_len, "__iosys"))
+			g->map = MAP;
+	}
+	if (contains(d->msg, d->msg_len, "(different address spaces)"))
+		for (i = g->head + 1; i < g->end; i++)
+			if (contains(o->l[i].p, o->l[i].len, "__iosys"))
+				g->map = MAP;
+	if (d->msg_len == sizeof(deref_msg) - 1 &&
+	    !memcmp(d->msg, deref_msg, d->msg_len))
+		g->map = MAYBE_MAP;
+}
+
+static void parse_output(const char *s, size_t len, struct output *o)
+{
+	size_t i = 0, first = 0, cap = 16;
+
+	split(s, len, o);
+	o->g = xmalloc(cap * sizeof(*o->g));
+	o->ng = 0;
+	while (i < o->nl) {
+		struct diag d, e;
+		struct group *g;
+
+		parse(o->l[i].p, o->l[i].len, &d);
+		if (d.kind != HEAD) {
+			i++;
+			continue;
+		}
+		if (o->ng == cap) {
+			cap *= 2;
+			o->g = xrealloc(o->g, cap * sizeof(*o->g));
+		}
+		g = &o->g[o->ng++];
+		g->first = first;
+		g->head = i;
+		g->d = d;
+		g->match = -1;
+		for (i++; i < o->nl; i++) {
+			parse(o->l[i].p, o->l[i].len, &e);
+			if (e.kind != INFO || e.pos_len != d.pos_len ||
+			    memcmp(o->l[i].p, o->l[g->head].p, d.pos_len))
+				break;
+		}
+		g->end = i;
+		first = i;
+		classify(o, g);
+	}
+	o->tail = first;
+}
+
+int tag_needs_plain(const char *text, size_t len)
+{
+	struct output o;
+	size_t i;
+	int need = 0;
+
+	parse_output(text, len, &o);
+	for (i = 0; i < o.ng && !need; i++)
+		need = o.g[i].map == MAYBE_MAP ||
+		       (o.g[i].map == MAP && o.g[i].error);
+	free(o.l);
+	free(o.g);
+	return need;
+}
+
+static int same_head(const struct output *a, size_t i, const struct output *b,
+		     size_t j)
+{
+	const struct line *x = &a->l[a->g[i].head], *y = &b->l[b->g[j].head];
+
+	return chomp(x) == chomp(y) && !memcmp(x->p, y->p, chomp(x));
+}
+
+static int same_pos(const struct output *a, size_t i, const struct output *b,
+		    size_t j)
+{
+	return a->g[i].d.pos_len == b->g[j].d.pos_len &&
+	       !memcmp(a->l[a->g[i].head].p, b->l[b->g[j].head].p,
+		       a->g[i].d.pos_len);
+}
+
+static void emit_lines(struct buf *out, const struct output *o, size_t from,
+		       size_t to)
+{
+	for (; from < to; from++)
+		buf_add(out, o->l[from].p, o->l[from].len);
+}
+
+static int emit_group(struct buf *out, const struct output *o, size_t i,
+		      int tag)
+{
+	const struct group *g = &o->g[i];
+	const struct line *h = &o->l[g->head];
+
+	emit_lines(out, o, g->first, g->head);
+	if (tag) {
+		buf_add(out, h->p, chomp(h));
+		buf_puts(out, IOMS_TAG);
+		buf_add(out, h->p + chomp(h), h->len - chomp(h));
+	} else {
+		buf_add(out, h->p, h->len);
+	}
+	emit_lines(out, o, g->head + 1, g->end);
+	return tag;
 }
 
 int tag_output(const char *text, size_t len, const char *plain, size_t plen,
 	       struct buf *out)
 {
-	struct line *L, *P = NULL;
-	size_t n, np = 0, i, j;
-	char *used = NULL;
+	struct output a, p = { 0 };
+	size_t i, j, k, next = 0;
+	long *after = NULL;	/* p group j goes after a group after[j] */
 	int tags = 0;
 
-	n = split(text, len, &L);
+	parse_output(text, len, &a);
 	if (plain) {
-		np = split(plain, plen, &P);
-		used = xmalloc(np + 1);
-		memset(used, 0, np + 1);
-	}
-	for (i = 0; i < n;) {
-		struct diag d, e;
-		int tag = 0;
+		long prev = -1;
 
-		parse(L[i].p, L[i].len, &d);
-		if (d.kind != HEAD) {
-			buf_add(out, L[i].p, L[i].len);
-			i++;
-			continue;
-		}
-		for (j = i + 1; j < n; j++) {
-			parse(L[j].p, L[j].len, &e);
-			if (e.kind != INFO || e.pos_len != d.pos_len ||
-			    memcmp(L[j].p, L[i].p, d.pos_len))
-				break;
-			if (contains(d.msg, d.msg_len, "(different address spaces)") &&
-			    contains(e.msg, e.msg_len, "__iosys"))
-				tag = 1;
-		}
-		if (contains(d.msg, d.msg_len, "address space") &&
-		    contains(d.msg, d.msg_len, "__iosys"))
-			tag = 1;
-		if (is_deref(&d) && plain) {
-			size_t k;
-
-			/* the map's, unless the comparison run has it too */
-			tag = 1;
-			for (k = 0; k < np; k++)
-				if (!used[k] && chomp(&P[k]) == chomp(&L[i]) &&
-				    !memcmp(P[k].p, L[i].p, chomp(&L[i]))) {
-					used[k] = 1;
-					tag = 0;
+		parse_output(plain, plen, &p);
+		after = xmalloc((p.ng + 1) * sizeof(*after));
+		/* pair equal heads, in order where possible */
+		for (j = 0; j < p.ng; j++) {
+			for (k = 0; k < a.ng; k++) {
+				i = (next + k) % a.ng;
+				if (a.g[i].match < 0 && same_head(&a, i, &p, j)) {
+					a.g[i].match = (long)j;
+					p.g[j].match = (long)i;
+					next = i + 1;
+					prev = (long)i;
 					break;
 				}
+			}
+			after[j] = -2;	/* nothing to put back */
+			if (p.g[j].match >= 0)
+				continue;
+			for (i = 0; i < a.ng; i++)
+				if (same_pos(&a, i, &p, j))
+					break;
+			if (i == a.ng)
+				after[j] = prev;
 		}
-		if (tag) {
-			buf_add(out, L[i].p, chomp(&L[i]));
-			buf_puts(out, IOMS_TAG);
-			buf_add(out, L[i].p + chomp(&L[i]), L[i].len - chomp(&L[i]));
-			tags++;
-		} else {
-			buf_add(out, L[i].p, L[i].len);
-		}
-		for (i++; i < j; i++)
-			buf_add(out, L[i].p, L[i].len);
 	}
-	free(L);
-	free(P);
-	free(used);
+	for (j = 0; plain && j < p.ng; j++)
+		if (after[j] == -1)
+			emit_group(out, &p, j, 0);
+	for (i = 0; i < a.ng; i++) {
+		int tag = a.g[i].map == MAP ||
+			  (a.g[i].map == MAYBE_MAP && plain && a.g[i].match < 0);
+
+		tags += emit_group(out, &a, i, tag);
+		for (j = 0; plain && j < p.ng; j++)
+			if (after[j] == (long)i)
+				emit_group(out, &p, j, 0);
+	}
+	emit_lines(out, &a, a.tail, a.nl);
+	free(a.l);
+	free(a.g);
+	free(p.l);
+	free(p.g);
+	free(after);
 	return tags;
 }

@@ -248,7 +248,7 @@ static void test_mislabel(void)
 	iom_write(fn, 0, in_helper(5), d2, IOM_MEMBER_FLAG, 0, -1, "d2.is_iomem");
 	run(fn, &g, 0);
 	expect_list(__func__, &g, "4:IOM007 5:IOM007");
-	EXPECT(strstr(g.text, "'src->vaddr' may point to I/O memory but 'iosys_map_set_vaddr' labels 'd1' as system memory"),
+	EXPECT(strstr(g.text, "'src->vaddr' may point to I/O memory, but 'iosys_map_set_vaddr' labels 'd1' as system memory"),
 	       "IOM007 text");
 }
 

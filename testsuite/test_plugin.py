@@ -1,0 +1,218 @@
+"""The GCC plugin's arguments, bad input, JSON output and full diagnostic text.
+
+Run with /usr/bin/python3 -m pytest testsuite (make check does).
+"""
+import json
+import os
+import subprocess
+
+import pytest
+
+import corpus
+
+ROOT = corpus.ROOT
+GOLDEN = os.path.join(ROOT, "testsuite", "golden")
+ARG = "-fplugin-arg-iomemcheck-"
+
+pytestmark = pytest.mark.skipif(not corpus.plugin_available(), reason="plugin not built")
+
+PARAM_STORE = r"""
+#include <linux/iosys-map.h>
+void fill(struct iosys_map *map, u32 v)
+{
+	*(u32 *)map->vaddr = v;
+	if (!map->vaddr)
+		return;
+}
+"""
+
+
+def gcc(source, *args, tmp_path, name="t.c", opt="-O0"):
+    path = tmp_path / name
+    path.write_text(source)
+    cmd = ["gcc", "-c", opt, "-nostdinc", "-I", corpus.INCLUDE, "-o", "/dev/null",
+           "-fplugin=" + corpus.PLUGIN, *args, str(path)]
+    return subprocess.run(cmd, capture_output=True, text=True, env=dict(os.environ, LC_ALL="C"))
+
+
+def rules_of(stderr):
+    return sorted(r for _, r in corpus.parse_findings(stderr))
+
+
+def test_defaults_report_iom002_and_iom006(tmp_path):
+    p = gcc(PARAM_STORE, tmp_path=tmp_path)
+    assert p.returncode == 0
+    assert rules_of(p.stderr) == ["IOM002", "IOM006"]
+
+
+def test_disable_removes_only_the_named_rules(tmp_path):
+    p = gcc(PARAM_STORE, ARG + "disable=IOM006", tmp_path=tmp_path)
+    assert rules_of(p.stderr) == ["IOM002"]
+    p = gcc(PARAM_STORE, ARG + "disable=IOM002,IOM006", tmp_path=tmp_path)
+    assert p.returncode == 0 and p.stderr == ""
+
+
+def test_enable_turns_on_strict_mode(tmp_path):
+    p = gcc(PARAM_STORE, ARG + "enable=IOM010", tmp_path=tmp_path)
+    assert sorted(corpus.parse_findings(p.stderr)) == [
+        (5, "IOM002"), (5, "IOM010"), (6, "IOM006"), (6, "IOM010")]
+
+
+def test_error_makes_the_compile_fail(tmp_path):
+    p = gcc(PARAM_STORE, ARG + "error", tmp_path=tmp_path)
+    assert p.returncode != 0
+    assert "t.c:5:21: error: store through 'map->vaddr' while 'is_iomem' may be true [IOM002]" in p.stderr
+    assert "cc1: error: iomemcheck: 2 finding(s) reported as errors" in p.stderr
+
+
+def test_werror_does_not_break_a_build_with_findings(tmp_path):
+    # Kernel builds use -Werror (CONFIG_WERROR); warnings must stay warnings.
+    p = gcc(PARAM_STORE, "-Werror", tmp_path=tmp_path)
+    assert p.returncode == 0
+    assert rules_of(p.stderr) == ["IOM002", "IOM006"]
+
+
+def test_json_parses_and_matches_the_text(tmp_path):
+    out = tmp_path / "findings.json"
+    p = gcc(PARAM_STORE, ARG + "json=" + str(out), tmp_path=tmp_path)
+    p2 = gcc(PARAM_STORE, ARG + "json=" + str(out), tmp_path=tmp_path, opt="-O2")
+    objs = [json.loads(line) for line in out.read_text().splitlines()]
+    assert len(objs) == 4     # appended by two compiles
+    text = {(f"{o['file']}:{o['line']}:{o['column']}: {o['severity']}: {o['message']} "
+             f"[{o['rule']}]") for o in objs}
+    assert text == {l for l in (p.stderr + p2.stderr).splitlines() if "[IOM" in l}
+    for o in objs:
+        assert set(o) == {"rule", "severity", "file", "line", "column", "function",
+                          "message", "notes"}
+        assert o["function"] == "fill"
+    notes = [n for o in objs for n in o["notes"]]
+    assert {"file", "line", "column", "message"} == set(notes[0])
+    assert "'map' is a parameter: its memory kind is unknown here" in [n["message"] for n in notes]
+
+
+def test_json_lines_survive_parallel_appends(tmp_path):
+    out = tmp_path / "findings.json"
+    src = tmp_path / "t.c"
+    src.write_text(PARAM_STORE)
+    cmd = ["gcc", "-c", "-O0", "-nostdinc", "-I", corpus.INCLUDE, "-o", "/dev/null",
+           "-fplugin=" + corpus.PLUGIN, ARG + "json=" + str(out), str(src)]
+    procs = [subprocess.Popen(cmd, stderr=subprocess.DEVNULL) for _ in range(8)]
+    assert all(p.wait() == 0 for p in procs)
+    lines = out.read_text().splitlines()
+    assert len(lines) == 16 and all(json.loads(l)["rule"] for l in lines)
+
+
+NEW_TYPE_RULES = """\
+# A tagged pointer of a made-up driver: proves a new type needs no code.
+type blob_ptr
+	header		blob.h
+	system		mem
+	io		io
+	flag		in_io
+	helper		blob_set_io	set-io		map=1 ptr=2
+	helper		blob_set_mem	set-system	map=1 ptr=2
+end
+"""
+
+NEW_TYPE_SOURCE = r"""
+#include <linux/compiler.h>
+#include <linux/types.h>
+struct blob_ptr { union { void __iomem *io; void *mem; }; bool in_io; };
+void blob_set_io(struct blob_ptr *b, void __iomem *p);
+void blob_set_mem(struct blob_ptr *b, void *p);
+u32 peek(struct blob_ptr *b, void __iomem *regs, void *ram)
+{
+	struct blob_ptr local;
+	u32 v;
+
+	blob_set_io(&local, regs);
+	v = *(u32 *)local.mem;
+	blob_set_mem(&local, ram);
+	return v + *(u32 *)local.mem + *(u32 *)b->mem;
+}
+"""
+
+
+def test_rules_file_adds_a_new_tagged_pointer_type(tmp_path):
+    rules = tmp_path / "blob.rules"
+    rules.write_text(NEW_TYPE_RULES)
+    p = gcc(NEW_TYPE_SOURCE, tmp_path=tmp_path)
+    assert p.returncode == 0 and p.stderr == ""      # unknown type: nothing to say
+    p = gcc(NEW_TYPE_SOURCE, ARG + "rules=" + str(rules), tmp_path=tmp_path)
+    assert sorted(corpus.parse_findings(p.stderr)) == [(13, "IOM001"), (15, "IOM002")]
+    assert "load through 'local.mem' while 'in_io' is true [IOM001]" in p.stderr
+    assert "load through 'b->mem' while 'in_io' may be true [IOM002]" in p.stderr
+
+
+@pytest.mark.parametrize("text,line,message", [
+    ("type x\n\tsystem a\n\tio b\n\tflag c\n\theader x.h\n\thelper f frob map=1\nend\n", 6,
+     "unknown effect 'frob'"),
+    ("type x\n\tsystem a\n", 2, "type 'x' is not closed by 'end'"),
+    ("warn\n", 1, "'warn' takes 1 to 1 fields"),
+])
+def test_malformed_rules_file_is_one_line_error(tmp_path, text, line, message):
+    rules = tmp_path / "bad.rules"
+    rules.write_text(text)
+    p = gcc(PARAM_STORE, ARG + "rules=" + str(rules), tmp_path=tmp_path)
+    assert p.returncode != 0
+    assert p.stderr.splitlines() == [f"{rules}:{line}: error: {message}"]
+
+
+def test_missing_rules_file(tmp_path):
+    p = gcc(PARAM_STORE, ARG + "rules=/nonexistent.rules", tmp_path=tmp_path)
+    assert p.returncode != 0
+    assert p.stderr.splitlines() == ["/nonexistent.rules:0: error: cannot open rules file"]
+
+
+@pytest.mark.parametrize("arg,message", [
+    ("bogus", "unknown option '-fplugin-arg-iomemcheck-bogus'"),
+    ("disable=IOM999", "bad value for '-fplugin-arg-iomemcheck-disable': unknown rule 'IOM999'"),
+    ("enable", "a rule list is required"),
+])
+def test_bad_plugin_arguments(tmp_path, arg, message):
+    p = gcc(PARAM_STORE, ARG + arg, tmp_path=tmp_path)
+    assert p.returncode != 0
+    assert message in p.stderr
+    assert len([l for l in p.stderr.splitlines() if "error" in l]) == 1
+
+
+def test_unrelated_translation_unit_is_not_analysed(tmp_path):
+    src = "int add(int *p, int n) { int s = 0; while (n--) s += *p++; return s; }\n"
+    p = gcc(src, ARG + "verbose", tmp_path=tmp_path)
+    assert p.returncode == 0 and "iomemcheck" not in p.stderr
+    p = gcc(PARAM_STORE, ARG + "verbose", tmp_path=tmp_path)
+    assert "'fill' analysed, 2 finding(s)" in p.stderr
+
+
+def test_trivial_auto_var_init_is_not_initialisation(tmp_path):
+    src = r"""
+#include <linux/iosys-map.h>
+bool empty(void)
+{
+	struct iosys_map m;
+
+	return iosys_map_is_null(&m);
+}
+"""
+    p = gcc(src, "-ftrivial-auto-var-init=pattern", tmp_path=tmp_path, opt="-O2")
+    assert rules_of(p.stderr) == ["IOM008"]
+
+
+def test_plugin_sources_compile_warning_free():
+    inc = subprocess.run(["gcc", "-print-file-name=plugin"], capture_output=True,
+                         text=True).stdout.strip() + "/include"
+    for src in ("iomemcheck.c", "lower.c", "paths.c"):
+        p = subprocess.run(["g++", "-fsyntax-only", "-Wall", "-Wextra", "-fno-rtti",
+                            "-std=gnu++17", "-I" + inc, "-I", os.path.join(ROOT, "core"),
+                            "-x", "c++", os.path.join(ROOT, "plugin", src)],
+                           capture_output=True, text=True)
+        assert p.returncode == 0 and p.stderr == "", p.stderr
+
+
+@pytest.mark.parametrize("golden", sorted(f for f in os.listdir(GOLDEN) if f.endswith(".txt")))
+def test_golden_text(golden):
+    """The whole output (messages and notes) of a few samples, reviewed by hand."""
+    sample = corpus.Sample(os.path.join(corpus.SAMPLES, golden[:-4] + ".c"))
+    text = corpus.ENGINES[0][1](sample)
+    with open(os.path.join(GOLDEN, golden)) as f:
+        assert text == f.read()
