@@ -904,6 +904,10 @@ struct iom_func *lower_function(function *fun, const struct lower_opts *opt)
 
 	fw = where_at(&l, DECL_SOURCE_LOCATION(fun->decl));
 	l.fn = iom_func_begin(l.rules, IDENTIFIER_POINTER(DECL_NAME(fun->decl)), fw);
+	if (!l.fn) {
+		sbitmap_free(l.tracked);
+		return NULL;
+	}
 	l.block_of = XNEWVEC(int, last_basic_block_for_fn(fun));
 	l.block_of[ENTRY_BLOCK] = 0;
 	FOR_EACH_BB_FN(bb, fun)

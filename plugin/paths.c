@@ -83,6 +83,27 @@ static int decl_ref(tree decl, struct map_ref *out)
 
 static int pointee(tree ptr, struct map_ref *out, int depth);
 
+/* A byte offset from a pointer to elements of 'size' bytes: "[k]", "[*]" or no name. */
+static int add_index(struct map_ref *out, tree off, tree size)
+{
+	char idx[64];
+
+	if (TREE_CODE(off) != INTEGER_CST) {
+		append(out->key, sizeof(out->key), "%s", "[*]");
+		append(out->display, sizeof(out->display), "%s", "[i]");
+		return 1;
+	}
+	if (integer_zerop(off))
+		return 1;
+	if (!size || !tree_fits_uhwi_p(size) || !tree_to_uhwi(size) ||
+	    !tree_fits_shwi_p(off) || tree_to_shwi(off) % tree_to_uhwi(size))
+		return 0;
+	snprintf(idx, sizeof(idx), "[%ld]", (long)(tree_to_shwi(off) / tree_to_uhwi(size)));
+	append(out->key, sizeof(out->key), "%s", idx);
+	append(out->display, sizeof(out->display), "%s", idx);
+	return 1;
+}
+
 static int object(tree t, struct map_ref *out, int depth)
 {
 	char idx[64];
@@ -93,23 +114,9 @@ static int object(tree t, struct map_ref *out, int depth)
 	case VAR_DECL:
 	case PARM_DECL:
 		return decl_ref(t, out);
-	case MEM_REF: {
-		tree off = TREE_OPERAND(t, 1);
-		tree size = TYPE_SIZE_UNIT(TREE_TYPE(t));
-
-		if (!pointee(TREE_OPERAND(t, 0), out, depth + 1))
-			return 0;
-		if (integer_zerop(off))
-			return 1;
-		/* p + k elements of the map type: p[k] */
-		if (!size || !tree_fits_uhwi_p(size) || !tree_fits_shwi_p(off) ||
-		    !tree_to_uhwi(size) || tree_to_shwi(off) % tree_to_uhwi(size))
-			return 0;
-		snprintf(idx, sizeof(idx), "[%ld]", (long)(tree_to_shwi(off) / tree_to_uhwi(size)));
-		append(out->key, sizeof(out->key), "%s", idx);
-		append(out->display, sizeof(out->display), "%s", idx);
-		return 1;
-	}
+	case MEM_REF:
+		return pointee(TREE_OPERAND(t, 0), out, depth + 1) &&
+		       add_index(out, TREE_OPERAND(t, 1), TYPE_SIZE_UNIT(TREE_TYPE(t)));
 	case COMPONENT_REF: {
 		tree field = TREE_OPERAND(t, 1);
 		size_t n;
@@ -200,25 +207,10 @@ static int pointee(tree ptr, struct map_ref *out, int depth)
 			out->origin = IOM_MAP_REACHED;
 		return 1;
 	case POINTER_PLUS_EXPR: {
-		tree off = gimple_assign_rhs2(def);
 		tree pt = TREE_TYPE(TREE_TYPE(gimple_assign_rhs1(def)));
-		tree size = pt ? TYPE_SIZE_UNIT(pt) : NULL_TREE;
-		char idx[64];
 
-		if (!pointee(gimple_assign_rhs1(def), out, depth + 1))
-			return 0;
-		if (TREE_CODE(off) != INTEGER_CST) {
-			append(out->key, sizeof(out->key), "%s", "[*]");
-			append(out->display, sizeof(out->display), "%s", "[i]");
-			return 1;
-		}
-		if (!size || !tree_fits_uhwi_p(size) || !tree_to_uhwi(size) ||
-		    !tree_fits_shwi_p(off) || tree_to_shwi(off) % tree_to_uhwi(size))
-			return 0;
-		snprintf(idx, sizeof(idx), "[%ld]", (long)(tree_to_shwi(off) / tree_to_uhwi(size)));
-		append(out->key, sizeof(out->key), "%s", idx);
-		append(out->display, sizeof(out->display), "%s", idx);
-		return 1;
+		return pointee(gimple_assign_rhs1(def), out, depth + 1) &&
+		       add_index(out, gimple_assign_rhs2(def), pt ? TYPE_SIZE_UNIT(pt) : NULL_TREE);
 	}
 	default:
 		return 0;
