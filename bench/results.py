@@ -8,7 +8,6 @@ bench/bench writes `kernel` and `scale`, bench/torture writes `torture`.
 """
 
 import os
-import platform
 import re
 import subprocess
 import sys
@@ -41,7 +40,8 @@ def machine():
     gcc = subprocess.run(["gcc", "--version"], stdout=subprocess.PIPE,
                          text=True).stdout.splitlines()[0]
     return ("- date: %s\n- machine: `%s`\n- cpu: %s, %d cores visible\n- compiler: %s\n"
-            % (time.strftime("%Y-%m-%d %H:%M %Z"), " ".join(platform.uname()), cpu,
+            % (time.strftime("%Y-%m-%d %H:%M %Z"),
+               subprocess.run(["uname", "-a"], stdout=subprocess.PIPE, text=True).stdout.strip(), cpu,
                os.cpu_count() or 0, gcc))
 
 

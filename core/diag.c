@@ -158,8 +158,9 @@ static void note_set(struct iom_finding *f, const char *map, const struct event 
 			    e->name ? e->name : "?");
 		break;
 	case IOM_BY_PRODUCER:
-		iom_note_at(f, e->where, "'%s' filled by '%s' here: its memory kind is only known at run time",
-			    map, e->name ? e->name : "?");
+		iom_note_at(f, e->where, "'%s' filled by '%s' here: %s", map, e->name ? e->name : "?",
+			    e->sub == IOM_KIND_UNKNOWN ? "its memory kind is only known at run time" :
+			    kind_words[e->sub]);
 		break;
 	case IOM_BY_CALL:
 		iom_note_at(f, e->where, "'%s' returned by '%s' here: its memory kind is unknown",

@@ -202,10 +202,14 @@ static int parse_args(struct parser *p, char **word, int nr, struct iom_fn *fn)
 			return fail(p, "unexpected '%s'", word[i]);
 		}
 	}
-	if (fn->kind == IOM_FN_HELPER && !fn->map_args)
-		return fail(p, "helper '%s' needs map=N", fn->name);
+	if ((fn->kind == IOM_FN_HELPER || (fn->kind == IOM_FN_PRODUCER && fn->effects)) &&
+	    !fn->map_args)
+		return fail(p, "'%s' needs map=N", fn->name);
 	if (fn->ptr_arg && !(fn->effects & (IOM_EFF_SET_SYSTEM | IOM_EFF_SET_IO)))
 		return fail(p, "ptr= only makes sense for set-system or set-io helpers");
+	if (fn->kind == IOM_FN_PRODUCER &&
+	    (fn->ptr_arg || (fn->effects & ~(IOM_EFF_SET_SYSTEM | IOM_EFF_SET_IO))))
+		return fail(p, "a producer can only say set-system or set-io, and map=N");
 	return 0;
 }
 
@@ -240,7 +244,7 @@ static const struct {
 } fn_keywords[] = {
 	{ "helper",	IOM_FN_HELPER,	 1, 2, 4 },
 	{ "macro",	IOM_FN_MACRO,	 1, 2, 2 },
-	{ "producer",	IOM_FN_PRODUCER, 1, 1, 1 },
+	{ "producer",	IOM_FN_PRODUCER, 1, 1, 3 },
 	{ "warn",	IOM_FN_WARN,	 0, 1, 1 },
 	{ "print",	IOM_FN_PRINT,	 0, 1, 1 },
 	{ "ignore",	IOM_FN_IGNORE,	 0, 1, 1 },
@@ -264,8 +268,8 @@ static int parse_fn_line(struct parser *p, int k, char **word, int nr)
 		return -1;
 	if (nr > 3 && parse_args(p, word + 3, nr - 3, &fn))
 		return -1;
-	if (fn.kind == IOM_FN_HELPER && nr == 3)
-		return fail(p, "helper '%s' needs map=N", fn.name);
+	if (fn.kind != IOM_FN_MACRO && fn.effects && nr == 3)
+		return fail(p, "'%s' needs map=N", fn.name);
 	return add_fn(p, &fn);
 }
 

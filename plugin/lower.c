@@ -628,6 +628,22 @@ static int const_pointee_param(gimple *stmt, unsigned arg)
 	       TYPE_READONLY(TREE_TYPE(TREE_VALUE(p)));
 }
 
+/* A producer that always gives one kind: drm_gem_shmem_vmap(obj, &map). */
+static void producer_sets(struct lower *l, gimple *stmt, const struct iom_fn *f, struct iom_where w)
+{
+	enum iom_kind kind = f->effects & IOM_EFF_SET_IO ? IOM_KIND_IO : IOM_KIND_SYSTEM;
+
+	for (unsigned i = 0; i < gimple_call_num_args(stmt); i++) {
+		int map;
+
+		if (!(f->map_args & (1u << (i + 1))))
+			continue;
+		map = map_of_pointer(l, gimple_call_arg(stmt, i));
+		if (map >= 0)
+			iom_set(l->fn, l->cur, w, map, kind, IOM_BY_PRODUCER, f->name, -1);
+	}
+}
+
 static void helper_call(struct lower *l, gimple *stmt, const struct iom_fn *f, struct iom_where w)
 {
 	unsigned n = gimple_call_num_args(stmt);
@@ -726,10 +742,13 @@ static void lower_call(struct lower *l, gimple *stmt)
 	}
 	if (f && (f->kind == IOM_FN_PRINT || f->kind == IOM_FN_IGNORE))
 		return;
-	if (f && f->kind == IOM_FN_HELPER)
+	if (f && f->kind == IOM_FN_HELPER) {
 		helper_call(l, stmt, f, w);
-	else
+	} else {
 		other_call(l, stmt, f, w);
+		if (f && f->kind == IOM_FN_PRODUCER && f->effects)
+			producer_sets(l, stmt, f, w);
+	}
 	if (lhs && TREE_CODE(lhs) != SSA_NAME) {
 		accesses_in(l, lhs, w, 1);
 		if (holds_map(l, TREE_TYPE(lhs), 0))

@@ -109,13 +109,14 @@ int unified_diff(const char *label_a, const char *label_b,
 		if (i < n && j < m && same(&A.l[pre + i], &B.l[pre + j])) {
 			st[nst++] = (struct step){ EQ, pre + i, pre + j };
 			i++, j++;
-		} else if (j < m && (i == n || lcs[i * (m + 1) + j + 1] >=
-					      lcs[(i + 1) * (m + 1) + j])) {
-			st[nst++] = (struct step){ ADD, pre + i, pre + j };
-			j++;
-		} else {
+		} else if (i < n && (j == m || lcs[(i + 1) * (m + 1) + j] >=
+					      lcs[i * (m + 1) + j + 1])) {
+			/* removed lines first, as diff -u prints them */
 			st[nst++] = (struct step){ DEL, pre + i, pre + j };
 			i++;
+		} else {
+			st[nst++] = (struct step){ ADD, pre + i, pre + j };
+			j++;
 		}
 	}
 	for (i = 0; i < suf; i++)

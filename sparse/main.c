@@ -68,6 +68,15 @@ static int cmd_annotate(int argc, char **argv)
 	}
 	if (!file)
 		die("--annotate needs a header%s%s", "", "");
+	if (!type) {
+		/* linux/iosys-map.h defines iosys_map, and so on */
+		const char *base = strrchr(file, '/') ? strrchr(file, '/') + 1 : file;
+		size_t h;
+
+		for (h = 0; h < nr_map_headers; h++)
+			if (!strcmp(base, strrchr(map_headers[h].include, '/') + 1))
+				type = map_headers[h].type;
+	}
 	if (read_file(file, &in))
 		die("%s: %s", file, strerror(errno));
 	switch (annotate_header(in.p, in.len, type, mode, &out, err, sizeof(err))) {
@@ -213,14 +222,9 @@ static void parse_args(struct check *c, int argc, char **argv)
 			push(&c->args, argv[++i]);
 			continue;
 		}
-		for (k = 0; k < 3; k++) {
-			size_t l = strlen(dopt[k]);
-
-			if (!strncmp(a, dopt[k], l) && a[l]) {
-				push(&c->dirs[k], a + l);
-				break;
-			}
-		}
+		/* sparse 0.6.4 takes -IDIR, but not -isystemDIR / -idirafterDIR */
+		if (!strncmp(a, "-I", 2) && a[2])
+			push(&c->dirs[0], a + 2);
 		push(&c->args, a);
 	}
 }

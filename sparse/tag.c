@@ -207,14 +207,21 @@ static void classify(struct output *o, struct group *g)
 			    ": error: ");
 	g->map = NOT_MAP;
 	if (contains(d->msg, d->msg_len, "address space")) {
-		g->map = MAYBE_MAP;
+		/*
+		 * The space is named in the message ("cast removes address
+		 * space '__iomem' ...") or in the types on the info lines;
+		 * only a bare message leaves it open.
+		 */
 		if (contains(d->msg, d->msg_len, "__iosys"))
 			g->map = MAP;
-	}
-	if (contains(d->msg, d->msg_len, "(different address spaces)"))
+		else if (!contains(d->msg, d->msg_len, "address space '") &&
+			 !contains(d->msg, d->msg_len, "address spaces (") &&
+			 g->end == g->head + 1)
+			g->map = MAYBE_MAP;
 		for (i = g->head + 1; i < g->end; i++)
 			if (contains(o->l[i].p, o->l[i].len, "__iosys"))
 				g->map = MAP;
+	}
 	if (d->msg_len == sizeof(deref_msg) - 1 &&
 	    !memcmp(d->msg, deref_msg, d->msg_len))
 		g->map = MAYBE_MAP;
@@ -289,6 +296,22 @@ static int same_pos(const struct output *a, size_t i, const struct output *b,
 		       a->g[i].d.pos_len);
 }
 
+static int same_group(const struct output *o, size_t i, size_t j)
+{
+	const struct group *a = &o->g[i], *b = &o->g[j];
+	size_t k;
+
+	if (a->end - a->head != b->end - b->head)
+		return 0;
+	for (k = 0; k < a->end - a->head; k++) {
+		const struct line *x = &o->l[a->head + k], *y = &o->l[b->head + k];
+
+		if (chomp(x) != chomp(y) || memcmp(x->p, y->p, chomp(x)))
+			return 0;
+	}
+	return 1;
+}
+
 static void emit_lines(struct buf *out, const struct output *o, size_t from,
 		       size_t to)
 {
@@ -319,54 +342,69 @@ int tag_output(const char *text, size_t len, const char *plain, size_t plen,
 {
 	struct output a, p = { 0 };
 	size_t i, j, k, next = 0;
-	long *after = NULL;	/* p group j goes after a group after[j] */
+	long *before = NULL;	/* p group j goes before a group before[j] */
+	char *tagged;
 	int tags = 0;
 
 	parse_output(text, len, &a);
 	if (plain) {
-		long prev = -1;
+		long up = (long)a.ng;
 
 		parse_output(plain, plen, &p);
-		after = xmalloc((p.ng + 1) * sizeof(*after));
+		before = xmalloc((p.ng + 1) * sizeof(*before));
 		/* pair equal heads, in order where possible */
-		for (j = 0; j < p.ng; j++) {
+		for (j = 0; j < p.ng; j++)
 			for (k = 0; k < a.ng; k++) {
 				i = (next + k) % a.ng;
 				if (a.g[i].match < 0 && same_head(&a, i, &p, j)) {
 					a.g[i].match = (long)j;
 					p.g[j].match = (long)i;
 					next = i + 1;
-					prev = (long)i;
 					break;
 				}
 			}
-			after[j] = -2;	/* nothing to put back */
-			if (p.g[j].match >= 0)
+		/*
+		 * A stock diagnostic is missing if neither it nor anything else
+		 * was printed at its position; it goes before the diagnostic
+		 * that follows it in the comparison run, or at the end.
+		 */
+		for (j = p.ng; j-- > 0;) {
+			before[j] = -1;		/* nothing to put back */
+			if (p.g[j].match >= 0) {
+				up = p.g[j].match;
 				continue;
+			}
 			for (i = 0; i < a.ng; i++)
 				if (same_pos(&a, i, &p, j))
 					break;
 			if (i == a.ng)
-				after[j] = prev;
+				before[j] = up;
 		}
 	}
-	for (j = 0; plain && j < p.ng; j++)
-		if (after[j] == -1)
-			emit_group(out, &p, j, 0);
-	for (i = 0; i < a.ng; i++) {
-		int tag = a.g[i].map == MAP ||
-			  (a.g[i].map == MAYBE_MAP && plain && a.g[i].match < 0);
+	tagged = xmalloc(a.ng + 1);
+	for (i = 0; i <= a.ng; i++) {
+		int tag;
 
-		tags += emit_group(out, &a, i, tag);
 		for (j = 0; plain && j < p.ng; j++)
-			if (after[j] == (long)i)
+			if (before[j] == (long)i)
 				emit_group(out, &p, j, 0);
+		if (i == a.ng)
+			break;
+		tag = a.g[i].map == MAP ||
+		      (a.g[i].map == MAYBE_MAP && plain && a.g[i].match < 0);
+		tagged[i] = (char)tag;
+		for (k = 0; tag && k < i; k++)
+			if (tagged[k] && same_group(&a, k, i))
+				break;
+		if (!tag || k == i)
+			tags += emit_group(out, &a, i, tag);
 	}
 	emit_lines(out, &a, a.tail, a.nl);
 	free(a.l);
 	free(a.g);
 	free(p.l);
 	free(p.g);
-	free(after);
+	free(before);
+	free(tagged);
 	return tags;
 }

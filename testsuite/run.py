@@ -44,6 +44,8 @@ def main(argv):
     failures, checked, differences = [], 0, 0
     for sample in samples:
         for name, run in engines:
+            if not show:
+                checked += 1
             try:
                 text = run(sample)
             except corpus.SampleError as e:
@@ -53,7 +55,6 @@ def main(argv):
                 if name == engines[0][0]:
                     sys.stdout.write(text)
                 continue
-            checked += 1
             actual = corpus.parse_findings(text, sample.rel)
             if actual == sample.expected:
                 continue

@@ -363,7 +363,9 @@ static void test_rules_errors(void)
 		{ "type x\n system a\n io b\n flag c\n", "r:4: error: type 'x' is not closed by 'end'" },
 		{ "type x\n system a\n io b\nend\n", "r:4: error: type 'x' has no 'flag' member" },
 		{ "type x\n helper f frob map=1\nend\n", "r:2: error: unknown effect 'frob'" },
-		{ "type x\n helper f read\nend\n", "r:2: error: helper 'f' needs map=N" },
+		{ "type x\n helper f read\nend\n", "r:2: error: 'f' needs map=N" },
+		{ "type x\n producer f read map=1\nend\n",
+		  "r:2: error: a producer can only say set-system or set-io, and map=N" },
 		{ "type x\n helper f read map=0\nend\n", "r:2: error: bad argument number '0' in 'map='" },
 		{ "warn\n", "r:1: error: 'warn' takes 1 to 1 fields" },
 		{ "producer f\n", "r:1: error: 'producer' must be inside a type block" },
@@ -392,6 +394,9 @@ static void test_rules_override_and_lookup(void)
 	f = iom_rules_fn(r, "iosys_map_set_vaddr_iomem");
 	EXPECT(f && f->kind == IOM_FN_HELPER && (f->effects & IOM_EFF_SET_IO) && f->ptr_arg == 2 &&
 	       f->map_args == 1u << 1, "set_vaddr_iomem data");
+	f = iom_rules_fn(r, "drm_gem_shmem_vmap");
+	EXPECT(f && f->kind == IOM_FN_PRODUCER && f->effects == IOM_EFF_SET_SYSTEM &&
+	       f->map_args == 1u << 2, "shmem producer gives system memory");
 	f = iom_rules_fn(r, "__warn_printk");
 	EXPECT(f && f->kind == IOM_FN_WARN, "warn entry");
 	EXPECT(iom_rules_is_helper_file(r, "/x/include/linux/iosys-map.h") &&

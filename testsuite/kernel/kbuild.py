@@ -21,7 +21,9 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
 BUILD = os.path.join(ROOT, "build")
-KDIR = os.path.join(BUILD, "linux-6.1")
+# IOMEMCHECK_KERNEL_DIR: another tree location (e.g. to time a cold start
+# next to a warm tree); the default is build/linux-6.1.
+KDIR = os.path.abspath(os.environ.get("IOMEMCHECK_KERNEL_DIR") or os.path.join(BUILD, "linux-6.1"))
 SRC_TARBALL = "/usr/src/linux-source-6.1.tar.xz"
 SRC_PACKAGE = "linux-source-6.1"
 OBJECTS = os.path.join(HERE, "objects.txt")
