@@ -596,15 +596,27 @@ static void lower_assign(struct lower *l, gimple *stmt)
 		iom_escape(l->fn, l->cur, w, value_of(rhs), IOM_ESC_STORE, NULL);
 }
 
+/*
+ * The name a reader knows the callee by.  FORTIFY and KASAN builds declare
+ * __underlying_memcpy() with an asm label "memcpy": the label is the real
+ * function, and it is the name the rules data lists.
+ */
 static const char *callee_name(gimple *stmt)
 {
 	tree decl = gimple_call_fndecl(stmt);
-	const char *name;
 
 	if (!decl || !DECL_NAME(decl))
 		return NULL;
-	name = IDENTIFIER_POINTER(DECL_NAME(decl));
-	return name;
+	if (DECL_ASSEMBLER_NAME_SET_P(decl)) {
+		const char *label = IDENTIFIER_POINTER(DECL_ASSEMBLER_NAME(decl));
+
+		/* A user label is stored with a leading '*': "no prefix added". */
+		if (label[0] == '*')
+			label++;
+		if (label[0] && strcmp(label, IDENTIFIER_POINTER(DECL_NAME(decl))))
+			return label;
+	}
+	return IDENTIFIER_POINTER(DECL_NAME(decl));
 }
 
 /* "__builtin_memcpy" is memcpy to the reader. */

@@ -216,3 +216,14 @@ def test_golden_text(golden):
     text = corpus.ENGINES[0][1](sample)
     with open(os.path.join(GOLDEN, golden)) as f:
         assert text == f.read()
+
+
+def test_fortify_asm_label_names_the_real_function(tmp_path):
+    # FORTIFY/KASAN builds call __underlying_memcpy(), declared with asm("memcpy").
+    src = r"""
+#include <linux/iosys-map.h>
+extern void *__underlying_memcpy(void *p, const void *q, unsigned long n) __asm__("memcpy");
+void f(struct iosys_map *m, void *d, unsigned long n) { __underlying_memcpy(d, m->vaddr, n); }
+"""
+    p = gcc(src, tmp_path=tmp_path, opt="-O2")
+    assert "'m->vaddr' passed to 'memcpy' while 'is_iomem' may be true [IOM003]" in p.stderr
