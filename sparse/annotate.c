@@ -10,7 +10,10 @@
  *    member access E->vaddr becomes __iosys_vaddr(E->vaddr), an lvalue of the
  *    member's original type obtained with a __force cast, and the same for
  *    vaddr_iomem with __iosys_vaddr_iomem();
- *  - a designated initialiser ".vaddr = V" becomes ".vaddr = __iosys_ptr(V)".
+ *  - a designated initialiser ".vaddr = V" becomes
+ *    ".vaddr = __iosys_init_vaddr(V)" (and the same for vaddr_iomem): V is
+ *    still checked against the member's original type, with sparse's usual
+ *    words, before it is converted.
  *
  * All edits stay within their line, so in ANNOTATE_LINES mode the copy has
  * the original line numbers and sparse's positions in it stay meaningful.
@@ -41,20 +44,26 @@ static const char preamble[] =
 " * the noderef address space __iosys, so every dereference, conversion or\n"
 " * plain-pointer use of them elsewhere is reported; the helpers here reach\n"
 " * the members through __iosys_vaddr() and __iosys_vaddr_iomem(), which\n"
-" * give back the original types with a __force cast.  For the compiler all\n"
-" * of this expands to nothing.\n"
+" * give back the original types with a __force cast; initialisers check\n"
+" * their value against the original type first.  For the compiler all of\n"
+" * this expands to nothing.\n"
 " */\n"
 "#ifndef __iosys\n"
 "#ifdef __CHECKER__\n"
 "# define __iosys\t\t\t__attribute__((noderef, address_space(__iosys)))\n"
 "# define __iosys_vaddr(m)\t(*(void __force **)&(m))\n"
 "# define __iosys_vaddr_iomem(m)\t(*(void __iomem __force **)&(m))\n"
-"# define __iosys_ptr(p)\t\t((void __iosys __force *)(p))\n"
+"# define __iosys_init_vaddr(v)\t\\\n"
+"\t((void __iosys __force *)((struct { void *vaddr; }){ .vaddr = (v) }).vaddr)\n"
+"# define __iosys_init_vaddr_iomem(v) \\\n"
+"\t((void __iosys __force *)((struct { void __iomem *vaddr_iomem; })\\\n"
+"\t\t\t\t    { .vaddr_iomem = (v) }).vaddr_iomem)\n"
 "#else\n"
 "# define __iosys\n"
 "# define __iosys_vaddr(m)\t(m)\n"
 "# define __iosys_vaddr_iomem(m)\t(m)\n"
-"# define __iosys_ptr(p)\t\t(p)\n"
+"# define __iosys_init_vaddr(v)\t(v)\n"
+"# define __iosys_init_vaddr_iomem(v) (v)\n"
 "#endif\n"
 "#endif\n";
 
@@ -62,7 +71,8 @@ const char *const annotate_neutral_defines[] = {
 	"-D__iosys=",
 	"-D__iosys_vaddr(m)=(m)",
 	"-D__iosys_vaddr_iomem(m)=(m)",
-	"-D__iosys_ptr(p)=(p)",
+	"-D__iosys_init_vaddr(v)=(v)",
+	"-D__iosys_init_vaddr_iomem(v)=(v)",
 	NULL,
 };
 
@@ -548,7 +558,8 @@ enum annotate_result annotate_header(const char *in, size_t len,
 					 in + lx.t[k].off);
 				goto done;
 			}
-			add_edit(&ed, lx.t[k + 2].off, 0, "__iosys_ptr(", 0);
+			add_edit(&ed, lx.t[k + 2].off, 0, mem ?
+				 "__iosys_init_vaddr_iomem(" : "__iosys_init_vaddr(", 0);
 			add_edit(&ed, lx.t[e].off + lx.t[e].len, 0, ")", 1);
 			continue;
 		}

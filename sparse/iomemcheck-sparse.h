@@ -22,7 +22,7 @@
 #define IOMS_NAME	"iomemcheck-sparse"
 #define IOMS_VERSION	"0.1"
 /* Changes whenever the rewrite changes, so that old cached copies are not used. */
-#define IOMS_ANNOTATE_ABI	"annotate-1"
+#define IOMS_ANNOTATE_ABI	"annotate-2"
 
 #define IOMS_TAG	" [IOM010]"
 
@@ -120,18 +120,33 @@ struct path_map {
 /* Replace every path_map.from by .to in text (in place). */
 void map_paths(struct buf *text, const struct path_map *maps, size_t n);
 /*
- * Does sparse's output need the comparison run (same flags, annotation
- * neutralised) to be tagged: diagnostics that may or may not be about the
- * map, or an error about the map that may have silenced stock warnings?
+ * Does sparse's output need the comparison run (stock sparse, same flags)
+ * to be tagged: diagnostics that may or may not be about the map, or an
+ * error about the map that may have silenced stock warnings?
  */
 int tag_needs_plain(const char *text, size_t len);
+
+struct tag_opts {
+	/* the comparison run's output (NULL: none was made) */
+	const char *plain;
+	size_t plen;
+	/*
+	 * The comparison run is stock sparse on the tree as it is: put back
+	 * the diagnostics the annotated run did not print.
+	 */
+	int restore;
+	/* the annotated copies, as printed (their .to paths) */
+	const struct path_map *maps;
+	size_t nmaps;
+};
+
 /*
  * Copy sparse's output to out, appending [IOM010] to the diagnostics about
- * the map address space.  plain, if not NULL, is the comparison run's
- * output: it settles the uncertain diagnostics and gives back the stock
- * ones the annotated run did not print.  Returns the tag count.
+ * the map address space.  The comparison run settles the uncertain
+ * diagnostics and, with restore, gives back the stock ones the annotated
+ * run did not print.  Returns the tag count.
  */
-int tag_output(const char *text, size_t len, const char *plain,
-	       size_t plen, struct buf *out);
+int tag_output(const char *text, size_t len, const struct tag_opts *o,
+	       struct buf *out);
 
 #endif

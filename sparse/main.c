@@ -195,6 +195,7 @@ struct check {
 	size_t nmaps;
 	int active;		/* some map header is annotated */
 	int preamble;		/* -include of the preamble added */
+	int native;		/* a map header of the tree is annotated itself */
 	struct buf notes;	/* our own messages, printed before sparse's */
 };
 
@@ -262,6 +263,7 @@ static void setup_header(struct check *c, const struct map_header *mh)
 	case ANNOTATE_ALREADY:
 		/* a tree with the --patch applied: nothing to do */
 		c->active = 1;
+		c->native = 1;
 		goto out;
 	case ANNOTATE_FAILED:
 		buf_printf(&c->notes, IOMS_NAME ": warning: %s: cannot annotate: %s; strict mode is off for it\n",
@@ -341,26 +343,42 @@ static int cmd_check(int argc, char **argv)
 	status = run_collect(run.v, 0, &err);
 
 	if (c.active && status >= 0 && tag_needs_plain(err.p, err.len)) {
-		/* the same run with the annotation neutralised (tag.c) */
+		/*
+		 * The comparison run (tag.c).  With annotated copies it is
+		 * stock sparse on the tree as it is (the neutralising defines
+		 * only matter to code that names __iosys).  A tree that carries the
+		 * annotation itself (--patch applied) has no other stock
+		 * output: the run neutralises __iosys, which also drops the
+		 * __iomem of vaddr_iomem, so it only serves to attribute.
+		 */
 		struct argv_list again = { 0 };
 
 		push(&again, sparse);
+		/* code that names __iosys itself must parse there too */
 		for (i = 0; annotate_neutral_defines[i]; i++)
 			push(&again, annotate_neutral_defines[i]);
-		for (i = 1; i < run.n; i++)
-			push(&again, run.v[i]);
-		if (run_collect(again.v, 1, &plain) >= 0) {
+		if (typeof_unqual)
+			push(&again, "-D__typeof_unqual__(x)=__typeof__(x)");
+		for (i = 0; i < c.args.n; i++)
+			push(&again, c.args.v[i]);
+		if (run_collect(again.v, 1, &plain) >= 0)
 			have_plain = 1;
-			map_paths(&plain, c.maps, c.nmaps);
-		}
 		free(again.v);
 	}
 	map_paths(&err, c.maps, c.nmaps);
-	if (c.active)
-		tag_output(err.p, err.len, have_plain ? buf_cstr(&plain) : NULL,
-			   plain.len, &out);
-	else
+	if (c.active) {
+		struct tag_opts o = {
+			.plain = have_plain ? buf_cstr(&plain) : NULL,
+			.plen = plain.len,
+			.restore = !c.native,
+			.maps = c.maps,
+			.nmaps = c.nmaps,
+		};
+
+		tag_output(err.p, err.len, &o, &out);
+	} else {
 		buf_add(&out, err.p ? err.p : "", err.len);
+	}
 	fflush(stdout);
 	if ((c.notes.len && write_all(2, c.notes.p, c.notes.len)) ||
 	    (out.len && write_all(2, out.p, out.len)))

@@ -4,19 +4,35 @@
  *
  * Sparse prints "FILE:LINE:COL: [PREFIX: ]warning: MSG" (or error:), then
  * for type mismatches info lines with the same position and an indented
- * text ("   expected T", "   got U").  A diagnostic is IOM010 if
+ * text ("   expected T", "   got U").
  *
- *  - its message names the __iosys address space ("cast removes address
- *    space '__iosys' of expression"), or
- *  - it is a "(different address spaces)" mismatch and one of its info
- *    lines shows an __iosys type, or
- *  - it is "dereference of noderef expression" and the same run with the
- *    annotation neutralised does not print it.  This message names no
- *    type, its position is often not the member (a cast, a '['), and it may
- *    come from a user macro; only the comparison run tells for sure.
+ * A diagnostic is IOM010 for sure if its message names the __iosys
+ * address space ("cast removes address space '__iosys' of expression",
+ * "cast between address spaces (__iosys -> __iomem)"), or if it is an
+ * address-space message and one of its info lines shows an __iosys type.
  *
- * " [IOM010]" is appended to the first line of the diagnostic; everything
- * else, info lines included, is copied byte for byte.
+ * It may be IOM010 if it is "dereference of noderef expression" (the
+ * message names no type, its position is often not the member but a cast
+ * or a '[', and it may come from a user macro) or an address-space message
+ * that names no space ("subtraction of different types can't work
+ * (different address spaces)").  These are settled by a comparison run
+ * (main.c): stock sparse on the tree as it is.  The ones that run does not
+ * print are the map's.
+ *
+ * The comparison run also repairs a side effect of the annotation: after an
+ * error, sparse stops printing warnings for a while (the rest of the
+ * function, or every noderef warning of the file).  So when an IOM010
+ * diagnostic is an error, stock diagnostics may be missing; every one the
+ * comparison run prints at a position where the annotated run printed
+ * nothing is put back, untagged, before the diagnostic that follows it in
+ * the comparison run (or at the end).  Not in a tree patched with the
+ * annotation: there the annotated output is the stock output.
+ *
+ * " [IOM010]" is appended to the first line of a diagnostic; everything
+ * else, info lines included, is copied byte for byte.  An IOM010 diagnostic
+ * identical to one already printed (a macro such as READ_ONCE() spells its
+ * argument twice) is printed once: findings are reported once per line and
+ * rule.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -288,12 +304,28 @@ static int same_head(const struct output *a, size_t i, const struct output *b,
 	return chomp(x) == chomp(y) && !memcmp(x->p, y->p, chomp(x));
 }
 
-static int same_pos(const struct output *a, size_t i, const struct output *b,
-		    size_t j)
+/*
+ * Was something printed at the position of p's group j in a?  Inside the
+ * annotated copies of the map headers (printed under the tree's paths)
+ * the rewrite moves columns, so there only the line counts.
+ */
+static int same_pos(const struct output *a, size_t i, const struct output *p,
+		    size_t j, const struct tag_opts *o)
 {
-	return a->g[i].d.pos_len == b->g[j].d.pos_len &&
-	       !memcmp(a->l[a->g[i].head].p, b->l[b->g[j].head].p,
-		       a->g[i].d.pos_len);
+	const char *x = a->l[a->g[i].head].p, *y = p->l[p->g[j].head].p;
+	size_t n = p->g[j].d.pos_len, k;
+
+	for (k = 0; k < o->nmaps; k++) {
+		size_t fl = strlen(o->maps[k].to);
+
+		if (n > fl && !memcmp(y, o->maps[k].to, fl) && y[fl] == ':') {
+			n = fl + 1;
+			while (n < p->g[j].d.pos_len && y[n] != ':')
+				n++;	/* FILE:LINE */
+			return a->g[i].d.pos_len > n && !memcmp(x, y, n + 1);
+		}
+	}
+	return a->g[i].d.pos_len == n && !memcmp(x, y, n);
 }
 
 static int same_group(const struct output *o, size_t i, size_t j)
@@ -337,9 +369,10 @@ static int emit_group(struct buf *out, const struct output *o, size_t i,
 	return tag;
 }
 
-int tag_output(const char *text, size_t len, const char *plain, size_t plen,
+int tag_output(const char *text, size_t len, const struct tag_opts *o,
 	       struct buf *out)
 {
+	const char *plain = o->plain;
 	struct output a, p = { 0 };
 	size_t i, j, k, next = 0;
 	long *before = NULL;	/* p group j goes before a group before[j] */
@@ -350,7 +383,7 @@ int tag_output(const char *text, size_t len, const char *plain, size_t plen,
 	if (plain) {
 		long up = (long)a.ng;
 
-		parse_output(plain, plen, &p);
+		parse_output(plain, o->plen, &p);
 		before = xmalloc((p.ng + 1) * sizeof(*before));
 		/* pair equal heads, in order where possible */
 		for (j = 0; j < p.ng; j++)
@@ -374,8 +407,10 @@ int tag_output(const char *text, size_t len, const char *plain, size_t plen,
 				up = p.g[j].match;
 				continue;
 			}
+			if (!o->restore)
+				continue;
 			for (i = 0; i < a.ng; i++)
-				if (same_pos(&a, i, &p, j))
+				if (same_pos(&a, i, &p, j, o))
 					break;
 			if (i == a.ng)
 				before[j] = up;

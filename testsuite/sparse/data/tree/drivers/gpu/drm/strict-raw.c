@@ -15,6 +15,7 @@ void raw_copy(struct blit *b, size_t len);
 void *raw_pointer(struct blit *b);
 void raw_store(struct blit *b, void *p, void __iomem *io);
 u8 raw_macro(struct blit *b);
+void __iomem *raw_retype(struct blit *b);
 
 u32 raw_read(struct iosys_map *m)
 {
@@ -47,4 +48,9 @@ void raw_store(struct blit *b, void *p, void __iomem *io)
 u8 raw_macro(struct blit *b)
 {
 	return PEEK_U8(&b->dst);	/* expect: IOM010 */
+}
+
+void __iomem *raw_retype(struct blit *b)
+{
+	return (void __iomem *)b->dst.vaddr;	/* expect: IOM010 */
 }
