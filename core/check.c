@@ -13,11 +13,90 @@
 
 #include "func.h"
 
+/*
+ * What has been reported, for "once per line and rule" and "once per
+ * pointer in a loop": an open-addressing set, so a function with many
+ * findings does not pay for comparing each with all earlier ones.
+ */
+struct seen_key {
+	const char *file;	/* NULL: a loop key */
+	int line;		/* or the load event of a loop key */
+	int rule;		/* 0: empty slot */
+};
+
 struct findings {
 	struct iom_finding *f;
 	int nr;
-	int *loop_key;		/* per finding: load event for loop dedup, or -1 */
+	struct seen_key *set;
+	unsigned set_size;	/* a power of two, at least twice the entries */
+	unsigned set_used;
 };
+
+static unsigned key_hash(const struct seen_key *k)
+{
+	unsigned h = 2166136261u;
+
+	for (const char *c = k->file; c && *c; c++)
+		h = (h ^ (unsigned char)*c) * 16777619u;
+	h = (h ^ (unsigned)k->line) * 16777619u;
+	return (h ^ (unsigned)k->rule) * 16777619u;
+}
+
+static int same_key(const struct seen_key *a, const struct seen_key *b)
+{
+	return a->rule == b->rule && a->line == b->line &&
+	       (a->file == b->file || (a->file && b->file && !strcmp(a->file, b->file)));
+}
+
+static int set_grow(struct findings *out)
+{
+	struct seen_key *old = out->set;
+	unsigned n = out->set_size ? 2 * out->set_size : 64;
+	struct seen_key *nset = (struct seen_key *)calloc(n, sizeof(*nset));
+
+	if (!nset)
+		return -1;
+	for (unsigned i = 0; i < out->set_size; i++) {
+		unsigned h;
+
+		if (!old[i].rule)
+			continue;
+		for (h = key_hash(&old[i]) & (n - 1); nset[h].rule; h = (h + 1) & (n - 1))
+			;
+		nset[h] = old[i];
+	}
+	free(old);
+	out->set = nset;
+	out->set_size = n;
+	return 0;
+}
+
+/* Add a key; 0 if it was already there. */
+static int set_add(struct findings *out, struct seen_key k)
+{
+	unsigned h;
+
+	if (2 * (out->set_used + 1) > out->set_size && set_grow(out))
+		return 0;
+	for (h = key_hash(&k) & (out->set_size - 1); out->set[h].rule;
+	     h = (h + 1) & (out->set_size - 1))
+		if (same_key(&out->set[h], &k))
+			return 0;
+	out->set[h] = k;
+	out->set_used++;
+	return 1;
+}
+
+static int set_has(const struct findings *out, struct seen_key k)
+{
+	if (!out->set_size)
+		return 0;
+	for (unsigned h = key_hash(&k) & (out->set_size - 1); out->set[h].rule;
+	     h = (h + 1) & (out->set_size - 1))
+		if (same_key(&out->set[h], &k))
+			return 1;
+	return 0;
+}
 
 struct judge {
 	struct iom_func *fn;
@@ -37,32 +116,25 @@ static struct iom_finding *report(struct judge *j, int rule, int loop_key, const
 
 	if (!(j->opt->enabled & (1u << rule)) || !j->e->where.file)
 		return NULL;
+	struct seen_key by_line = { j->e->where.file, j->e->where.line, rule };
+	struct seen_key by_loop = { NULL, loop_key, rule };
+
 	if (!j->fn->bb[j->block].in_cycle)
 		loop_key = -1;
-	for (int i = 0; i < out->nr; i++) {
-		struct iom_finding *o = &out->f[i];
-
-		if (o->rule != rule)
-			continue;
-		if (o->where.line == j->e->where.line && !strcmp(o->where.file, j->e->where.file))
-			return NULL;
-		if (loop_key >= 0 && out->loop_key[i] == loop_key)
-			return NULL;
-	}
+	if (set_has(out, by_line) || (loop_key >= 0 && set_has(out, by_loop)))
+		return NULL;
 	if (!(out->nr & (out->nr - 1))) {
 		int n = out->nr ? 2 * out->nr : 8;
 		void *nf = realloc(out->f, n * sizeof(*out->f));
-		void *nk = realloc(out->loop_key, n * sizeof(int));
 
-		if (nf)
-			out->f = (struct iom_finding *)nf;
-		if (nk)
-			out->loop_key = (int *)nk;
-		if (!nf || !nk)
+		if (!nf)
 			return NULL;
+		out->f = (struct iom_finding *)nf;
 	}
-	f = &out->f[out->nr];
-	out->loop_key[out->nr++] = loop_key;
+	set_add(out, by_line);
+	if (loop_key >= 0)
+		set_add(out, by_loop);
+	f = &out->f[out->nr++];
 	memset(f, 0, sizeof(*f));
 	f->rule = rule;
 	f->error = j->opt->error;
@@ -301,7 +373,7 @@ static int cmp_finding(const void *a, const void *b)
 int iom_check(struct iom_func *fn, const struct state *in, const struct iom_options *opt,
 	      iom_report_fn cb, void *ctx)
 {
-	struct findings out = { NULL, 0, NULL };
+	struct findings out = { NULL, 0, NULL, 0, 0 };
 	struct state s;
 	struct judge j;
 
@@ -332,7 +404,7 @@ int iom_check(struct iom_func *fn, const struct state *in, const struct iom_opti
 	for (int i = 0; i < out.nr; i++)
 		cb(&out.f[i], ctx);
 	free(out.f);
-	free(out.loop_key);
+	free(out.set);
 	free(s.m);
 	return out.nr;
 }
