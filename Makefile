@@ -18,6 +18,8 @@ PLUGIN_CXXFLAGS := $(CFLAGS) $(WARN) -fPIC -fno-rtti -fno-exceptions -std=gnu++1
 	-I$(PLUGIN_INC) -Icore
 
 PACKAGES := gcc-12-plugin-dev sparse python3-pytest
+# What building Debian's linux 6.1 (allmodconfig) needs besides gcc.
+KERNEL_PACKAGES := linux-source-6.1 flex bison bc libelf-dev libssl-dev xz-utils kmod cpio
 
 CORE_SRC := core/rules.c core/func.c core/flow.c core/check.c core/diag.c core/dump.c
 CORE_OBJ := $(CORE_SRC:.c=.o) core/rules_builtin.o
@@ -71,9 +73,11 @@ samples: plugin/iomemcheck.so
 	@LC_ALL=C $(PYTHON) testsuite/run.py --show
 
 check-kernel: plugin/iomemcheck.so
+	@scripts/need-packages $(KERNEL_PACKAGES)
 	testsuite/kernel/check-kernel $(KERNEL_ARGS)
 
 bench: plugin/iomemcheck.so core/libiomcore.a
+	@scripts/need-packages $(KERNEL_PACKAGES)
 	bench/bench
 
 torture: plugin/iomemcheck.so
