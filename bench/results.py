@@ -4,7 +4,8 @@
 usage: bench/results.py SECTION < text
        bench/results.py --machine      (prints the date/machine lines)
 A section is the text between <!-- begin SECTION --> and <!-- end SECTION -->;
-bench/bench writes `kernel` and `scale`, bench/torture writes `torture`.
+bench/bench writes kernel-make, kernel-objects, kernel-unrelated and scale;
+bench/torture writes torture (torture-rules with --rules).
 """
 
 import os
@@ -15,11 +16,12 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 RESULTS = os.path.join(HERE, "RESULTS.md")
-ORDER = ["kernel", "scale", "torture", "torture-rules"]
+ORDER = ["kernel-make", "kernel-objects", "kernel-unrelated", "scale", "torture",
+         "torture-rules"]
 HEAD = """# iomemcheck benchmark results
 
-Written by `bench/bench` (sections *kernel* and *scale*) and `bench/torture`
-(section *torture*); each run replaces its own section. Targets (benchmark
+Written by `bench/bench` (the kernel sections and *scale*) and `bench/torture`;
+each run replaces only the sections it measured. Targets (benchmark
 targets, not timed tests): plugin <= 1.02x wall and memory on the real
 objects, <= 1.005x on unrelated files; core time linear in N x M; torture:
 0 failures caused by the plugin.

@@ -179,6 +179,40 @@ def saved_command(obj):
     return " ".join(w for w in words if not PLUGIN_FLAG_RE.match(w))
 
 
+def snapshot_plugin(plugin, where):
+    """Copy the plugin to where/iomemcheck.so and return that path.
+
+    The plugin in the source tree may be rebuilt while a long run is going
+    (a half-written .so makes cc1 fail with "invalid ELF header"); a private
+    copy pins the exact plugin that was tested or measured.  The copy keeps
+    the base name, which selects the -fplugin-arg-iomemcheck-* arguments."""
+    import hashlib
+    os.makedirs(where, exist_ok=True)
+    dst = os.path.join(where, "iomemcheck.so")
+    for _ in range(10):
+        with open(plugin, "rb") as f:
+            data = f.read()
+        if data[:4] == b"\x7fELF":
+            break
+        time.sleep(3)  # being rewritten right now
+    else:
+        raise SystemExit("%s: not an ELF file" % plugin)
+    tmp = dst + ".tmp"
+    with open(tmp, "wb") as f:
+        f.write(data)
+    os.chmod(tmp, 0o755)
+    os.replace(tmp, dst)
+    log("plugin %s (sha256 %s) copied to %s"
+        % (plugin, hashlib.sha256(data).hexdigest()[:16], dst))
+    return dst
+
+
+def file_sha256(path):
+    import hashlib
+    with open(path, "rb") as f:
+        return hashlib.sha256(f.read()).hexdigest()
+
+
 def cpu_model():
     try:
         with open("/proc/cpuinfo") as f:
