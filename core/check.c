@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "array.h"
 #include "func.h"
 
 /*
@@ -112,6 +113,7 @@ static struct iom_finding *report(struct judge *j, int rule, int loop_key, const
 {
 	struct findings *out = j->out;
 	struct iom_finding *f;
+	void *nf;
 	va_list ap;
 
 	if (!(j->opt->enabled & (1u << rule)) || !j->e->where.file)
@@ -123,14 +125,10 @@ static struct iom_finding *report(struct judge *j, int rule, int loop_key, const
 		loop_key = -1;
 	if (set_has(out, by_line) || (loop_key >= 0 && set_has(out, by_loop)))
 		return NULL;
-	if (!(out->nr & (out->nr - 1))) {
-		int n = out->nr ? 2 * out->nr : 8;
-		void *nf = realloc(out->f, n * sizeof(*out->f));
-
-		if (!nf)
-			return NULL;
-		out->f = (struct iom_finding *)nf;
-	}
+	nf = iom_grow(out->f, out->nr, sizeof(*out->f));
+	if (!nf)
+		return NULL;
+	out->f = (struct iom_finding *)nf;
 	set_add(out, by_line);
 	if (loop_key >= 0)
 		set_add(out, by_loop);

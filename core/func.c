@@ -10,16 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "array.h"
 #include "func.h"
 
 #define MAX_VALUE	(1 << 24)
-
-static void *grow(void *base, int nr, size_t size)
-{
-	if (nr & (nr - 1))
-		return base;
-	return realloc(base, (nr ? 2 * nr : 8) * size);
-}
 
 static void broken(struct iom_func *fn, const char *what)
 {
@@ -34,7 +28,7 @@ const char *iom_func_strdup(struct iom_func *fn, const char *s)
 
 	if (!s)
 		return NULL;
-	ns = (char **)grow(fn->strings, fn->nr_strings, sizeof(char *));
+	ns = (char **)iom_grow(fn->strings, fn->nr_strings, sizeof(char *));
 	n = strlen(s) + 1;
 	copy = (char *)malloc(n);
 	if (!ns || !copy) {
@@ -91,7 +85,7 @@ const char *iom_func_error(const struct iom_func *fn)
 
 int iom_block(struct iom_func *fn)
 {
-	struct block *nb = (struct block *)grow(fn->bb, fn->nr_bb, sizeof(*fn->bb));
+	struct block *nb = (struct block *)iom_grow(fn->bb, fn->nr_bb, sizeof(*fn->bb));
 
 	if (!nb) {
 		broken(fn, "out of memory");
@@ -151,7 +145,7 @@ static void add_edge(struct iom_func *fn, int from, int to, int value, int truth
 	if (!valid_block(fn, from) || !valid_block(fn, to))
 		return;
 	b = &fn->bb[from];
-	ns = (struct edge *)grow(b->succ, b->nr_succ, sizeof(*b->succ));
+	ns = (struct edge *)iom_grow(b->succ, b->nr_succ, sizeof(*b->succ));
 	if (!ns) {
 		broken(fn, "out of memory");
 		return;
@@ -181,7 +175,7 @@ static struct event *new_event(struct iom_func *fn, int b, enum ev_op op, struct
 		if (!valid_block(fn, b))
 			return NULL;
 		bb = &fn->bb[b];
-		nevs = (int *)grow(bb->evs, bb->nr_evs, sizeof(int));
+		nevs = (int *)iom_grow(bb->evs, bb->nr_evs, sizeof(int));
 		if (!nevs) {
 			broken(fn, "out of memory");
 			return NULL;
@@ -189,7 +183,7 @@ static struct event *new_event(struct iom_func *fn, int b, enum ev_op op, struct
 		bb->evs = nevs;
 		bb->evs[bb->nr_evs++] = fn->nr_ev;
 	}
-	ne = (struct event *)grow(fn->ev, fn->nr_ev, sizeof(*fn->ev));
+	ne = (struct event *)iom_grow(fn->ev, fn->nr_ev, sizeof(*fn->ev));
 	if (!ne) {
 		broken(fn, "out of memory");
 		return NULL;
@@ -228,7 +222,7 @@ int iom_map(struct iom_func *fn, const char *key, const char *display,
 	for (int i = 0; i < fn->nr_maps; i++)
 		if (!strcmp(fn->maps[i].key, key))
 			return i;
-	nm = (struct map *)grow(fn->maps, fn->nr_maps, sizeof(*fn->maps));
+	nm = (struct map *)iom_grow(fn->maps, fn->nr_maps, sizeof(*fn->maps));
 	if (!nm) {
 		broken(fn, "out of memory");
 		return -1;

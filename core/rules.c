@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "builtin.h"
+#include "array.h"
 #include "iomem.h"
 
 struct iom_rules {
@@ -40,14 +41,6 @@ static char *xstrdup(const char *s)
 	if (p)
 		memcpy(p, s, n);
 	return p;
-}
-
-static void *grow(void *base, int nr, size_t size)
-{
-	/* Arrays grow in powers of two: nr is the count before the append. */
-	if (nr & (nr - 1))
-		return base;
-	return realloc(base, (nr ? 2 * nr : 4) * size);
 }
 
 static int fail(struct parser *p, const char *fmt, ...)
@@ -110,7 +103,7 @@ static int begin_type(struct parser *p, const char *name)
 		for (int m = 0; m < IOM_NR_MEMBERS; m++)
 			free((char *)ty->member[m]);
 	} else {
-		void *nt = grow(r->types, r->nr_types, sizeof(*r->types));
+		void *nt = iom_grow(r->types, r->nr_types, sizeof(*r->types));
 
 		if (!nt)
 			return fail(p, "out of memory");
@@ -227,7 +220,7 @@ static int add_fn(struct parser *p, struct iom_fn *fn)
 		if (r->fns[i].type == fn->type || r->fns[i].type < 0 || fn->type < 0)
 			return fail(p, "'%s' is already declared", fn->name);
 	}
-	nf = grow(r->fns, r->nr_fns, sizeof(*r->fns));
+	nf = iom_grow(r->fns, r->nr_fns, sizeof(*r->fns));
 	if (!nf)
 		return fail(p, "out of memory");
 	r->fns = (struct iom_fn *)nf;
@@ -312,7 +305,7 @@ static int parse_line(struct parser *p, char *line)
 
 		if (nr != 2 || p->type >= 0)
 			return fail(p, "'warn-asm' takes one word, outside type blocks");
-		nw = grow(p->r->warn_asm, p->r->nr_warn_asm, sizeof(char *));
+		nw = iom_grow(p->r->warn_asm, p->r->nr_warn_asm, sizeof(char *));
 		if (!nw)
 			return fail(p, "out of memory");
 		p->r->warn_asm = (char **)nw;

@@ -95,7 +95,7 @@ static bool mentions_map_types(void)
 
 static unsigned int iomemcheck_execute(function *fun)
 {
-	struct lower_opts lo = { cfg.rules, cfg.verbose };
+	struct lower_opts lo = { cfg.rules };
 	struct iom_func *fn;
 	int n;
 

@@ -32,7 +32,6 @@ int map_member(const struct iom_rules *, tree t, tree *obj, int *member, int *ty
 
 struct lower_opts {
 	const struct iom_rules *rules;
-	int verbose;
 };
 
 /*
