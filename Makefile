@@ -21,10 +21,11 @@ PACKAGES := gcc-12-plugin-dev sparse python3-pytest
 # What building Debian's linux 6.1 (allmodconfig) needs besides gcc.
 KERNEL_PACKAGES := linux-source-6.1 flex bison bc libelf-dev libssl-dev xz-utils kmod cpio
 
-CORE_SRC := core/rules.c core/func.c core/flow.c core/check.c core/diag.c core/dump.c
+CORE_SRC := core/rules.c core/func.c core/flow.c core/check.c core/diag.c core/dump.c \
+	core/unit.c
 CORE_OBJ := $(CORE_SRC:.c=.o) core/rules_builtin.o
 RULES	:= $(sort $(wildcard rules/*.rules))
-PLUGIN_SRC := plugin/iomemcheck.c plugin/lower.c plugin/paths.c
+PLUGIN_SRC := plugin/iomemcheck.c plugin/lower.c plugin/paths.c plugin/ops.c
 
 .PHONY: all deps check check-core check-samples check-sparse samples install clean \
 	check-kernel bench torture

@@ -195,9 +195,9 @@ static void explain(struct judge *j, struct iom_finding *f, const struct seen *s
 	if (s->v->map == MAP_MIXED) {
 		iom_note_at(f, j->e->where, "the pointer comes from more than one map");
 	} else {
-		iom_note_origin(j->fn, f, s->v->map, s->why[k]);
+		iom_note_origin(j->fn, f, s->v->map, s->why[k], k);
 		if (((s->sys | s->io) & (1u << other)) && s->why[other] != s->why[k])
-			iom_note_origin(j->fn, f, s->v->map, s->why[other]);
+			iom_note_origin(j->fn, f, s->v->map, s->why[other], other);
 	}
 	if (s->v->load >= 0 && j->fn->ev[s->v->load].where.line != j->e->where.line)
 		iom_note_at(f, j->fn->ev[s->v->load].where, "pointer loaded from '%s' here", s->expr);
@@ -271,7 +271,7 @@ static void judge_uninit(struct judge *j, int map, const char *by)
 	       : report(j, IOM008, -1, "'%s' read while '%s' %s uninitialised", flag, name,
 			m->bits == K_UNINIT ? "is" : "may be");
 	if (f)
-		iom_note_origin(j->fn, f, map, m->why[2]);
+		iom_note_origin(j->fn, f, map, m->why[2], 2);
 }
 
 static void judge_load(struct judge *j)
@@ -409,24 +409,12 @@ int iom_check(struct iom_func *fn, const struct state *in, const struct iom_opti
 
 int iom_func_end(struct iom_func *fn, const struct iom_options *opt, iom_report_fn cb, void *ctx)
 {
-	struct state *in;
-	int n = -1;
+	struct state *in = iom_solve(fn);
+	int n;
 
-	if (fn->error[0])
-		return -1;
-	in = (struct state *)calloc(fn->nr_bb, sizeof(*in));
 	if (!in)
 		return -1;
-	for (int b = 0; b < fn->nr_bb; b++) {
-		iom_state_alloc(fn, &in[b]);
-		if (!in[b].m)
-			goto out;
-	}
-	if (iom_flow(fn, in) == 0)
-		n = iom_check(fn, in, opt, cb, ctx);
-out:
-	for (int b = 0; b < fn->nr_bb; b++)
-		free(in[b].m);
-	free(in);
+	n = iom_check(fn, in, opt, cb, ctx);
+	iom_states_free(fn, in);
 	return n;
 }

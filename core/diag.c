@@ -114,13 +114,22 @@ const char *iom_flag_name(const struct iom_func *fn, int map)
 	return buf;
 }
 
-static void note_entry(const struct iom_func *fn, struct iom_finding *f, int map)
+static void note_entry(const struct iom_func *fn, struct iom_finding *f, int map, int k)
 {
 	const struct map *m = &fn->maps[map];
 	size_t n = strlen(m->key);
 	int direct = n && m->key[n - 1] == '*' && !strpbrk(m->key, ".[") &&
 		     strchr(m->key, '*') == m->key + n - 1;
 
+	if (k >= 0 && k < K_NR && m->filler[k].from) {
+		iom_note_at(f, m->filler[k].where,
+			    "'%s' comes from '%s', its pair in 'struct %s', which %s",
+			    m->display, m->filler[k].from, m->entry_ops ? m->entry_ops : "?",
+			    m->filler[k].kinds == K_IO ? "sets I/O memory" :
+			    m->filler[k].kinds == K_SYS ? "sets system memory" :
+			    "may leave either kind");
+		return;
+	}
 	switch (m->origin) {
 	case IOM_MAP_LOCAL:
 		iom_note_at(f, m->decl, "'%s' is declared here without an initialiser",
@@ -178,8 +187,7 @@ static void note_set(struct iom_finding *f, const char *map, const struct event 
 	}
 }
 
-/* Say where bit 'why' of a map's state came from. */
-void iom_note_origin(const struct iom_func *fn, struct iom_finding *f, int map, int why)
+void iom_note_origin(const struct iom_func *fn, struct iom_finding *f, int map, int why, int k)
 {
 	const char *name = iom_map_display(fn, map);
 	const struct event *e;
@@ -187,7 +195,7 @@ void iom_note_origin(const struct iom_func *fn, struct iom_finding *f, int map, 
 	if (why == -1 || map < 0)
 		return;
 	if (why < 0) {
-		note_entry(fn, f, WHY_MAP(why));
+		note_entry(fn, f, WHY_MAP(why), k);
 		return;
 	}
 	e = &fn->ev[why];

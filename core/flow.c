@@ -44,7 +44,10 @@ static void entry_state(const struct iom_func *fn, struct state *s)
 	for (int i = 0; i < fn->nr_maps; i++) {
 		struct mstate *m = &s->m[i];
 
-		m->bits = fn->maps[i].origin == IOM_MAP_LOCAL ? K_UNINIT : K_SYS | K_IO;
+		if (fn->maps[i].entry)
+			m->bits = fn->maps[i].entry;
+		else
+			m->bits = fn->maps[i].origin == IOM_MAP_LOCAL ? K_UNINIT : K_SYS | K_IO;
 		m->gen = ENTRY_WHY(i);
 		m->lastptr = -1;
 		set_all_why(m, ENTRY_WHY(i));
@@ -522,4 +525,59 @@ out:
 	free(cur.m);
 	free(next.m);
 	return fn->error[0] ? -1 : 0;
+}
+
+void iom_states_free(const struct iom_func *fn, struct state *in)
+{
+	if (!in)
+		return;
+	for (int b = 0; b < fn->nr_bb; b++)
+		free(in[b].m);
+	free(in);
+}
+
+struct state *iom_solve(struct iom_func *fn)
+{
+	struct state *in;
+
+	if (fn->error[0])
+		return NULL;
+	in = (struct state *)calloc(fn->nr_bb, sizeof(*in));
+	if (!in)
+		return NULL;
+	for (int b = 0; b < fn->nr_bb; b++) {
+		iom_state_alloc(fn, &in[b]);
+		if (!in[b].m) {
+			iom_states_free(fn, in);
+			return NULL;
+		}
+	}
+	if (iom_flow(fn, in)) {
+		iom_states_free(fn, in);
+		return NULL;
+	}
+	return in;
+}
+
+/* Blocks without successors are where the function returns (or never does:
+ * a noreturn call ends its block too, and its state is just as final). */
+unsigned iom_exit_kinds(struct iom_func *fn, const struct state *in, int map)
+{
+	struct state out;
+	unsigned bits = 0;
+
+	if (map < 0 || map >= fn->nr_maps)
+		return 0;
+	iom_state_alloc(fn, &out);
+	if (!out.m)
+		return K_SYS | K_IO;
+	for (int b = 0; b < fn->nr_bb; b++) {
+		if (fn->bb[b].nr_succ || !in[b].reachable)
+			continue;
+		block_out(fn, b, &in[b], &out);
+		if (out.reachable)
+			bits |= out.m[map].bits;
+	}
+	free(out.m);
+	return bits;
 }

@@ -75,12 +75,18 @@ void iom_func_free(struct iom_func *fn)
 	free(fn->bb);
 	free(fn->maps);
 	free(fn->val);
+	free(fn->params);
 	free(fn);
 }
 
 const char *iom_func_error(const struct iom_func *fn)
 {
 	return fn->error[0] ? fn->error : NULL;
+}
+
+const char *iom_func_name(const struct iom_func *fn)
+{
+	return fn->name;
 }
 
 int iom_block(struct iom_func *fn)
@@ -229,12 +235,47 @@ int iom_map(struct iom_func *fn, const char *key, const char *display,
 	}
 	fn->maps = nm;
 	nm = &fn->maps[fn->nr_maps];
+	memset(nm, 0, sizeof(*nm));
 	nm->key = iom_func_strdup(fn, key);
 	nm->display = iom_func_strdup(fn, display ? display : key);
 	nm->origin = origin;
 	nm->type = type;
 	nm->decl = decl;
 	return fn->nr_maps++;
+}
+
+void iom_param(struct iom_func *fn, int arg, const char *name)
+{
+	const char **np;
+
+	if (arg < 1 || arg > 64 || !name) {
+		broken(fn, "bad parameter number");
+		return;
+	}
+	while (fn->nr_params < arg) {
+		np = (const char **)iom_grow(fn->params, fn->nr_params, sizeof(*np));
+		if (!np) {
+			broken(fn, "out of memory");
+			return;
+		}
+		fn->params = np;
+		fn->params[fn->nr_params++] = NULL;
+	}
+	fn->params[arg - 1] = iom_func_strdup(fn, name);
+}
+
+int iom_param_map(const struct iom_func *fn, int arg)
+{
+	const char *name = arg >= 1 && arg <= fn->nr_params ? fn->params[arg - 1] : NULL;
+	size_t n = name ? strlen(name) : 0;
+
+	if (!name)
+		return -1;
+	/* The key of what a parameter points to is its name and one '*'. */
+	for (int i = 0; i < fn->nr_maps; i++)
+		if (!strncmp(fn->maps[i].key, name, n) && !strcmp(fn->maps[i].key + n, "*"))
+			return i;
+	return -1;
 }
 
 const char *iom_map_display(const struct iom_func *fn, int map)

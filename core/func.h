@@ -57,6 +57,14 @@ struct map {
 	enum iom_map_origin origin;
 	int type;
 	struct iom_where decl;
+	/* Entry kinds the unit knows from paired callbacks (unit.c); 0: by origin. */
+	unsigned char entry;
+	const char *entry_ops;		/* the ops struct, for the notes */
+	struct {			/* per kind: the first callback that gives it */
+		const char *from;
+		unsigned kinds;		/* everything that callback can leave */
+		struct iom_where where;
+	} filler[K_NR];
 };
 
 /* What a value is: a derived pointer or a flag, and what it was loaded under. */
@@ -102,6 +110,9 @@ struct iom_func {
 	struct value *val;
 	int nr_val;
 
+	const char **params;		/* parameter names, params[arg - 1] */
+	int nr_params;
+
 	char **strings;			/* arena of copied strings */
 	int nr_strings;
 
@@ -110,12 +121,20 @@ struct iom_func {
 };
 
 const char *iom_func_strdup(struct iom_func *, const char *);
+/* The map argument 'arg' (1-based) points to, or -1 if the function never uses it. */
+int iom_param_map(const struct iom_func *, int arg);
+
 /* Origins below zero name a map's entry state: ENTRY_WHY(map). */
 #define ENTRY_WHY(m)	(-2 - (m))
 #define WHY_MAP(w)	(-2 - (w))
 
 /* flow.c */
 int iom_flow(struct iom_func *, struct state *in);
+/* in[] for every block, solved; NULL if the function must be skipped. */
+struct state *iom_solve(struct iom_func *);
+void iom_states_free(const struct iom_func *, struct state *in);
+/* Kinds a map can have where the function returns. */
+unsigned iom_exit_kinds(struct iom_func *, const struct state *in, int map);
 void iom_state_alloc(const struct iom_func *, struct state *);
 void iom_state_copy(const struct iom_func *, struct state *dst, const struct state *src);
 void iom_transfer(struct iom_func *, struct state *, const struct event *, int idx);
@@ -128,7 +147,8 @@ int iom_check(struct iom_func *, const struct state *in, const struct iom_option
 	      iom_report_fn, void *ctx);
 
 /* diag.c */
-void iom_note_origin(const struct iom_func *, struct iom_finding *, int map, int why);
+/* Say where kind 'k' (0 system, 1 I/O, 2 uninitialised) of a map came from. */
+void iom_note_origin(const struct iom_func *, struct iom_finding *, int map, int why, int k);
 void iom_note_at(struct iom_finding *, struct iom_where, const char *fmt, ...);
 const char *iom_flag_name(const struct iom_func *, int map);
 

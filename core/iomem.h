@@ -105,6 +105,17 @@ const struct iom_fn *iom_rules_fn(const struct iom_rules *, const char *name);
 /* Is an asm statement with this template a WARN/BUG? */
 int iom_rules_warn_asm(const struct iom_rules *, const char *asm_text);
 
+/* Callbacks of one ops table that hand a map from one to the other. */
+struct iom_pair {
+	const char *ops;			/* struct tag of the ops table */
+	const char *field[2];			/* [0] fills the map, [1] receives it */
+	int arg[2];				/* 1-based map argument of each */
+	int type;
+};
+
+int iom_rules_nr_pairs(const struct iom_rules *);
+const struct iom_pair *iom_rules_pair_at(const struct iom_rules *, int index);
+
 /* ---- rule ids and options (diag.c) -------------------------------------- */
 
 enum iom_rule {
@@ -180,6 +191,10 @@ void iom_edge(struct iom_func *, int from, int to);
 void iom_edge_if(struct iom_func *, int from, int to, int value, int truth,
 		 struct iom_where where);
 
+/* Parameter 'arg' (1-based) is called 'name': the map it points to has the
+ * key "name*".  Only needed for the unit's callback pairs (iom_unit_*). */
+void iom_param(struct iom_func *, int arg, const char *name);
+
 /* Register (or find) a map by key.  Returns its index. */
 int iom_map(struct iom_func *, const char *key, const char *display,
 	    enum iom_map_origin origin, int type, struct iom_where decl);
@@ -235,6 +250,7 @@ typedef void (*iom_report_fn)(const struct iom_finding *, void *ctx);
  */
 int iom_func_end(struct iom_func *, const struct iom_options *, iom_report_fn, void *ctx);
 const char *iom_func_error(const struct iom_func *);
+const char *iom_func_name(const struct iom_func *);
 /* Print the lowered function (blocks, maps, events): a front-end debugging aid. */
 void iom_func_dump(const struct iom_func *, FILE *out);
 
@@ -242,6 +258,42 @@ void iom_func_dump(const struct iom_func *, FILE *out);
 int iom_format_text(const struct iom_finding *, char *buf, size_t len);
 /* One JSON object on one line, ending in '\n'. */
 int iom_format_json(const struct iom_finding *, char *buf, size_t len);
+
+/* ---- one translation unit (unit.c) ------------------------------------- */
+
+/*
+ * Facts that cross functions: callbacks of one ops-table initialiser that
+ * hand a map on (rules 'pair').  A front end that can see initialisers makes
+ * one unit per translation unit:
+ *
+ *	u = iom_unit_new(rules);
+ *	iom_unit_bind(u, 3, "dma_buf_ops", "vunmap", "my_vunmap");   per member
+ *	...for each function: iom_param() for its parameters, then
+ *	n = iom_unit_analyse(u, fn, &options, report, ctx);          instead of iom_func_end
+ *	if (n != IOM_DEFERRED) iom_func_free(fn);
+ *	...at the end: iom_unit_finish(u, done, ctx); iom_unit_free(u);
+ */
+struct iom_unit;
+
+#define IOM_DEFERRED	(-2)
+
+typedef void (*iom_unit_done_fn)(const struct iom_func *, int findings, void *ctx);
+
+struct iom_unit *iom_unit_new(const struct iom_rules *);
+void iom_unit_free(struct iom_unit *);
+/* Initialiser number 'instance' of struct 'ops' sets member 'field' to 'fn'. */
+void iom_unit_bind(struct iom_unit *, int instance, const char *ops, const char *field,
+		   const char *fn);
+/*
+ * Like iom_func_end, with the unit's facts.  Returns IOM_DEFERRED when the
+ * function receives a map from a callback not analysed yet: the unit then
+ * owns fn and analyses it in iom_unit_finish.
+ */
+int iom_unit_analyse(struct iom_unit *, struct iom_func *, const struct iom_options *,
+		     iom_report_fn, void *ctx);
+/* Analyse every deferred function (calling done, if given, after each and
+ * before freeing it).  Returns the number of findings they had. */
+int iom_unit_finish(struct iom_unit *, iom_unit_done_fn done, void *ctx);
 
 #ifdef __cplusplus
 }

@@ -22,6 +22,8 @@ struct iom_rules {
 	int nr_fns;
 	char **warn_asm;
 	int nr_warn_asm;
+	struct iom_pair *pairs;
+	int nr_pairs;
 };
 
 struct parser {
@@ -75,6 +77,13 @@ static int split(char *line, char **word, int max)
 	}
 }
 
+static void free_pair(struct iom_pair *pr)
+{
+	free((char *)pr->ops);
+	free((char *)pr->field[0]);
+	free((char *)pr->field[1]);
+}
+
 static void drop_type_fns(struct iom_rules *r, int type)
 {
 	int i, j = 0;
@@ -87,6 +96,14 @@ static void drop_type_fns(struct iom_rules *r, int type)
 		r->fns[j++] = r->fns[i];
 	}
 	r->nr_fns = j;
+	for (i = 0, j = 0; i < r->nr_pairs; i++) {
+		if (r->pairs[i].type == type) {
+			free_pair(&r->pairs[i]);
+			continue;
+		}
+		r->pairs[j++] = r->pairs[i];
+	}
+	r->nr_pairs = j;
 }
 
 static int begin_type(struct parser *p, const char *name)
@@ -266,6 +283,47 @@ static int parse_fn_line(struct parser *p, int k, char **word, int nr)
 	return add_fn(p, &fn);
 }
 
+/*
+ * pair OPS PRODUCER map=N RECEIVER map=M: in an initialiser of struct OPS,
+ * the function in member RECEIVER is handed (argument M) the map that the
+ * function in member PRODUCER filled (argument N).
+ */
+static int parse_pair(struct parser *p, char **word, int nr)
+{
+	struct iom_rules *r = p->r;
+	struct iom_pair pr;
+	void *np;
+
+	if (p->type < 0)
+		return fail(p, "'pair' must be inside a type block");
+	if (nr != 6 || strncmp(word[3], "map=", 4) || strncmp(word[5], "map=", 4))
+		return fail(p, "'pair' takes OPS PRODUCER map=N RECEIVER map=M");
+	memset(&pr, 0, sizeof(pr));
+	pr.type = p->type;
+	pr.arg[0] = parse_argno(p, word[3] + 4, "map");
+	if (pr.arg[0] < 0)
+		return -1;
+	pr.arg[1] = parse_argno(p, word[5] + 4, "map");
+	if (pr.arg[1] < 0)
+		return -1;
+	if (!strcmp(word[2], word[4]))
+		return fail(p, "'%s' cannot be paired with itself", word[2]);
+	for (int i = 0; i < r->nr_pairs; i++)
+		if (!strcmp(r->pairs[i].ops, word[1]) && !strcmp(r->pairs[i].field[1], word[4]))
+			/* One ops struct may carry maps of several types (v5.18 rename). */
+			return r->pairs[i].type == p->type ?
+			       fail(p, "'%s.%s' is already paired", word[1], word[4]) : 0;
+	np = iom_grow(r->pairs, r->nr_pairs, sizeof(*r->pairs));
+	if (!np)
+		return fail(p, "out of memory");
+	r->pairs = (struct iom_pair *)np;
+	pr.ops = xstrdup(word[1]);
+	pr.field[0] = xstrdup(word[2]);
+	pr.field[1] = xstrdup(word[4]);
+	r->pairs[r->nr_pairs++] = pr;
+	return 0;
+}
+
 static int set_member(struct parser *p, const char **slot, const char *value)
 {
 	if (*slot)
@@ -300,6 +358,8 @@ static int parse_line(struct parser *p, char *line)
 			return fail(p, "'end' without 'type'");
 		return end_type(p);
 	}
+	if (!strcmp(word[0], "pair"))
+		return parse_pair(p, word, nr);
 	if (!strcmp(word[0], "warn-asm")) {
 		void *nw;
 
@@ -421,6 +481,9 @@ void iom_rules_free(struct iom_rules *r)
 		free((char *)r->fns[i].name);
 	for (int i = 0; i < r->nr_warn_asm; i++)
 		free(r->warn_asm[i]);
+	for (int i = 0; i < r->nr_pairs; i++)
+		free_pair(&r->pairs[i]);
+	free(r->pairs);
 	free(r->types);
 	free(r->fns);
 	free(r->warn_asm);
@@ -490,4 +553,14 @@ int iom_rules_warn_asm(const struct iom_rules *r, const char *text)
 		if (strstr(text, r->warn_asm[i]))
 			return 1;
 	return 0;
+}
+
+int iom_rules_nr_pairs(const struct iom_rules *r)
+{
+	return r->nr_pairs;
+}
+
+const struct iom_pair *iom_rules_pair_at(const struct iom_rules *r, int index)
+{
+	return index >= 0 && index < r->nr_pairs ? &r->pairs[index] : NULL;
 }

@@ -57,6 +57,7 @@ static struct {
 	int dump;
 	int findings;
 	int active;		/* the TU mentions a map type: -1 until asked */
+	struct iom_unit *unit;	/* facts across the TU's functions, once active */
 } cfg;
 
 /* ---- reporting ------------------------------------------------------------- */
@@ -93,25 +94,45 @@ static bool mentions_map_types(void)
 	return false;
 }
 
+static void analysed(const struct iom_func *fn, int n, void *ctx)
+{
+	function *fun = (function *)ctx;
+	location_t loc = fun ? DECL_SOURCE_LOCATION(fun->decl) : UNKNOWN_LOCATION;
+	const char *name = fun ? function_name(fun) : iom_func_name(fn);
+
+	if (!cfg.verbose)
+		return;
+	if (n == IOM_DEFERRED)
+		inform(loc, "%s: %qs deferred: it receives a map from a callback not seen yet",
+		       plugin_name, name);
+	else if (n < 0)
+		inform(loc, "%s: %qs skipped: %s", plugin_name, name,
+		       iom_func_error(fn) ? iom_func_error(fn) : "?");
+	else
+		inform(loc, "%s: %qs analysed, %d finding(s)", plugin_name, name, n);
+}
+
 static unsigned int iomemcheck_execute(function *fun)
 {
 	struct lower_opts lo = { cfg.rules };
 	struct iom_func *fn;
 	int n;
 
+	if (!cfg.unit) {
+		cfg.unit = iom_unit_new(cfg.rules);
+		if (!cfg.unit)
+			return 0;
+		bind_ops_tables(cfg.unit);
+	}
 	fn = lower_function(fun, &lo);
 	if (!fn)
 		return 0;
 	if (cfg.dump)
 		iom_func_dump(fn, stderr);
-	n = iom_func_end(fn, &cfg.options, report, NULL);
-	if (n < 0 && cfg.verbose)
-		inform(DECL_SOURCE_LOCATION(fun->decl), "%s: %qs skipped: %s", plugin_name,
-		       function_name(fun), iom_func_error(fn) ? iom_func_error(fn) : "?");
-	else if (cfg.verbose)
-		inform(DECL_SOURCE_LOCATION(fun->decl), "%s: %qs analysed, %d finding(s)",
-		       plugin_name, function_name(fun), n);
-	iom_func_free(fn);
+	n = iom_unit_analyse(cfg.unit, fn, &cfg.options, report, NULL);
+	analysed(fn, n, fun);
+	if (n != IOM_DEFERRED)
+		iom_func_free(fn);
 	return 0;
 }
 
@@ -143,6 +164,11 @@ static void finish_unit(void *gcc_data, void *user_data)
 {
 	(void)gcc_data;
 	(void)user_data;
+	if (cfg.unit) {
+		iom_unit_finish(cfg.unit, analysed, NULL);
+		iom_unit_free(cfg.unit);
+		cfg.unit = NULL;
+	}
 	if (cfg.options.error && cfg.findings)
 		error_at(UNKNOWN_LOCATION, "%s: %d finding(s) reported as errors", plugin_name,
 			 cfg.findings);

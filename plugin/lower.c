@@ -913,6 +913,15 @@ static int helper_function(const struct lower *l)
 	return helper_location(l, DECL_SOURCE_LOCATION(decl));
 }
 
+static void declare_params(struct lower *l)
+{
+	int arg = 1;
+
+	for (tree p = DECL_ARGUMENTS(l->fun->decl); p; p = DECL_CHAIN(p), arg++)
+		if (DECL_NAME(p))
+			iom_param(l->fn, arg, IDENTIFIER_POINTER(DECL_NAME(p)));
+}
+
 struct iom_func *lower_function(function *fun, const struct lower_opts *opt)
 {
 	struct lower l;
@@ -939,6 +948,7 @@ struct iom_func *lower_function(function *fun, const struct lower_opts *opt)
 		sbitmap_free(l.tracked);
 		return NULL;
 	}
+	declare_params(&l);
 	l.block_of = XNEWVEC(int, last_basic_block_for_fn(fun));
 	l.block_of[ENTRY_BLOCK] = 0;
 	FOR_EACH_BB_FN(bb, fun)

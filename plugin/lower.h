@@ -2,8 +2,9 @@
  * lower.h - the GCC front end: GIMPLE in, core events out.
  *
  * paths.c names the maps a tree refers to (access paths, as the core wants
- * them); lower.c walks one function after the "ssa" pass and emits events.
- * Neither decides anything about rules: that is the core's job.
+ * them); lower.c walks one function after the "ssa" pass and emits events;
+ * ops.c reports the ops-table initialisers of the unit.
+ * None of them decides anything about rules: that is the core's job.
  */
 #ifndef IOM_LOWER_H
 #define IOM_LOWER_H
@@ -19,6 +20,8 @@ struct map_ref {
 	location_t decl;
 };
 
+/* The tag of a struct or union type (or its typedef name), NULL if anonymous. */
+const char *struct_tag(tree type);
 /* Index of the rules type a (struct) type is, or -1. */
 int map_type_index(const struct iom_rules *, tree type);
 /* Name the object 'obj' (an lvalue tree). Returns 0 when it cannot be named. */
@@ -39,5 +42,11 @@ struct lower_opts {
  * (no map is touched, or it is helper code).
  */
 struct iom_func *lower_function(function *fun, const struct lower_opts *);
+
+/* ---- ops.c ---- */
+
+/* Tell the unit which functions every static initialiser of the TU puts in
+ * which members of which structs (the core keeps the ones rules pair). */
+void bind_ops_tables(struct iom_unit *);
 
 #endif

@@ -12,12 +12,21 @@
 
 #define MAX_DEPTH 40	/* tree nesting, not path length: each "->" costs about 4 */
 
+const char *struct_tag(tree type)
+{
+	tree name = TYPE_NAME(TYPE_MAIN_VARIANT(type));
+
+	if (name && TREE_CODE(name) == TYPE_DECL)
+		name = DECL_NAME(name);
+	return name && TREE_CODE(name) == IDENTIFIER_NODE ? IDENTIFIER_POINTER(name) : NULL;
+}
+
 int map_type_index(const struct iom_rules *rules, tree type)
 {
 	/* A tiny cache: a TU has few map types and asks about them constantly. */
 	static tree seen[8];
 	static int seen_idx[8], next;
-	tree name;
+	const char *name;
 	int i;
 
 	if (!type)
@@ -28,11 +37,8 @@ int map_type_index(const struct iom_rules *rules, tree type)
 	for (i = 0; i < 8; i++)
 		if (seen[i] == type)
 			return seen_idx[i];
-	name = TYPE_NAME(type);
-	if (name && TREE_CODE(name) == TYPE_DECL)
-		name = DECL_NAME(name);
-	i = name && TREE_CODE(name) == IDENTIFIER_NODE ?
-		iom_rules_type_index(rules, IDENTIFIER_POINTER(name)) : -1;
+	name = struct_tag(type);
+	i = name ? iom_rules_type_index(rules, name) : -1;
 	seen[next] = type;
 	seen_idx[next] = i;
 	next = (next + 1) % 8;

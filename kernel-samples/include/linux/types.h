@@ -38,6 +38,7 @@ typedef u64			phys_addr_t;
 typedef u64			dma_addr_t;
 typedef phys_addr_t		resource_size_t;
 typedef unsigned int		gfp_t;
+typedef unsigned long		pgoff_t;
 
 typedef struct {
 	int counter;
