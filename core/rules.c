@@ -308,11 +308,12 @@ static int parse_pair(struct parser *p, char **word, int nr)
 		return -1;
 	if (!strcmp(word[2], word[4]))
 		return fail(p, "'%s' cannot be paired with itself", word[2]);
+	/* Another type may state the same pair (the v5.18 rename kept the ops
+	 * structs): each keeps its own, so replacing one type keeps the other's. */
 	for (int i = 0; i < r->nr_pairs; i++)
-		if (!strcmp(r->pairs[i].ops, word[1]) && !strcmp(r->pairs[i].field[1], word[4]))
-			/* One ops struct may carry maps of several types (v5.18 rename). */
-			return r->pairs[i].type == p->type ?
-			       fail(p, "'%s.%s' is already paired", word[1], word[4]) : 0;
+		if (r->pairs[i].type == p->type && !strcmp(r->pairs[i].ops, word[1]) &&
+		    !strcmp(r->pairs[i].field[1], word[4]))
+			return fail(p, "'%s.%s' is already paired", word[1], word[4]);
 	np = iom_grow(r->pairs, r->nr_pairs, sizeof(*r->pairs));
 	if (!np)
 		return fail(p, "out of memory");

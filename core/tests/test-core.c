@@ -370,6 +370,13 @@ static void test_rules_errors(void)
 		{ "warn\n", "r:1: error: 'warn' takes 1 to 1 fields" },
 		{ "producer f\n", "r:1: error: 'producer' must be inside a type block" },
 		{ "bogus x\n", "r:1: error: unknown keyword 'bogus'" },
+		{ "pair ops a map=2 b map=2\n", "r:1: error: 'pair' must be inside a type block" },
+		{ "type x\n pair ops a map=2 b\nend\n",
+		  "r:2: error: 'pair' takes OPS PRODUCER map=N RECEIVER map=M" },
+		{ "type x\n pair ops a map=2 a map=2\nend\n", "r:2: error: 'a' cannot be paired with itself" },
+		{ "type x\n pair ops a map=2 b map=x\nend\n", "r:2: error: bad argument number 'x' in 'map='" },
+		{ "type x\n pair ops a map=2 b map=2\n pair ops c map=1 b map=1\nend\n",
+		  "r:3: error: 'ops.b' is already paired" },
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		struct iom_rules *r = iom_rules_new();
@@ -410,6 +417,140 @@ static void test_rules_override_and_lookup(void)
 	iom_rules_free(r);
 }
 
+static const struct iom_pair *find_pair(const struct iom_rules *r, const char *ops, const char *recv)
+{
+	for (int i = 0; i < iom_rules_nr_pairs(r); i++) {
+		const struct iom_pair *p = iom_rules_pair_at(r, i);
+
+		if (!strcmp(p->ops, ops) && !strcmp(p->field[1], recv))
+			return p;
+	}
+	return NULL;
+}
+
+static void test_rules_pairs(void)
+{
+	const struct iom_pair *p = find_pair(rules, "ttm_kmap_iter_ops", "unmap_local");
+	struct iom_rules *r = iom_rules_new();
+	char err[256] = "";
+	int before = iom_rules_nr_pairs(r);
+
+	EXPECT(p && !strcmp(p->field[0], "map_local") && p->arg[0] == 2 && p->arg[1] == 2,
+	       "ttm iterator pair");
+	EXPECT(find_pair(rules, "dma_buf_ops", "vunmap") && find_pair(rules, "drm_gem_object_funcs", "vunmap"),
+	       "vmap/vunmap pairs");
+	/* Replacing a type drops its pairs, not the other type's copies. */
+	EXPECT(iom_rules_load_text(r, "over", "type iosys_map\n header h.h\n system vaddr\n io vaddr_iomem\n"
+				   " flag is_iomem\n pair my_ops fill map=1 drain map=3\nend\n",
+				   err, sizeof(err)) == 0, err);
+	p = find_pair(r, "my_ops", "drain");
+	EXPECT(p && p->arg[0] == 1 && p->arg[1] == 3, "new pair");
+	EXPECT(iom_rules_nr_pairs(r) == before - 3 + 1, "the replaced type's pairs are gone");
+	p = find_pair(r, "ttm_kmap_iter_ops", "unmap_local");
+	EXPECT(p && p->type == iom_rules_type_index(r, "dma_buf_map"), "dma_buf_map states it too");
+	iom_rules_free(r);
+}
+
+/* ---- the unit: callback pairs ---------------------------------------------- */
+
+/* vmap(obj, map): fails without touching the map, or sets it to 'kind'. */
+static struct iom_func *filler(const char *name, enum iom_kind kind)
+{
+	struct iom_func *fn = begin(name);
+	int m = param(fn, "map");
+	int fail = iom_block(fn), ok = iom_block(fn);
+
+	iom_param(fn, 1, "obj");
+	iom_param(fn, 2, "map");
+	iom_edge(fn, 0, fail);
+	iom_edge(fn, 0, ok);
+	iom_set(fn, ok, at(20), m, kind, IOM_BY_HELPER, "set", -1);
+	return fn;
+}
+
+/* vunmap(obj, map): vunmap(map->vaddr). */
+static struct iom_func *receiver(const char *name)
+{
+	struct iom_func *fn = begin(name);
+	int m = param(fn, "map");
+
+	iom_param(fn, 2, "map");
+	iom_load(fn, 0, at(30), 1, m, IOM_MEMBER_SYS, "map->vaddr");
+	iom_escape(fn, 0, at(30), 1, IOM_ESC_CALL, "vunmap");
+	return fn;
+}
+
+static int unit_run(struct iom_unit *u, struct iom_func *fn, struct got *g)
+{
+	struct iom_options o;
+	int n;
+
+	iom_options_init(&o);
+	n = iom_unit_analyse(u, fn, &o, collect, g);
+	if (n != IOM_DEFERRED)
+		iom_func_free(fn);
+	return n;
+}
+
+/* The receiver arrives first: held until the filler has been seen. */
+static void test_unit_receiver_waits(void)
+{
+	struct iom_unit *u = iom_unit_new(rules);
+	struct got g;
+
+	memset(&g, 0, sizeof(g));
+	iom_unit_bind(u, 0, "dma_buf_ops", "vunmap", "x_vunmap");
+	iom_unit_bind(u, 0, "dma_buf_ops", "vmap", "x_vmap");
+	iom_unit_bind(u, 0, "dma_buf_ops", "release", "x_vmap");	/* not paired */
+	EXPECT(unit_run(u, receiver("x_vunmap"), &g) == IOM_DEFERRED, "receiver deferred");
+	EXPECT(unit_run(u, filler("x_vmap", IOM_KIND_SYSTEM), &g) == 0, "filler analysed");
+	EXPECT(iom_unit_finish(u, NULL, NULL) == 0, "finish");
+	expect_list(__func__, &g, "");
+	iom_unit_free(u);
+}
+
+/* An I/O filler makes the receiver's raw vaddr a finding that names it. */
+static void test_unit_io_filler(void)
+{
+	struct iom_unit *u = iom_unit_new(rules);
+	struct got g;
+
+	memset(&g, 0, sizeof(g));
+	iom_unit_bind(u, 7, "drm_gem_object_funcs", "vmap", "y_vmap");
+	iom_unit_bind(u, 7, "drm_gem_object_funcs", "vunmap", "y_vunmap");
+	EXPECT(unit_run(u, filler("y_vmap", IOM_KIND_IO), &g) == 0, "filler first");
+	EXPECT(unit_run(u, receiver("y_vunmap"), &g) == 1, "receiver analysed at once");
+	expect_list(__func__, &g, "30:IOM003");
+	EXPECT(strstr(g.text, "'map->vaddr' passed to 'vunmap' while 'is_iomem' is true [IOM003]") &&
+	       strstr(g.text, "note: 'map' comes from 'y_vmap', its pair in 'struct drm_gem_object_funcs', "
+		      "which sets I/O memory"), g.text);
+	iom_unit_free(u);
+}
+
+/*
+ * A receiver shared by two initialisers is as sure as the least sure of
+ * them: one without a filler, or with a filler never analysed, gives no fact.
+ */
+static void test_unit_instances(void)
+{
+	struct iom_unit *u = iom_unit_new(rules);
+	struct got g;
+
+	memset(&g, 0, sizeof(g));
+	iom_unit_bind(u, 1, "dma_buf_ops", "vmap", "a_vmap");
+	iom_unit_bind(u, 1, "dma_buf_ops", "vunmap", "shared_vunmap");
+	iom_unit_bind(u, 2, "dma_buf_ops", "vunmap", "shared_vunmap");
+	iom_unit_bind(u, 3, "dma_buf_ops", "vmap", "never_seen_vmap");
+	iom_unit_bind(u, 3, "dma_buf_ops", "vunmap", "late_vunmap");
+	EXPECT(unit_run(u, filler("a_vmap", IOM_KIND_SYSTEM), &g) == 0, "filler");
+	EXPECT(unit_run(u, receiver("shared_vunmap"), &g) == 1, "instance without a filler");
+	EXPECT(strstr(g.text, "'map' is a parameter: its memory kind is unknown here"), g.text);
+	EXPECT(unit_run(u, receiver("late_vunmap"), &g) == IOM_DEFERRED, "waits for its filler");
+	EXPECT(iom_unit_finish(u, NULL, NULL) == 1, "filler never seen: no fact");
+	expect_list(__func__, &g, "30:IOM003 30:IOM003");
+	iom_unit_free(u);
+}
+
 static void test_options(void)
 {
 	unsigned bits;
@@ -446,6 +587,10 @@ int main(void)
 	test_rules_errors();
 	test_rules_override_and_lookup();
 	test_options();
+	test_rules_pairs();
+	test_unit_receiver_waits();
+	test_unit_io_filler();
+	test_unit_instances();
 	iom_rules_free(rules);
 	printf("core: %d passed, %d failed\n", passed, failures);
 	return failures ? 1 : 0;
