@@ -68,9 +68,10 @@ def main(argv):
     for f in failures:
         print(f)
     names = ", ".join(n for n, _ in engines)
+    known_fp = sum(len(s.known_fp) for s in samples)
     print(f"corpus: {len(samples)} samples x {len(engines)} engines ({names}): "
           f"{checked - len(failures) - differences} match, {differences} known differences, "
-          f"{len(failures)} mismatches")
+          f"{len(failures)} mismatches; {known_fp} known false positives pinned")
     return 1 if failures else 0
 
 
