@@ -144,6 +144,52 @@ def test_rules_file_adds_a_new_tagged_pointer_type(tmp_path):
     assert "load through 'b->mem' while 'in_io' may be true [IOM002]" in p.stderr
 
 
+BLOB_PAIR = "\tpair\t\tblob_ops\tget map=1\tput map=2\n"
+
+# The table comes first and the receiver before its filler, so the receiver
+# reaches the pass before anything is known about its map.
+PAIR_SOURCE = r"""
+#include <linux/compiler.h>
+#include <linux/types.h>
+struct blob_ptr { union { void __iomem *io; void *mem; }; bool in_io; };
+void blob_set_io(struct blob_ptr *b, void __iomem *p);
+void blob_set_mem(struct blob_ptr *b, void *p);
+extern void release(void *p);
+struct blob_ops { int (*get)(struct blob_ptr *b, int n); void (*put)(int n, struct blob_ptr *b); };
+static int sys_get(struct blob_ptr *b, int n);
+static void sys_put(int n, struct blob_ptr *b);
+static int io_get(struct blob_ptr *b, int n);
+static void io_put(int n, struct blob_ptr *b);
+const struct blob_ops sys_ops = { .get = sys_get, .put = sys_put };
+const struct blob_ops io_ops = { .get = io_get, .put = io_put };
+static void sys_put(int n, struct blob_ptr *b) { release(b->mem); }
+static void io_put(int n, struct blob_ptr *b) { release(b->mem); }
+extern void *ram_pages(int n);
+extern void __iomem *bar_pages(int n);
+static int sys_get(struct blob_ptr *b, int n) { void *p = ram_pages(n); if (!p) return -1; blob_set_mem(b, p); return 0; }
+static int io_get(struct blob_ptr *b, int n) { blob_set_io(b, bar_pages(n)); return 0; }
+"""
+
+
+@pytest.mark.parametrize("opt", ["-O0", "-O2"])
+def test_rules_file_pairs_callbacks_of_a_new_ops_table(tmp_path, opt):
+    rules = tmp_path / "blob.rules"
+    rules.write_text(NEW_TYPE_RULES)
+    p = gcc(PAIR_SOURCE, ARG + "rules=" + str(rules), tmp_path=tmp_path, opt=opt)
+    assert sorted(corpus.parse_findings(p.stderr)) == [(15, "IOM003"), (16, "IOM003")]
+    rules.write_text(NEW_TYPE_RULES.replace("end\n", BLOB_PAIR + "end\n"))
+    out = tmp_path / "f.json"
+    p = gcc(PAIR_SOURCE, ARG + "rules=" + str(rules), ARG + "json=" + str(out), ARG + "verbose",
+            tmp_path=tmp_path, opt=opt)
+    assert sorted(corpus.parse_findings(p.stderr)) == [(16, "IOM003")]
+    assert "iomemcheck: 'io_put' deferred" in p.stderr.replace("\u2018", "'").replace("\u2019", "'")
+    [finding] = [json.loads(l) for l in out.read_text().splitlines()]
+    assert finding["function"] == "io_put" and finding["line"] == 16
+    assert finding["message"] == "'b->mem' passed to 'release' while 'in_io' is true"
+    assert [n["message"] for n in finding["notes"]] == [
+        "'b' comes from 'io_get', its pair in 'struct blob_ops', which sets I/O memory"]
+
+
 @pytest.mark.parametrize("text,line,message", [
     ("type x\n\tsystem a\n\tio b\n\tflag c\n\theader x.h\n\thelper f frob map=1\nend\n", 6,
      "unknown effect 'frob'"),
