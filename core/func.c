@@ -248,10 +248,12 @@ void iom_param(struct iom_func *fn, int arg, const char *name)
 {
 	const char **np;
 
-	if (arg < 1 || arg > 64 || !name) {
+	if (arg < 1 || !name) {
 		broken(fn, "bad parameter number");
 		return;
 	}
+	if (arg > 16)
+		return;		/* rules name arguments 1 to 16 only */
 	while (fn->nr_params < arg) {
 		np = (const char **)iom_grow(fn->params, fn->nr_params, sizeof(*np));
 		if (!np) {

@@ -19,7 +19,7 @@ static void bind_constructor(struct iom_unit *u, tree ctor, int *instance, int d
 	const char *ops = NULL;
 	int me = -1;
 
-	if (depth > MAX_NESTING)
+	if (depth > MAX_NESTING || !TREE_TYPE(ctor))
 		return;
 	if (TREE_CODE(TREE_TYPE(ctor)) == RECORD_TYPE) {
 		ops = struct_tag(TREE_TYPE(ctor));

@@ -527,6 +527,17 @@ static void test_unit_io_filler(void)
 	iom_unit_free(u);
 }
 
+/* A function with more parameters than rules can name is still analysed. */
+static void test_many_params(void)
+{
+	struct iom_func *fn = receiver("wide");
+	struct got g;
+
+	iom_param(fn, 40, "last");
+	run(fn, &g, 0);
+	expect_list(__func__, &g, "30:IOM003");
+}
+
 /*
  * A receiver shared by two initialisers is as sure as the least sure of
  * them: one without a filler, or with a filler never analysed, gives no fact.
@@ -591,6 +602,7 @@ int main(void)
 	test_unit_receiver_waits();
 	test_unit_io_filler();
 	test_unit_instances();
+	test_many_params();
 	iom_rules_free(rules);
 	printf("core: %d passed, %d failed\n", passed, failures);
 	return failures ? 1 : 0;
