@@ -15,6 +15,10 @@ void iom_func_dump(const struct iom_func *fn, FILE *out)
 {
 	fprintf(out, "function %s: %d blocks, %d maps, %d events\n", fn->name, fn->nr_bb,
 		fn->nr_maps, fn->nr_ev);
+	for (int a = 1; a <= fn->nr_params; a++)
+		if (fn->params[a - 1])
+			fprintf(out, "  param %d: %s%s\n", a, fn->params[a - 1],
+				iom_param_map(fn, a) >= 0 ? " (points to a map)" : "");
 	for (int m = 0; m < fn->nr_maps; m++)
 		fprintf(out, "  map %d: key %s, display %s, origin %d\n", m, fn->maps[m].key,
 			fn->maps[m].display, fn->maps[m].origin);
