@@ -38,7 +38,7 @@ deps:
 core/rules_builtin.c: core/embed-rules.sh $(RULES)
 	core/embed-rules.sh $(RULES) > $@.tmp && mv $@.tmp $@
 
-core/%.o: core/%.c core/iomem.h core/func.h core/builtin.h core/array.h
+core/%.o: core/%.c core/iomem.h core/func.h core/builtin.h core/alloc.h
 	$(CC) $(CORE_CFLAGS) -c -o $@ $<
 
 core/libiomcore.a: $(CORE_OBJ)

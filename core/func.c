@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "array.h"
+#include "alloc.h"
 #include "func.h"
 
 #define MAX_VALUE	(1 << 24)
@@ -24,13 +24,11 @@ static void broken(struct iom_func *fn, const char *what)
 const char *iom_func_strdup(struct iom_func *fn, const char *s)
 {
 	char *copy, **ns;
-	size_t n;
 
 	if (!s)
 		return NULL;
 	ns = (char **)iom_grow(fn->strings, fn->nr_strings, sizeof(char *));
-	n = strlen(s) + 1;
-	copy = (char *)malloc(n);
+	copy = iom_strdup(s);
 	if (!ns || !copy) {
 		free(copy);
 		if (ns)
@@ -39,7 +37,6 @@ const char *iom_func_strdup(struct iom_func *fn, const char *s)
 		return "";
 	}
 	fn->strings = ns;
-	memcpy(copy, s, n);
 	fn->strings[fn->nr_strings++] = copy;
 	return copy;
 }

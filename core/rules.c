@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "builtin.h"
-#include "array.h"
+#include "alloc.h"
 #include "iomem.h"
 
 struct iom_rules {
@@ -34,16 +34,6 @@ struct parser {
 	char *err;
 	size_t errlen;
 };
-
-static char *xstrdup(const char *s)
-{
-	size_t n = strlen(s) + 1;
-	char *p = (char *)malloc(n);
-
-	if (p)
-		memcpy(p, s, n);
-	return p;
-}
 
 static int fail(struct parser *p, const char *fmt, ...)
 {
@@ -127,7 +117,7 @@ static int begin_type(struct parser *p, const char *name)
 		r->types = (struct iom_type *)nt;
 		t = r->nr_types++;
 		ty = &r->types[t];
-		ty->name = xstrdup(name);
+		ty->name = iom_strdup(name);
 	}
 	ty->header = NULL;
 	for (int m = 0; m < IOM_NR_MEMBERS; m++)
@@ -241,7 +231,7 @@ static int add_fn(struct parser *p, struct iom_fn *fn)
 	if (!nf)
 		return fail(p, "out of memory");
 	r->fns = (struct iom_fn *)nf;
-	fn->name = xstrdup(fn->name);
+	fn->name = iom_strdup(fn->name);
 	r->fns[r->nr_fns++] = *fn;
 	return 0;
 }
@@ -318,9 +308,9 @@ static int parse_pair(struct parser *p, char **word, int nr)
 	if (!np)
 		return fail(p, "out of memory");
 	r->pairs = (struct iom_pair *)np;
-	pr.ops = xstrdup(word[1]);
-	pr.field[0] = xstrdup(word[2]);
-	pr.field[1] = xstrdup(word[4]);
+	pr.ops = iom_strdup(word[1]);
+	pr.field[0] = iom_strdup(word[2]);
+	pr.field[1] = iom_strdup(word[4]);
 	r->pairs[r->nr_pairs++] = pr;
 	return 0;
 }
@@ -329,7 +319,7 @@ static int set_member(struct parser *p, const char **slot, const char *value)
 {
 	if (*slot)
 		return fail(p, "duplicate '%s'", value);
-	*slot = xstrdup(value);
+	*slot = iom_strdup(value);
 	return 0;
 }
 
@@ -370,7 +360,7 @@ static int parse_line(struct parser *p, char *line)
 		if (!nw)
 			return fail(p, "out of memory");
 		p->r->warn_asm = (char **)nw;
-		p->r->warn_asm[p->r->nr_warn_asm++] = xstrdup(word[1]);
+		p->r->warn_asm[p->r->nr_warn_asm++] = iom_strdup(word[1]);
 		return 0;
 	}
 	if (p->type < 0)

@@ -16,7 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "array.h"
+#include "alloc.h"
 #include "func.h"
 
 struct binding {
@@ -49,16 +49,6 @@ struct iom_unit {
 	struct held *held;
 	int nr_held;
 };
-
-static char *copy_string(const char *s)
-{
-	size_t n = strlen(s) + 1;
-	char *p = (char *)malloc(n);
-
-	if (p)
-		memcpy(p, s, n);
-	return p;
-}
 
 struct iom_unit *iom_unit_new(const struct iom_rules *rules)
 {
@@ -108,7 +98,7 @@ void iom_unit_bind(struct iom_unit *u, int instance, const char *ops, const char
 			nb->instance = instance;
 			nb->pair = p;
 			nb->role = role;
-			nb->fn = copy_string(fn);
+			nb->fn = iom_strdup(fn);
 			if (nb->fn)
 				u->nr_bind++;
 		}
@@ -134,16 +124,15 @@ static const struct summary *find_summary(const struct iom_unit *u, const char *
 static unsigned filled_kinds(struct iom_func *fn, int arg)
 {
 	int map = iom_param_map(fn, arg);
-	unsigned char saved;
 	struct state *in;
 	unsigned kinds;
 
 	if (map < 0)
 		return 0;
-	saved = fn->maps[map].entry;
+	/* Only for this solve: receive() gives every map its real entry. */
 	fn->maps[map].entry = K_UNINIT;
 	in = iom_solve(fn);
-	fn->maps[map].entry = saved;
+	fn->maps[map].entry = 0;
 	if (!in) {
 		fn->error[0] = 0;	/* the real analysis reports its own trouble */
 		return K_SYS | K_IO;
@@ -167,7 +156,7 @@ static void summarise(struct iom_unit *u, struct iom_func *fn)
 			return;
 		u->sum = ns;
 		ns = &u->sum[u->nr_sum];
-		ns->fn = copy_string(fn->name);
+		ns->fn = iom_strdup(fn->name);
 		ns->arg = arg;
 		ns->kinds = filled_kinds(fn, arg);
 		ns->where = fn->where;

@@ -492,16 +492,35 @@ static int unit_run(struct iom_unit *u, struct iom_func *fn, struct got *g)
 	return n;
 }
 
+struct bind_row {
+	int instance;
+	const char *ops, *field, *fn;
+};
+
+/* A unit that has seen these initialiser members; g starts empty. */
+static struct iom_unit *unit_of(const struct bind_row *rows, size_t n, struct got *g)
+{
+	struct iom_unit *u = iom_unit_new(rules);
+
+	memset(g, 0, sizeof(*g));
+	for (size_t i = 0; i < n; i++)
+		iom_unit_bind(u, rows[i].instance, rows[i].ops, rows[i].field, rows[i].fn);
+	return u;
+}
+
+#define UNIT_OF(rows, g)	unit_of(rows, sizeof(rows) / sizeof(rows[0]), g)
+
 /* The receiver arrives first: held until the filler has been seen. */
 static void test_unit_receiver_waits(void)
 {
-	struct iom_unit *u = iom_unit_new(rules);
+	static const struct bind_row rows[] = {
+		{ 0, "dma_buf_ops", "vunmap", "x_vunmap" },
+		{ 0, "dma_buf_ops", "vmap", "x_vmap" },
+		{ 0, "dma_buf_ops", "release", "x_vmap" },	/* not paired */
+	};
 	struct got g;
+	struct iom_unit *u = UNIT_OF(rows, &g);
 
-	memset(&g, 0, sizeof(g));
-	iom_unit_bind(u, 0, "dma_buf_ops", "vunmap", "x_vunmap");
-	iom_unit_bind(u, 0, "dma_buf_ops", "vmap", "x_vmap");
-	iom_unit_bind(u, 0, "dma_buf_ops", "release", "x_vmap");	/* not paired */
 	EXPECT(unit_run(u, receiver("x_vunmap"), &g) == IOM_DEFERRED, "receiver deferred");
 	EXPECT(unit_run(u, filler("x_vmap", IOM_KIND_SYSTEM), &g) == 0, "filler analysed");
 	EXPECT(iom_unit_finish(u, NULL, NULL) == 0, "finish");
@@ -512,12 +531,13 @@ static void test_unit_receiver_waits(void)
 /* An I/O filler makes the receiver's raw vaddr a finding that names it. */
 static void test_unit_io_filler(void)
 {
-	struct iom_unit *u = iom_unit_new(rules);
+	static const struct bind_row rows[] = {
+		{ 7, "drm_gem_object_funcs", "vmap", "y_vmap" },
+		{ 7, "drm_gem_object_funcs", "vunmap", "y_vunmap" },
+	};
 	struct got g;
+	struct iom_unit *u = UNIT_OF(rows, &g);
 
-	memset(&g, 0, sizeof(g));
-	iom_unit_bind(u, 7, "drm_gem_object_funcs", "vmap", "y_vmap");
-	iom_unit_bind(u, 7, "drm_gem_object_funcs", "vunmap", "y_vunmap");
 	EXPECT(unit_run(u, filler("y_vmap", IOM_KIND_IO), &g) == 0, "filler first");
 	EXPECT(unit_run(u, receiver("y_vunmap"), &g) == 1, "receiver analysed at once");
 	expect_list(__func__, &g, "30:IOM003");
@@ -544,15 +564,16 @@ static void test_many_params(void)
  */
 static void test_unit_instances(void)
 {
-	struct iom_unit *u = iom_unit_new(rules);
+	static const struct bind_row rows[] = {
+		{ 1, "dma_buf_ops", "vmap", "a_vmap" },
+		{ 1, "dma_buf_ops", "vunmap", "shared_vunmap" },
+		{ 2, "dma_buf_ops", "vunmap", "shared_vunmap" },
+		{ 3, "dma_buf_ops", "vmap", "never_seen_vmap" },
+		{ 3, "dma_buf_ops", "vunmap", "late_vunmap" },
+	};
 	struct got g;
+	struct iom_unit *u = UNIT_OF(rows, &g);
 
-	memset(&g, 0, sizeof(g));
-	iom_unit_bind(u, 1, "dma_buf_ops", "vmap", "a_vmap");
-	iom_unit_bind(u, 1, "dma_buf_ops", "vunmap", "shared_vunmap");
-	iom_unit_bind(u, 2, "dma_buf_ops", "vunmap", "shared_vunmap");
-	iom_unit_bind(u, 3, "dma_buf_ops", "vmap", "never_seen_vmap");
-	iom_unit_bind(u, 3, "dma_buf_ops", "vunmap", "late_vunmap");
 	EXPECT(unit_run(u, filler("a_vmap", IOM_KIND_SYSTEM), &g) == 0, "filler");
 	EXPECT(unit_run(u, receiver("shared_vunmap"), &g) == 1, "instance without a filler");
 	EXPECT(strstr(g.text, "'map' is a parameter: its memory kind is unknown here"), g.text);
