@@ -93,6 +93,27 @@ def parse_findings(text, rel=None):
     return found
 
 
+def findings_elsewhere(text, rel):
+    """Finding lines of the text output that name a file other than the sample."""
+    return [line for line in text.splitlines()
+            if FINDING.match(line) and FINDING.match(line).group("file") != rel]
+
+
+DUMP_LINE = re.compile(r"^(function |  )")
+DECL_UID = re.compile(r"#\d+")
+
+
+def dump_text(sample):
+    """The lowered functions of a sample (the `dump` option, first engine).
+
+    Keys of locals carry GCC's declaration number ("map#2241"), which moves
+    whenever a header of kernel-samples/include/ grows: it is written "#N".
+    """
+    text = ENGINES[0][1](sample, extra=["-fplugin-arg-iomemcheck-dump"])
+    return "".join(DECL_UID.sub("#N", line) + "\n" for line in text.splitlines()
+                   if DUMP_LINE.match(line))
+
+
 def gcc_engine(opt):
     def run(sample, extra=()):
         args = ["gcc", "-c", opt, "-nostdinc", "-I", os.path.relpath(INCLUDE, ROOT),
