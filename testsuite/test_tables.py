@@ -1,6 +1,7 @@
-"""The rule table (core/rules.def) against the docs: every rule has its
+"""The tables of core/ against the docs.  The rule table (rules.def): every rule has its
 catalog page and its row in README.md and rules/README.md, with the same
-default, and no page or row names an id the table lacks.
+default, and no page or row names an id the table lacks.  The option table
+(options.def): README.md lists every option, in its order.
 
 Run with /usr/bin/python3 -m pytest testsuite (make check does).
 """
@@ -53,3 +54,15 @@ def test_rules_readme_table_has_one_row_per_rule_with_its_default():
 def test_no_doc_names_a_retired_id():
     ids = set(re.findall(r"IOM\d{3}", read("README.md") + read("rules", "README.md")))
     assert ids <= set(table()), ids - set(table())
+
+
+OPTION_LINE = re.compile(r'^OPTION\("([a-z-]+)",\s*(NULL|"[^"]*"),', re.M)
+
+
+def test_readme_lists_every_option_of_the_table():
+    options = [(key, value != "NULL") for key, value in
+               OPTION_LINE.findall(read("core", "options.def"))]
+    assert options
+    section = read("README.md").split("Plugin arguments")[1].split("\n\n")[1]
+    rows = re.findall(r"^\| `([a-z-]+)(=?)[^`]*` \|", section, re.M)
+    assert [(key, eq == "=") for key, eq in rows] == options
