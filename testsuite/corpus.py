@@ -83,16 +83,6 @@ def samples():
     return [Sample(os.path.join(SAMPLES, n)) for n in names]
 
 
-def parse_findings(text, rel=None):
-    """(line, rule) of every finding in the text output, for one file."""
-    found = set()
-    for line in text.splitlines():
-        m = FINDING.match(line)
-        if m and (rel is None or m.group("file") == rel):
-            found.add((int(m.group("line")), m.group("rule")))
-    return found
-
-
 def findings_elsewhere(text, rel):
     """Finding lines of the text output that name a file other than the sample."""
     return [line for line in text.splitlines()
@@ -112,6 +102,16 @@ def dump_text(sample):
     text = ENGINES[0][1](sample, extra=["-fplugin-arg-iomemcheck-dump"])
     return "".join(DECL_UID.sub("#N", line) + "\n" for line in text.splitlines()
                    if DUMP_LINE.match(line))
+
+
+def parse_findings(text, rel=None):
+    """(line, rule) of every finding in the text output, for one file."""
+    found = set()
+    for line in text.splitlines():
+        m = FINDING.match(line)
+        if m and (rel is None or m.group("file") == rel):
+            found.add((int(m.group("line")), m.group("rule")))
+    return found
 
 
 def gcc_engine(opt):

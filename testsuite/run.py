@@ -2,17 +2,17 @@
 """Run the golden corpus through every available engine.
 
     run.py              check every sample against its expectations
-    run.py NAME...      only these samples (file names, with or without .c, or
-                        check-names)
+    run.py NAME...      only these samples (file names or check-names)
     run.py --show       just print what the checker says about each sample
-    run.py --dump NAME  print the lowered functions of a sample, as its golden
-                        dump testsuite/golden/NAME.dump holds them
-
-A finding in any file but the sample itself (a header of
-kernel-samples/include/, say) is a mismatch too.
 
 Prints one summary line; on a mismatch, the sample with the expected and the
-actual findings side by side.  Exit status 1 on any mismatch.
+actual findings side by side.  Exit status 1 on any mismatch.  A finding in any
+file but the sample itself (a header of kernel-samples/include/, say) is a
+mismatch too.
+
+    run.py --dump NAME.c
+                        print the lowered functions of a sample, as its golden
+                        dump testsuite/golden/NAME.dump holds them
 """
 import os
 import sys
@@ -42,8 +42,7 @@ def main(argv):
         print(f"corpus: error: {e}")
         return 1
     if wanted:
-        samples = [s for s in samples if s.name in wanted or s.name[:-2] in wanted or
-                   s.tags["check-name"] in wanted]
+        samples = [s for s in samples if s.name in wanted or s.tags["check-name"] in wanted]
     engines = [(n, run) for n, run, available in corpus.ENGINES if available()]
     if not engines:
         print("corpus: no engine available (run make)")

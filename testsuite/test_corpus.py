@@ -53,7 +53,7 @@ def test_the_sample_alone_matches(tmp_path, monkeypatch, capsys):
 
 @pytest.mark.parametrize("golden", sorted(f for f in os.listdir(GOLDEN) if f.endswith(".dump")))
 def test_golden_dump(golden):
-    """The lowered functions of a few samples: `testsuite/run.py --dump NAME` prints them."""
+    """The lowered functions of a few samples: `testsuite/run.py --dump NAME.c` prints them."""
     sample = corpus.Sample(os.path.join(corpus.SAMPLES, golden[:-5] + ".c"))
     with open(os.path.join(GOLDEN, golden)) as f:
         assert corpus.dump_text(sample) == f.read()
