@@ -11,7 +11,7 @@ static const struct {
 	const char *name;
 	enum ev_sub sub;
 } event_kinds[EV_NR_KINDS] = {
-#define EVENT(name, text, sub) [EV_##name] = { text, sub },
+#define EVENT(name, text, sub, transfer, judge) [EV_##name] = { text, sub },
 #include "events.def"
 #undef EVENT
 };

@@ -16,7 +16,7 @@
 #define K_NR		3
 
 enum ev_op {
-#define EVENT(name, text, sub) EV_##name,
+#define EVENT(name, text, sub, transfer, judge) EV_##name,
 #include "events.def"
 #undef EVENT
 	EV_NR_KINDS,
