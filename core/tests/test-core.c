@@ -702,6 +702,33 @@ static void test_render_any_length(void)
 	iom_buf_free(&b);
 }
 
+static void test_output_failure_said_once(void)
+{
+	struct iom_config c;
+	struct iom_output *o;
+	struct iom_finding f;
+	char err[256] = "";
+
+	memset(&f, 0, sizeof(f));
+	f.rule = IOM002;
+	f.function = "fill";
+	f.where.file = "t.c";
+	iom_config_init(&c, rules);
+	c.json = "/nonexistent/dir/f.json";
+	EXPECT(!iom_output_open(&c, err, sizeof(err)) &&
+	       !strcmp(err, "cannot open '/nonexistent/dir/f.json' for appending: "
+		       "No such file or directory"), err);
+	c.json = "/dev/full";
+	o = iom_output_open(&c, err, sizeof(err));
+	EXPECT(o && !iom_output_check(o, err, sizeof(err)), "nothing lost yet");
+	for (int i = 0; o && i < 3; i++)
+		iom_output_finding(o, &f, NULL);
+	EXPECT(o && iom_output_check(o, err, sizeof(err)) == -1 &&
+	       !strcmp(err, "cannot write to '/dev/full': No space left on device: "
+		       "3 of 3 finding(s) lost"), err);
+	iom_output_close(o);
+}
+
 int main(void)
 {
 	rules = iom_rules_new();
@@ -727,6 +754,7 @@ int main(void)
 	test_rule_table();
 	test_config();
 	test_render_any_length();
+	test_output_failure_said_once();
 	test_rules_pairs();
 	test_unit_receiver_waits();
 	test_unit_io_filler();
