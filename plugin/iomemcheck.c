@@ -130,6 +130,8 @@ public:
 
 static void finish_unit(void *gcc_data, void *user_data)
 {
+	char err[512];
+
 	(void)gcc_data;
 	(void)user_data;
 	if (cfg.unit) {
@@ -142,8 +144,6 @@ static void finish_unit(void *gcc_data, void *user_data)
 			 cfg.findings);
 	/* Once per compile, and an error whatever -w or -Werror say: the findings
 	 * asked for were not all recorded. */
-	char err[512];
-
 	if (iom_output_check(cfg.out, err, sizeof(err)))
 		error_at(UNKNOWN_LOCATION, "%s: %s", plugin_name, err);
 }
