@@ -21,8 +21,11 @@ CORE_CFLAGS := $(CFLAGS) $(WARN) -fPIC -std=gnu11
 PLUGIN_INC := $(shell $(GCC) -print-file-name=plugin)/include
 # Each GCC gets its own objects: the default gcc builds plugin/iomemcheck.so
 # (what every script uses); any other GCC=NAME builds build/plugin/NAME/.
+# The tests find a build's compiler by that NAME on PATH.
 ifeq ($(GCC),gcc)
 PLUGIN_DIR := plugin
+else ifeq ($(notdir $(GCC)),gcc)
+$(error GCC=$(GCC): name it apart from the default gcc, e.g. a gcc-N link on PATH)
 else
 PLUGIN_DIR := build/plugin/$(notdir $(GCC))
 endif
