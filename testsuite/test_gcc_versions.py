@@ -80,3 +80,23 @@ def test_minus_w_silences_findings_but_not_errors(tmp_path):
     p = compile_with(corpus.GCC, corpus.PLUGIN, tmp_path, "-w",
                      "-fplugin-arg-iomemcheck-error")
     assert p.returncode != 0 and "[IOM002]" in p.stderr
+
+
+def run_py(*args):
+    return subprocess.run(["/usr/bin/python3", os.path.join(corpus.ROOT, "testsuite", "run.py"),
+                           *args], capture_output=True, text=True, env=dict(os.environ, LC_ALL="C"))
+
+
+def test_corpus_engines_are_selected_by_compiler_or_name():
+    sample = "switch-case-io-plain-store.c"
+    assert os.path.exists(os.path.join(corpus.SAMPLES, sample))
+    p = run_py(f"--engine={corpus.GCC}", sample)
+    assert p.returncode == 0, p.stdout
+    assert f"1 samples x 2 engines ({corpus.GCC}-O0, {corpus.GCC}-O2): 2 match" in p.stdout
+    p = run_py(f"--engine={corpus.GCC}-O2", sample)
+    assert f"1 samples x 1 engines ({corpus.GCC}-O2): 1 match" in p.stdout
+    p = run_py("--engine=gcc-0", sample)
+    assert p.returncode == 1
+    assert p.stdout.splitlines() == [
+        "corpus: error: unknown engine gcc-0 (known: "
+        + ", ".join(e[0] for e in corpus.ENGINES) + ")"]
