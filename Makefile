@@ -1,6 +1,7 @@
 # iomemcheck: `make` builds everything, `make check` runs every test,
 # `make samples` runs the checker on the bundled samples,
-# `make install PREFIX=...` installs.
+# `make install PREFIX=...` installs; GCC=gcc-11 (with any of them) builds and
+# tests the plugin for gcc-11 instead of the default gcc.
 
 SHELL	:= /bin/bash
 PREFIX	?= /usr/local
@@ -8,7 +9,7 @@ PYTHON	?= /usr/bin/python3
 
 # The GCC the plugin is built for: it must be the compiler that will load it
 # (`make GCC=gcc-11`).  Its C++ driver is the same name with g++ (gcc-11 ->
-# g++-11, /usr/bin/gcc -> /usr/bin/g++).  The core is plain C, shared by all
+# g++-11, /usr/bin/gcc-11 -> /usr/bin/g++-11).  The core is plain C, shared by all
 # plugin builds, and always built with gcc.
 GCC	?= gcc
 GXX	?= $(if $(findstring /,$(GCC)),$(dir $(GCC)))$(subst gcc,g++,$(notdir $(GCC)))
@@ -100,15 +101,23 @@ check-sparse: sparse/iomemcheck-sparse
 samples: $(PLUGIN_SO)
 	@LC_ALL=C $(PYTHON) testsuite/run.py --show --engine=$(ENGINE)
 
+# The kernel, bench and torture harnesses build with the default gcc and its
+# plugin/iomemcheck.so; with another GCC= they would measure the wrong plugin.
+DEFAULT_GCC_ONLY = @if [ "$(GCC)" != gcc ]; then \
+	echo "error: make $@ runs the default gcc's plugin only (drop GCC=$(GCC))" >&2; exit 1; fi
+
 check-kernel: plugin/iomemcheck.so
+	$(DEFAULT_GCC_ONLY)
 	@scripts/need-packages $(KERNEL_PACKAGES)
 	testsuite/kernel/check-kernel $(KERNEL_ARGS)
 
 bench: plugin/iomemcheck.so core/libiomcore.a
+	$(DEFAULT_GCC_ONLY)
 	@scripts/need-packages $(KERNEL_PACKAGES)
 	bench/bench
 
 torture: plugin/iomemcheck.so
+	$(DEFAULT_GCC_ONLY)
 	bench/torture $(TORTURE_ARGS)
 
 install: all
