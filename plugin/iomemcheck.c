@@ -22,7 +22,6 @@
  * same in every iomemcheck engine.
  */
 #include "gcc-common.h"
-#include "plugin-version.h"	/* gcc_version: only the version check needs it */
 #include "lower.h"
 
 int plugin_is_GPL_compatible;
@@ -48,7 +47,7 @@ static void report(const struct iom_finding *f, void *ctx)
 	cfg.findings++;
 	/* -w silences warnings, not errors: the text follows the compiler's
 	 * flags, the JSON file does not. */
-	iom_output_finding(cfg.out, f, !global_dc->dc_inhibit_warnings || f->error ? stderr : NULL);
+	iom_output_finding(cfg.out, f, !iom_warnings_inhibited() || f->error ? stderr : NULL);
 }
 
 /* ---- the pass -------------------------------------------------------------- */
@@ -214,11 +213,8 @@ int plugin_init(struct plugin_name_args *info, struct plugin_gcc_version *versio
 {
 	struct register_pass_info pass;
 
-	if (!plugin_default_version_check(version, &gcc_version)) {
-		error("%s: incompatible gcc/plugin versions: rebuild the plugin with this compiler",
-		      plugin_name);
-		return 1;
-	}
+	if (!built_for_this_gcc(version))
+		exit(FATAL_EXIT_CODE);	/* its one line said why; nothing else may run */
 	cfg.active = -1;
 	cfg.rules = iom_rules_new();
 	if (!cfg.rules) {
