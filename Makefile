@@ -57,10 +57,14 @@ FORCE:
 core/tests/test-core: core/tests/test-core.c core/libiomcore.a
 	$(CC) $(CFLAGS) $(WARN) -Icore -o $@ $< core/libiomcore.a
 
+core/tests/test-frontend: core/tests/test-frontend.c core/libiomcore.a
+	$(CC) $(CFLAGS) $(WARN) -Icore -o $@ $< core/libiomcore.a
+
 check: all check-core check-samples check-sparse
 
-check-core: core/tests/test-core
+check-core: core/tests/test-core core/tests/test-frontend
 	@core/tests/test-core
+	@core/tests/test-frontend
 
 check-samples: plugin/iomemcheck.so
 	@LC_ALL=C $(PYTHON) testsuite/run.py
@@ -93,6 +97,6 @@ install: all
 		install -m 755 sparse/iomemcheck-sparse $(DESTDIR)$(PREFIX)/bin/; fi
 
 clean:
-	rm -f core/*.o core/libiomcore.a core/rules_builtin.c core/tests/test-core \
+	rm -f core/*.o core/libiomcore.a core/rules_builtin.c core/tests/test-core core/tests/test-frontend \
 		plugin/*.o plugin/*.so
 	@if [ -f sparse/Makefile ]; then $(MAKE) -s -C sparse clean; fi

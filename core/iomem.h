@@ -121,13 +121,6 @@ struct iom_where {
 	int helper;		/* spelled inside helper code: never reported */
 };
 
-enum iom_map_origin {
-	IOM_MAP_LOCAL,		/* a local variable: uninitialised at entry */
-	IOM_MAP_PARAM,		/* reached through a parameter */
-	IOM_MAP_GLOBAL,		/* a global or static variable */
-	IOM_MAP_REACHED,	/* reached through memory we know nothing of */
-};
-
 enum iom_escape {
 	IOM_ESC_CALL,		/* passed to name */
 	IOM_ESC_STORE,		/* stored into memory */
@@ -152,8 +145,8 @@ void iom_edge(struct iom_func *, int from, int to);
 void iom_edge_if(struct iom_func *, int from, int to, int value, int truth,
 		 struct iom_where where);
 
-/* Parameter 'arg' (1-based) is called 'name': the map it points to has the
- * key "name*".  Only needed for the unit's callback pairs (iom_unit_*). */
+/* Parameter 'arg' (1-based) is called 'name': the map it points to is at path
+ * *name.  Only needed for the unit's callback pairs (iom_unit_*). */
 void iom_param(struct iom_func *, int arg, const char *name);
 
 const char *iom_map_display(const struct iom_func *, int map);
