@@ -133,7 +133,9 @@ static int whole_byte_array(struct iom_func *fn, const struct iom_arg *a, long l
 
 /*
  * A copy the compiler does as one load and one store (rules "access-sizes"):
- * an access through each derived pointer it is given, nothing else.
+ * an access through each derived pointer it is given instead of an escape.
+ * Other pointers it is given are written as by any call: a destination that
+ * names an object holding maps loses what was known of them.
  */
 static int small_copy(struct iom_func *fn, int b, struct iom_where w, const struct iom_fn *f,
 		      const struct iom_call *c)
@@ -161,14 +163,19 @@ static void other_call(struct iom_func *fn, int b, struct iom_where w, const str
 {
 	const char *name = shown_name(c->callee);
 	int producer = f && f->kind == IOM_FN_PRODUCER;
+	int accessed = 0;
 
-	if (f && (f->kind == IOM_FN_COPY || f->kind == IOM_FN_FILL) &&
-	    (whole_map(fn, b, w, f, c) || small_copy(fn, b, w, f, c)))
-		return;
+	if (f && (f->kind == IOM_FN_COPY || f->kind == IOM_FN_FILL)) {
+		if (whole_map(fn, b, w, f, c))
+			return;
+		accessed = small_copy(fn, b, w, f, c);
+	}
 	for (int i = 1; i <= c->nr_args; i++) {
 		const struct iom_arg *a = arg_at(c, i);
 
 		if (a->is == IOM_ARG_VALUE) {
+			if (accessed && (i == f->dst_arg || i == f->src_arg))
+				continue;	/* an access, reported above */
 			if (a->pointer)
 				iom_escape(fn, b, w, a->value, IOM_ESC_CALL, name);
 			continue;

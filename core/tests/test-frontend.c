@@ -255,6 +255,25 @@ static void test_small_copies(void)
 	EXPECT(strstr(g.text, "passed to 'memcpy'"), "__builtin_ prefix not shown");
 }
 
+/* A small copy into a whole map from unknown bytes is still a write of it. */
+static void test_small_copy_into_map(void)
+{
+	struct iom_func *fn = begin();
+	int m = local(fn, "m", 1), mi = iom_object_map(fn, m, &t_map);
+	int src = iom_path_deref(fn, param(fn, "src"));
+	struct iom_arg set[2] = { address_arg(m, &t_map), value_arg(20) };
+	struct iom_arg copy[3] = { address_arg(m, &t_map), pointer_arg(src, &t_char), int_arg(16) };
+	struct got g;
+
+	call(fn, 3, "iosys_map_set_vaddr", 2, set);
+	copy[1].to_const = 1;
+	call(fn, 4, "memcpy", 3, copy);
+	iom_load(fn, 0, at(5), 1, mi, IOM_MEMBER_SYS, "m.vaddr");
+	iom_access(fn, 0, at(5), 1, 0);
+	run(fn, &g);
+	expect_list(__func__, &g, "5:IOM002");
+}
+
 /* Whole-map memset 0 and memcpy; a call that can reach a map clobbers it,
  * one through a pointer to const does not. */
 static void test_whole_maps_and_clobbers(void)
@@ -407,6 +426,7 @@ int main(void)
 	test_paths();
 	test_helper_calls();
 	test_small_copies();
+	test_small_copy_into_map();
 	test_whole_maps_and_clobbers();
 	test_warn_print_returns_arg();
 	test_stores();
