@@ -100,6 +100,7 @@ install: all
 		install -m 755 sparse/iomemcheck-sparse $(DESTDIR)$(PREFIX)/bin/; fi
 
 clean:
-	rm -f core/*.o core/libiomcore.a core/rules_builtin.c core/tests/test-core core/tests/test-frontend \
+	rm -f core/*.o core/libiomcore.a core/rules_builtin.c core/tests/test-core \
 		plugin/*.o plugin/*.so
 	@if [ -f sparse/Makefile ]; then $(MAKE) -s -C sparse clean; fi
+	rm -f core/tests/test-frontend
