@@ -216,6 +216,12 @@ void iom_call(struct iom_func *fn, int b, struct iom_where w, const struct iom_c
 		iom_store_result(fn, b, w, c->result_path, c->result_type, shown_name(c->callee));
 }
 
+void iom_asm(struct iom_func *fn, int b, struct iom_where w, const char *text)
+{
+	if (iom_rules_warn_asm(fn->rules, text))
+		iom_kill(fn, b, w);
+}
+
 int iom_call_matters(const struct iom_rules *r, const char *callee)
 {
 	const struct iom_fn *f = iom_rules_callee(r, callee);

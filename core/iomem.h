@@ -362,6 +362,10 @@ struct iom_call {
 
 void iom_call(struct iom_func *, int b, struct iom_where, const struct iom_call *);
 
+/* An asm statement with this template: the core ends the path when the rules
+ * call it a warn (warn-asm: the x86 WARN/BUG bodies). */
+void iom_asm(struct iom_func *, int b, struct iom_where, const char *text);
+
 /* Does a call to this function matter even when no tracked value or map
  * mentions it (a map helper or producer)?  For a front end's first scan. */
 int iom_call_matters(const struct iom_rules *, const char *callee);

@@ -590,8 +590,7 @@ static void lower_asm(struct lower *l, gasm *stmt)
 		accesses_in(l, TREE_VALUE(gimple_asm_input_op(stmt, i)), w, 0);
 	for (unsigned i = 0; i < gimple_asm_noutputs(stmt); i++)
 		accesses_in(l, TREE_VALUE(gimple_asm_output_op(stmt, i)), w, 1);
-	if (iom_rules_warn_asm(l->rules, gimple_asm_string(stmt)))
-		iom_kill(l->fn, l->cur, w);
+	iom_asm(l->fn, l->cur, w, gimple_asm_string(stmt));
 }
 
 static void lower_cond(struct lower *l, gcond *stmt)

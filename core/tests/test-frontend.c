@@ -310,8 +310,13 @@ static void test_whole_maps_and_clobbers(void)
 	EXPECT(strstr(g.text, "'obj->vmap' passed to 'driver_refresh' here"), "clobber note");
 }
 
-/* warn ends the path, print is no escape, returns-arg keeps the flag. */
-static void test_warn_print_returns_arg(void)
+/*
+ * if (likely(map->is_iomem)) { <end>; read map->vaddr } else read map->vaddr,
+ * after printk(map->vaddr): returns-arg keeps the flag through
+ * __builtin_expect, print is no escape, and <end> (a warn call, a BUG asm)
+ * ends the path unless it is an ordinary asm.
+ */
+static void flag_test_with_end(const char *want, const char *warn_call, const char *asm_text)
 {
 	struct iom_func *fn = begin();
 	int m = iom_object_map(fn, iom_path_deref(fn, param(fn, "map")), &t_map);
@@ -334,14 +339,27 @@ static void test_warn_print_returns_arg(void)
 	iom_call(fn, 0, at(4), &c);
 	iom_edge_if(fn, 0, io, 2, 1, at(4));
 	iom_edge_if(fn, 0, sys, 2, 0, at(4));
-	call(fn, 5, "__warn_printk", 0, NULL);
+	if (warn_call) {
+		memset(&c, 0, sizeof(c));
+		c.callee = warn_call;
+		c.result_value = c.result_path = -1;
+		iom_call(fn, io, at(5), &c);
+	}
+	if (asm_text)
+		iom_asm(fn, io, at(5), asm_text);
 	iom_load(fn, io, at(6), 3, m, IOM_MEMBER_SYS, "map->vaddr");
 	iom_access(fn, io, at(6), 3, 0);
 	iom_load(fn, sys, at(7), 4, m, IOM_MEMBER_SYS, "map->vaddr");
 	iom_access(fn, sys, at(7), 4, 0);
 	run(fn, &g);
-	/* Line 6 is after the warn on the I/O edge: dead.  Line 7 is system. */
-	expect_list(__func__, &g, "");
+	expect_list(want, &g, want);
+}
+
+static void test_warn_print_returns_arg(void)
+{
+	flag_test_with_end("6:IOM001", NULL, "nop");
+	flag_test_with_end("", "__warn_printk", NULL);
+	flag_test_with_end("", NULL, "1: ud2\n.pushsection __bug_table,\"aw\"");
 }
 
 /* Whole objects: zero init, the element limit, end of scope, results. */
