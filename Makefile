@@ -49,9 +49,6 @@ CORE_SRC := core/rules.c core/func.c core/flow.c core/check.c core/diag.c core/d
 	core/unit.c
 CORE_OBJ := $(CORE_SRC:.c=.o) core/rules_builtin.o
 RULES	:= $(sort $(wildcard rules/*.rules))
-# What front ends describe and the core decides: calls, stores, paths, helper code.
-CORE_OBJ += core/path.o core/call.o core/store.o core/helper.o
-$(CORE_OBJ): core/rules.h
 PLUGIN_SRC := plugin/iomemcheck.c plugin/lower.c plugin/paths.c plugin/ops.c plugin/version.c
 PLUGIN_OBJ := $(patsubst plugin/%.c,$(PLUGIN_DIR)/%.o,$(PLUGIN_SRC))
 # The corpus engines and plugin tests of this GCC (testsuite/corpus.py).
@@ -70,6 +67,10 @@ core/rules_builtin.c: core/embed-rules.sh $(RULES)
 
 core/%.o: core/%.c core/iomem.h core/func.h core/builtin.h core/alloc.h
 	$(CC) $(CORE_CFLAGS) -c -o $@ $<
+
+# What front ends describe and the core decides: calls, stores, paths, helper code.
+CORE_OBJ += core/path.o core/call.o core/store.o core/helper.o
+$(CORE_OBJ): core/rules.h
 
 core/libiomcore.a: $(CORE_OBJ)
 	rm -f $@ && ar rcs $@ $^
