@@ -33,6 +33,12 @@ static const struct iom_arg *arg_at(const struct iom_call *c, int argno)
 	return argno >= 1 && argno <= c->nr_args ? &c->args[argno - 1] : NULL;
 }
 
+/* Is argument 'argno' one the rules call a map (map=N, N from 1 to 16)? */
+static int map_arg(const struct iom_fn *f, int argno)
+{
+	return argno >= 1 && argno <= 16 && (f->map_args >> argno) & 1;
+}
+
 static int names_object(const struct iom_arg *a)
 {
 	return a && (a->is == IOM_ARG_ADDRESS || a->is == IOM_ARG_POINTER) && a->path >= 0;
@@ -60,7 +66,7 @@ static void helper_call(struct iom_func *fn, int b, struct iom_where w, const st
 		const struct iom_arg *a = arg_at(c, i);
 		int map;
 
-		if (!(f->map_args & (1u << i))) {
+		if (!map_arg(f, i)) {
 			/* The helper keeps its pointer argument; anything else escapes. */
 			if (a->is == IOM_ARG_VALUE && i != f->ptr_arg)
 				iom_escape(fn, b, w, a->value, IOM_ESC_CALL, f->name);
@@ -87,7 +93,7 @@ static void producer_sets(struct iom_func *fn, int b, struct iom_where w, const 
 	for (int i = 1; i <= c->nr_args; i++) {
 		int map;
 
-		if (!(f->map_args & (1u << i)))
+		if (!map_arg(f, i))
 			continue;
 		map = map_of_arg(fn, arg_at(c, i));
 		if (map >= 0)

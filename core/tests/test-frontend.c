@@ -255,6 +255,23 @@ static void test_small_copies(void)
 	EXPECT(strstr(g.text, "passed to 'memcpy'"), "__builtin_ prefix not shown");
 }
 
+/* Arguments past the 16 the rules can name still escape (varargs). */
+static void test_many_args(void)
+{
+	struct iom_func *fn = begin();
+	int p = derived(fn, "map", 2, 1);
+	struct iom_arg args[40];
+	struct got g;
+
+	for (int i = 0; i < 40; i++)
+		args[i] = int_arg(i);
+	args[39] = value_arg(p);
+	call(fn, 3, "iosys_map_clear", 40, args);	/* a helper: map=1 only */
+	call(fn, 4, "sink", 40, args);
+	run(fn, &g);
+	expect_list(__func__, &g, "3:IOM003 4:IOM003");
+}
+
 /* A small copy into a whole map from unknown bytes is still a write of it. */
 static void test_small_copy_into_map(void)
 {
@@ -444,6 +461,7 @@ int main(void)
 	test_paths();
 	test_helper_calls();
 	test_small_copies();
+	test_many_args();
 	test_small_copy_into_map();
 	test_whole_maps_and_clobbers();
 	test_warn_print_returns_arg();
