@@ -71,6 +71,10 @@ core/rules_builtin.c: core/embed-rules.sh $(RULES)
 core/%.o: core/%.c $(CORE_HDR)
 	$(CC) $(CORE_CFLAGS) -c -o $@ $<
 
+# What front ends describe and the core decides: calls, stores, paths, helper code.
+CORE_OBJ += core/path.o core/call.o core/store.o core/helper.o
+$(CORE_OBJ): core/rules.h
+
 core/libiomcore.a: $(CORE_OBJ)
 	rm -f $@ && ar rcs $@ $^
 
@@ -88,10 +92,14 @@ FORCE:
 core/tests/test-core: core/tests/test-core.c core/libiomcore.a
 	$(CC) $(CFLAGS) $(WARN) -Icore -o $@ $< core/libiomcore.a
 
+core/tests/test-frontend: core/tests/test-frontend.c core/libiomcore.a
+	$(CC) $(CFLAGS) $(WARN) -Icore -o $@ $< core/libiomcore.a
+
 check: all check-core check-samples check-sparse
 
-check-core: core/tests/test-core
+check-core: core/tests/test-core core/tests/test-frontend
 	@core/tests/test-core
+	@core/tests/test-frontend
 
 check-samples: $(PLUGIN_SO)
 	@LC_ALL=C $(PYTHON) testsuite/run.py --engine=$(ENGINE)
@@ -136,3 +144,4 @@ clean:
 		plugin/*.o plugin/*.so
 	rm -rf build/plugin
 	@if [ -f sparse/Makefile ]; then $(MAKE) -s -C sparse clean; fi
+	rm -f core/tests/test-frontend
