@@ -17,20 +17,34 @@ PLUGIN_INC := $(shell $(GCC) -print-file-name=plugin)/include
 PLUGIN_CXXFLAGS := $(CFLAGS) $(WARN) -fPIC -fno-rtti -fno-exceptions -std=gnu++17 \
 	-I$(PLUGIN_INC) -Icore
 
+# make SANITIZE=1 check|torture: the core, its unit tests and the plugin built with
+# ASan/UBSan under build/asan/ (never mixed with the normal objects), every program
+# run through scripts/sanitize-run (runtime preloaded into cc1, any report fails).
+O	:=
+SAN	:=
+SAN_RUN	:=
+ifeq ($(SANITIZE),1)
+O	:= build/asan/
+SAN	:= -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+SAN_RUN	:= GCC=$(GCC) scripts/sanitize-run
+CORE_CFLAGS += $(SAN)
+PLUGIN_CXXFLAGS += $(SAN)
+endif
+
 PACKAGES := gcc-12-plugin-dev sparse python3-pytest
 # What building Debian's linux 6.1 (allmodconfig) needs besides gcc.
 KERNEL_PACKAGES := linux-source-6.1 flex bison bc libelf-dev libssl-dev xz-utils kmod cpio
 
 CORE_SRC := core/rules.c core/func.c core/flow.c core/check.c core/diag.c core/dump.c \
 	core/unit.c
-CORE_OBJ := $(CORE_SRC:.c=.o) core/rules_builtin.o
+CORE_OBJ := $(addprefix $(O),$(CORE_SRC:.c=.o) core/rules_builtin.o)
 RULES	:= $(sort $(wildcard rules/*.rules))
 PLUGIN_SRC := plugin/iomemcheck.c plugin/lower.c plugin/paths.c plugin/ops.c
 
 .PHONY: all deps check check-core check-samples check-sparse samples install clean \
 	check-kernel bench torture
 
-all: deps core/libiomcore.a plugin/iomemcheck.so sparse/iomemcheck-sparse
+all: deps $(O)core/libiomcore.a $(O)plugin/iomemcheck.so sparse/iomemcheck-sparse
 
 deps:
 	@scripts/need-packages $(PACKAGES)
@@ -38,37 +52,42 @@ deps:
 core/rules_builtin.c: core/embed-rules.sh $(RULES)
 	core/embed-rules.sh $(RULES) > $@.tmp && mv $@.tmp $@
 
-core/%.o: core/%.c core/iomem.h core/func.h core/builtin.h core/alloc.h
+$(O)core/%.o: core/%.c core/iomem.h core/func.h core/builtin.h core/alloc.h
+	@mkdir -p $(@D)
 	$(CC) $(CORE_CFLAGS) -c -o $@ $<
 
-core/libiomcore.a: $(CORE_OBJ)
+$(O)core/libiomcore.a: $(CORE_OBJ)
 	rm -f $@ && ar rcs $@ $^
 
-plugin/%.o: plugin/%.c plugin/gcc-common.h plugin/lower.h core/iomem.h | deps
+$(O)plugin/%.o: plugin/%.c plugin/gcc-common.h plugin/lower.h core/iomem.h | deps
+	@mkdir -p $(@D)
 	$(GXX) $(PLUGIN_CXXFLAGS) -x c++ -c -o $@ $<
 
-plugin/iomemcheck.so: $(PLUGIN_SRC:.c=.o) core/libiomcore.a
-	$(GXX) -shared -o $@ $(PLUGIN_SRC:.c=.o) core/libiomcore.a
+$(O)plugin/iomemcheck.so: $(addprefix $(O),$(PLUGIN_SRC:.c=.o)) $(O)core/libiomcore.a
+	$(GXX) -shared $(SAN) -o $@ $(addprefix $(O),$(PLUGIN_SRC:.c=.o)) $(O)core/libiomcore.a
 
 sparse/iomemcheck-sparse: FORCE | deps
 	@if [ -f sparse/Makefile ]; then $(MAKE) -s -C sparse all; fi
 FORCE:
 
-core/tests/test-core: core/tests/test-core.c core/libiomcore.a
-	$(CC) $(CFLAGS) $(WARN) -Icore -o $@ $< core/libiomcore.a
+$(O)core/tests/test-core: core/tests/test-core.c $(O)core/libiomcore.a
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(SAN) $(WARN) -Icore -o $@ $< $(O)core/libiomcore.a
 
 check: all check-core check-samples check-sparse
 
-check-core: core/tests/test-core
-	@core/tests/test-core
+check-core: $(O)core/tests/test-core
+	@$(SAN_RUN) $(if $(SAN),core --leaks) $(O)core/tests/test-core
 
-check-samples: plugin/iomemcheck.so
-	@LC_ALL=C $(PYTHON) testsuite/run.py
-	@LC_ALL=C $(PYTHON) -m pytest -q -p no:cacheprovider testsuite/test_plugin.py testsuite/kernel 2>&1 | tail -n 1 | sed 's/^/pytest: /'; \
+check-samples: export IOMEMCHECK_PLUGIN := $(abspath $(O)plugin/iomemcheck.so)
+check-samples: $(O)plugin/iomemcheck.so
+	@LC_ALL=C $(SAN_RUN) $(if $(SAN),corpus) $(PYTHON) testsuite/run.py
+	@LC_ALL=C $(SAN_RUN) $(if $(SAN),pytest) $(PYTHON) -m pytest -q -p no:cacheprovider testsuite/test_plugin.py testsuite/kernel 2>&1 | tail -n $(if $(SAN),2,1) | sed '/^sanitizers/!s/^/pytest: /'; \
 		exit $${PIPESTATUS[0]}
 
+# sparse is not part of the sanitizer build.
 check-sparse: sparse/iomemcheck-sparse
-	@if [ -f sparse/Makefile ]; then $(MAKE) -s -C sparse check; fi
+	@if [ -f sparse/Makefile ] && [ -z "$(SAN)" ]; then $(MAKE) -s -C sparse check; fi
 
 samples: plugin/iomemcheck.so
 	@LC_ALL=C $(PYTHON) testsuite/run.py --show
@@ -81,8 +100,8 @@ bench: plugin/iomemcheck.so core/libiomcore.a
 	@scripts/need-packages $(KERNEL_PACKAGES)
 	bench/bench
 
-torture: plugin/iomemcheck.so
-	bench/torture $(TORTURE_ARGS)
+torture: $(O)plugin/iomemcheck.so
+	$(SAN_RUN) $(if $(SAN),torture) bench/torture $(if $(SAN),--plugin $(O)plugin/iomemcheck.so --no-write) $(TORTURE_ARGS)
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/lib/iomemcheck $(DESTDIR)$(PREFIX)/bin \
@@ -95,4 +114,5 @@ install: all
 clean:
 	rm -f core/*.o core/libiomcore.a core/rules_builtin.c core/tests/test-core \
 		plugin/*.o plugin/*.so
+	rm -rf build/asan
 	@if [ -f sparse/Makefile ]; then $(MAKE) -s -C sparse clean; fi

@@ -14,7 +14,8 @@ import subprocess
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SAMPLES = os.path.join(ROOT, "kernel-samples")
 INCLUDE = os.path.join(SAMPLES, "include")
-PLUGIN = os.path.join(ROOT, "plugin", "iomemcheck.so")
+# IOMEMCHECK_PLUGIN: another build (make SANITIZE=1 check tests build/asan's).
+PLUGIN = os.environ.get("IOMEMCHECK_PLUGIN") or os.path.join(ROOT, "plugin", "iomemcheck.so")
 
 TAG = re.compile(r"^\s*\*\s*(check-[a-z-]+):?\s*(.*?)\s*$")
 EXPECT = re.compile(r"/\*\s*(expect|known-fp):\s*([A-Z0-9, ]+?)\s*\*/")
