@@ -125,9 +125,9 @@ static int begin_type(struct parser *p, const char *name)
 	int t = iom_rules_type_index(r, name);
 	struct iom_type *ty;
 
-	if (t >= 0 && note_block(p, t))
-		return -1;
 	if (t >= 0) {
+		if (note_block(p, t))
+			return -1;
 		/* A run-time block replaces the whole built-in one. */
 		drop_type_fns(r, t);
 		ty = &r->types[t];
@@ -357,12 +357,12 @@ static int set_member(struct parser *p, const char **slot, const char *value)
 /* One field cannot be two of system, io and flag. */
 static int set_field(struct parser *p, int m, const char *value)
 {
-	const struct iom_type *ty = &p->r->types[p->type];
+	struct iom_type *ty = &p->r->types[p->type];
 
 	for (int o = 0; o < IOM_NR_MEMBERS; o++)
 		if (o != m && ty->member[o] && !strcmp(ty->member[o], value))
 			return fail(p, "'%s' is already the %s member", value, member_words[o]);
-	return set_member(p, &p->r->types[p->type].member[m], value);
+	return set_member(p, &ty->member[m], value);
 }
 
 static int parse_line(struct parser *p, char *line)

@@ -195,6 +195,9 @@ def test_rules_file_pairs_callbacks_of_a_new_ops_table(tmp_path, opt):
      "unknown effect 'frob'"),
     ("type x\n\tsystem a\n", 2, "type 'x' is not closed by 'end'"),
     ("warn\n", 1, "'warn' takes 1 to 1 fields"),
+    ("type x\n\tsystem a\n\tio b\n\tflag c\n\theader x.h\nend\ntype x\n", 7,
+     "type 'x' is already defined at line 1 of this file"),
+    ("type iosys_map\n\tsystem vaddr\n\tio vaddr\n", 3, "'vaddr' is already the system member"),
 ])
 def test_malformed_rules_file_is_one_line_error(tmp_path, text, line, message):
     rules = tmp_path / "bad.rules"
