@@ -41,6 +41,22 @@ endif
 PLUGIN_CXXFLAGS := $(CFLAGS) $(WARN) -fPIC -fno-rtti -fno-exceptions -std=gnu++17 \
 	-I$(PLUGIN_INC) -Icore
 
+# make SANITIZE=1 check|torture: the core, its unit tests and the plugin built with
+# ASan/UBSan under build/asan/ (never mixed with the normal objects), every program
+# run through scripts/sanitize-run (runtime preloaded into cc1, any report fails).
+O	:=
+SAN	:=
+SAN_RUN	:=
+ifeq ($(SANITIZE),1)
+O	:= build/asan/
+SAN	:= -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+SAN_RUN	:= GCC=$(GCC) scripts/sanitize-run
+CORE_CFLAGS += $(SAN)
+PLUGIN_CXXFLAGS += $(SAN)
+PLUGIN_DIR := $(O)$(PLUGIN_DIR)
+PLUGIN_SO := $(PLUGIN_DIR)/iomemcheck.so
+endif
+
 PACKAGES := $(GCC_PACKAGES) sparse python3-pytest
 # What building Debian's linux 6.1 (allmodconfig) needs besides gcc.
 KERNEL_PACKAGES := linux-source-6.1 flex bison bc libelf-dev libssl-dev xz-utils kmod cpio
@@ -50,7 +66,7 @@ CORE_SRC := core/rules.c core/func.c core/flow.c core/check.c core/notes.c core/
 	core/output.c
 CORE_HDR := core/iomem.h core/func.h core/builtin.h core/alloc.h core/render.h \
 	core/rules.def core/events.def core/options.def
-CORE_OBJ := $(CORE_SRC:.c=.o) core/rules_builtin.o
+CORE_OBJ := $(addprefix $(O),$(CORE_SRC:.c=.o) core/rules_builtin.o)
 RULES	:= $(sort $(wildcard rules/*.rules))
 PLUGIN_SRC := plugin/iomemcheck.c plugin/lower.c plugin/paths.c plugin/ops.c plugin/version.c
 PLUGIN_OBJ := $(patsubst plugin/%.c,$(PLUGIN_DIR)/%.o,$(PLUGIN_SRC))
@@ -60,7 +76,7 @@ ENGINE	:= $(if $(filter plugin,$(PLUGIN_DIR)),gcc,$(notdir $(GCC)))
 .PHONY: all deps check check-core check-samples check-sparse samples install clean \
 	check-kernel bench torture
 
-all: deps core/libiomcore.a $(PLUGIN_SO) sparse/iomemcheck-sparse
+all: deps $(O)core/libiomcore.a $(PLUGIN_SO) sparse/iomemcheck-sparse
 
 deps:
 	@scripts/need-packages $(PACKAGES)
@@ -68,46 +84,51 @@ deps:
 core/rules_builtin.c: core/embed-rules.sh $(RULES)
 	core/embed-rules.sh $(RULES) > $@.tmp && mv $@.tmp $@
 
-core/%.o: core/%.c $(CORE_HDR)
+$(O)core/%.o: core/%.c $(CORE_HDR)
+	@mkdir -p $(@D)
 	$(CC) $(CORE_CFLAGS) -c -o $@ $<
 
 # What front ends describe and the core decides: calls, stores, paths, helper code.
-CORE_OBJ += core/path.o core/call.o core/store.o core/helper.o
+CORE_OBJ += $(addprefix $(O),core/path.o core/call.o core/store.o core/helper.o)
 $(CORE_OBJ): core/rules.h
 
-core/libiomcore.a: $(CORE_OBJ)
+$(O)core/libiomcore.a: $(CORE_OBJ)
 	rm -f $@ && ar rcs $@ $^
 
 $(PLUGIN_DIR)/%.o: plugin/%.c plugin/gcc-common.h plugin/lower.h core/iomem.h core/rules.def | deps
 	@mkdir -p $(@D)
 	$(GXX) $(PLUGIN_CXXFLAGS) -x c++ -c -o $@ $<
 
-$(PLUGIN_SO): $(PLUGIN_OBJ) core/libiomcore.a
-	$(GXX) -shared -o $@.tmp $(PLUGIN_OBJ) core/libiomcore.a && mv $@.tmp $@
+$(PLUGIN_SO): $(PLUGIN_OBJ) $(O)core/libiomcore.a
+	$(GXX) -shared $(SAN) -o $@.tmp $(PLUGIN_OBJ) $(O)core/libiomcore.a && mv $@.tmp $@
 
 sparse/iomemcheck-sparse: FORCE | deps
 	@if [ -f sparse/Makefile ]; then $(MAKE) -s -C sparse all; fi
 FORCE:
 
-core/tests/test-core: core/tests/test-core.c core/libiomcore.a
-	$(CC) $(CFLAGS) $(WARN) -Icore -o $@ $< core/libiomcore.a
+$(O)core/tests/test-core: core/tests/test-core.c $(O)core/libiomcore.a
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(SAN) $(WARN) -Icore -o $@ $< $(O)core/libiomcore.a
 
-core/tests/test-frontend: core/tests/test-frontend.c core/libiomcore.a
-	$(CC) $(CFLAGS) $(WARN) -Icore -o $@ $< core/libiomcore.a
+$(O)core/tests/test-frontend: core/tests/test-frontend.c $(O)core/libiomcore.a
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(SAN) $(WARN) -Icore -o $@ $< $(O)core/libiomcore.a
 
 check: all check-core check-samples check-sparse
 
-check-core: core/tests/test-core core/tests/test-frontend
-	@core/tests/test-core
-	@core/tests/test-frontend
+check-core: $(O)core/tests/test-core $(O)core/tests/test-frontend
+	@$(SAN_RUN) $(if $(SAN),core --leaks) $(O)core/tests/test-core
+	@$(SAN_RUN) $(if $(SAN),frontend --leaks) $(O)core/tests/test-frontend
 
+check-samples: export IOMEMCHECK_PLUGIN := $(if $(SAN),$(abspath $(PLUGIN_SO)))
 check-samples: $(PLUGIN_SO)
-	@LC_ALL=C $(PYTHON) testsuite/run.py --engine=$(ENGINE)
-	@LC_ALL=C IOMEMCHECK_GCC=$(ENGINE) $(PYTHON) -m pytest -q -p no:cacheprovider testsuite/test_plugin.py testsuite/test_gcc_versions.py testsuite/test_corpus.py testsuite/test_tables.py testsuite/kernel 2>&1 | tail -n 1 | sed 's/^/pytest: /'; \
+	@LC_ALL=C $(SAN_RUN) $(if $(SAN),corpus) $(PYTHON) testsuite/run.py --engine=$(ENGINE)
+	@LC_ALL=C IOMEMCHECK_GCC=$(ENGINE) $(SAN_RUN) $(if $(SAN),pytest) $(PYTHON) -m pytest -q -p no:cacheprovider testsuite/test_plugin.py testsuite/test_gcc_versions.py testsuite/test_corpus.py testsuite/test_tables.py testsuite/kernel 2>&1 | tail -n $(if $(SAN),2,1) | sed '/^sanitizers/!s/^/pytest: /'; \
 		exit $${PIPESTATUS[0]}
 
+# sparse is not part of the sanitizer build.
 check-sparse: sparse/iomemcheck-sparse
-	@if [ -f sparse/Makefile ]; then $(MAKE) -s -C sparse check; fi
+	@if [ -f sparse/Makefile ] && [ -z "$(SAN)" ]; then $(MAKE) -s -C sparse check; fi
 
 samples: $(PLUGIN_SO)
 	@LC_ALL=C $(PYTHON) testsuite/run.py --show --engine=$(ENGINE)
@@ -127,9 +148,9 @@ bench: plugin/iomemcheck.so core/libiomcore.a
 	@scripts/need-packages $(KERNEL_PACKAGES)
 	bench/bench
 
-torture: plugin/iomemcheck.so
+torture: $(PLUGIN_SO)
 	$(DEFAULT_GCC_ONLY)
-	bench/torture $(TORTURE_ARGS)
+	$(SAN_RUN) $(if $(SAN),torture) bench/torture $(if $(SAN),--plugin $(PLUGIN_SO) --no-write) $(TORTURE_ARGS)
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/lib/iomemcheck $(DESTDIR)$(PREFIX)/bin \
@@ -142,6 +163,6 @@ install: all
 clean:
 	rm -f core/*.o core/libiomcore.a core/rules_builtin.c core/tests/test-core \
 		plugin/*.o plugin/*.so
-	rm -rf build/plugin
+	rm -rf build/plugin build/asan
 	@if [ -f sparse/Makefile ]; then $(MAKE) -s -C sparse clean; fi
 	rm -f core/tests/test-frontend

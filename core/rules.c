@@ -6,10 +6,12 @@
  * defaults go through every check a user's file does.
  */
 #include <ctype.h>
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "builtin.h"
 #include "alloc.h"
@@ -18,7 +20,7 @@
 struct iom_rules {
 	struct iom_type *types;
 	int nr_types;
-	struct iom_fn *fns;		/* sorted by name once loaded */
+	struct iom_fn *fns;		/* one per (name, type), sorted by name then type */
 	int nr_fns;
 	char **warn_asm;
 	int nr_warn_asm;
@@ -34,6 +36,8 @@ struct parser {
 	int type;		/* type being defined, -1 outside a block */
 	char *err;
 	size_t errlen;
+	int *begun;		/* [type] line of its block in this file, 0 if none */
+	int nr_begun;
 };
 
 static int fail(struct parser *p, const char *fmt, ...)
@@ -97,6 +101,25 @@ static void drop_type_fns(struct iom_rules *r, int type)
 	r->nr_pairs = j;
 }
 
+/* Two blocks for one type in one file: the second would silently replace the first. */
+static int note_block(struct parser *p, int t)
+{
+	if (t < p->nr_begun && p->begun[t])
+		return fail(p, "type '%s' is already defined at line %d of this file",
+			    p->r->types[t].name, p->begun[t]);
+	if (t >= p->nr_begun) {
+		int *nb = (int *)realloc(p->begun, (t + 1) * sizeof(int));
+
+		if (!nb)
+			return fail(p, "out of memory");
+		memset(nb + p->nr_begun, 0, (t + 1 - p->nr_begun) * sizeof(int));
+		p->begun = nb;
+		p->nr_begun = t + 1;
+	}
+	p->begun[t] = p->line;
+	return 0;
+}
+
 static int begin_type(struct parser *p, const char *name)
 {
 	struct iom_rules *r = p->r;
@@ -104,6 +127,8 @@ static int begin_type(struct parser *p, const char *name)
 	struct iom_type *ty;
 
 	if (t >= 0) {
+		if (note_block(p, t))
+			return -1;
 		/* A run-time block replaces the whole built-in one. */
 		drop_type_fns(r, t);
 		ty = &r->types[t];
@@ -119,6 +144,8 @@ static int begin_type(struct parser *p, const char *name)
 		t = r->nr_types++;
 		ty = &r->types[t];
 		ty->name = iom_strdup(name);
+		if (note_block(p, t))
+			return -1;
 	}
 	ty->header = NULL;
 	for (int m = 0; m < IOM_NR_MEMBERS; m++)
@@ -246,9 +273,11 @@ static int add_fn(struct parser *p, struct iom_fn *fn)
 	for (int i = 0; i < r->nr_fns; i++) {
 		if (strcmp(r->fns[i].name, fn->name))
 			continue;
-		/* The same producer may serve several types. */
-		if (r->fns[i].kind == fn->kind && fn->kind != IOM_FN_HELPER)
+		/* A later file may repeat a global entry. */
+		if (r->fns[i].type < 0 && fn->type < 0 && r->fns[i].kind == fn->kind)
 			return 0;
+		/* Each type keeps its own entry (the same producer may serve
+		 * several types), so replacing one type leaves the others whole. */
 		if (r->fns[i].type == fn->type || r->fns[i].type < 0 || fn->type < 0)
 			return fail(p, "'%s' is already declared", fn->name);
 	}
@@ -378,6 +407,8 @@ static int parse_access_sizes(struct parser *p, char **word, int nr)
 	return 0;
 }
 
+static const char *const member_words[IOM_NR_MEMBERS] = { "system", "io", "flag" };
+
 static int set_member(struct parser *p, const char **slot, const char *value)
 {
 	if (*slot)
@@ -386,9 +417,19 @@ static int set_member(struct parser *p, const char **slot, const char *value)
 	return 0;
 }
 
+/* One field cannot be two of system, io and flag. */
+static int set_field(struct parser *p, int m, const char *value)
+{
+	struct iom_type *ty = &p->r->types[p->type];
+
+	for (int o = 0; o < IOM_NR_MEMBERS; o++)
+		if (o != m && ty->member[o] && !strcmp(ty->member[o], value))
+			return fail(p, "'%s' is already the %s member", value, member_words[o]);
+	return set_member(p, &ty->member[m], value);
+}
+
 static int parse_line(struct parser *p, char *line)
 {
-	static const char *const member_words[IOM_NR_MEMBERS] = { "system", "io", "flag" };
 	char *word[8];
 	int nr = split(line, word, 7);
 	size_t k;
@@ -436,19 +477,20 @@ static int parse_line(struct parser *p, char *line)
 		return set_member(p, &p->r->types[p->type].header, word[1]);
 	for (int m = 0; m < IOM_NR_MEMBERS; m++)
 		if (!strcmp(word[0], member_words[m]))
-			return set_member(p, &p->r->types[p->type].member[m], word[1]);
+			return set_field(p, m, word[1]);
 	return fail(p, "unknown keyword '%s'", word[0]);
 }
 
 static int cmp_fn(const void *a, const void *b)
 {
-	return strcmp(((const struct iom_fn *)a)->name, ((const struct iom_fn *)b)->name);
+	const struct iom_fn *x = (const struct iom_fn *)a, *y = (const struct iom_fn *)b;
+	int c = strcmp(x->name, y->name);
+
+	return c ? c : (x->type > y->type) - (x->type < y->type);
 }
 
-int iom_rules_load_text(struct iom_rules *r, const char *name, const char *text,
-			char *err, size_t errlen)
+static int parse_text(struct parser *p, const char *text)
 {
-	struct parser p = { r, name, 0, -1, err, errlen };
 	const char *s = text;
 
 	while (*s) {
@@ -456,49 +498,107 @@ int iom_rules_load_text(struct iom_rules *r, const char *name, const char *text,
 		size_t n = nl ? (size_t)(nl - s) : strlen(s);
 		char line[512];
 
-		p.line++;
+		p->line++;
 		if (n >= sizeof(line))
-			return fail(&p, "line too long");
+			return fail(p, "line too long");
 		memcpy(line, s, n);
 		line[n] = 0;
-		if (parse_line(&p, line))
+		if (parse_line(p, line))
 			return -1;
 		s += n + (nl ? 1 : 0);
 	}
-	if (p.type >= 0)
-		return fail(&p, "type '%s' is not closed by 'end'", r->types[p.type].name);
-	qsort(r->fns, r->nr_fns, sizeof(*r->fns), cmp_fn);
+	if (p->type >= 0)
+		return fail(p, "type '%s' is not closed by 'end'", p->r->types[p->type].name);
 	return 0;
+}
+
+int iom_rules_load_text(struct iom_rules *r, const char *name, const char *text,
+			char *err, size_t errlen)
+{
+	struct parser p = { r, name, 0, -1, err, errlen, NULL, 0 };
+	int ret = parse_text(&p, text);
+
+	free(p.begun);
+	qsort(r->fns, r->nr_fns, sizeof(*r->fns), cmp_fn);
+	return ret;
+}
+
+/* Rules files are small; anything larger is not one (and /dev/zero ends). */
+#define MAX_RULES_FILE (16u << 20)
+
+/*
+ * Read a stream to its end: pipes and /proc files have no size to ask for.
+ * Returns the text (NUL-terminated) or NULL with the reason in err.
+ */
+static char *read_all(FILE *f, const char *path, char *err, size_t errlen)
+{
+	size_t len = 0, cap = 0;
+	char *text = NULL;
+
+	for (;;) {
+		size_t got;
+
+		if (cap - len < 4096) {
+			char *nt;
+
+			cap = cap ? 2 * cap : 8192;
+			if (cap > MAX_RULES_FILE + 8192) {
+				snprintf(err, errlen, "%s:0: error: larger than %u MiB, not a rules file",
+					 path, MAX_RULES_FILE >> 20);
+				break;
+			}
+			nt = (char *)realloc(text, cap);
+			if (!nt) {
+				snprintf(err, errlen, "%s:0: error: out of memory", path);
+				break;
+			}
+			text = nt;
+		}
+		got = fread(text + len, 1, cap - len - 1, f);
+		if (memchr(text + len, 0, got)) {
+			snprintf(err, errlen, "%s:0: error: not a text file", path);
+			break;
+		}
+		len += got;
+		if (ferror(f)) {
+			snprintf(err, errlen, "%s:0: error: cannot read rules file: %s",
+				 path, strerror(errno));
+			break;
+		}
+		if (feof(f)) {
+			text[len] = 0;
+			return text;
+		}
+	}
+	free(text);
+	return NULL;
 }
 
 int iom_rules_load_file(struct iom_rules *r, const char *path, char *err, size_t errlen)
 {
-	FILE *f = fopen(path, "r");
+	struct stat st;
+	FILE *f;
 	char *text;
-	long n;
 	int ret;
 
+	if (!*path) {
+		snprintf(err, errlen, "error: the rules file name is empty");
+		return -1;
+	}
+	f = fopen(path, "r");
 	if (!f) {
-		snprintf(err, errlen, "%s:0: error: cannot open rules file", path);
+		snprintf(err, errlen, "%s:0: error: cannot open rules file: %s", path, strerror(errno));
 		return -1;
 	}
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	text = (char *)malloc(n + 1);
-	if (!text || fread(text, 1, n, f) != (size_t)n) {
+	if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
 		fclose(f);
-		free(text);
-		snprintf(err, errlen, "%s:0: error: cannot read rules file", path);
+		snprintf(err, errlen, "%s:0: error: is a directory, not a rules file", path);
 		return -1;
 	}
+	text = read_all(f, path, err, errlen);
 	fclose(f);
-	text[n] = 0;
-	if (memchr(text, 0, n)) {
-		free(text);
-		snprintf(err, errlen, "%s:0: error: not a text file", path);
+	if (!text)
 		return -1;
-	}
 	ret = iom_rules_load_text(r, path, text, err, errlen);
 	free(text);
 	return ret;
@@ -591,14 +691,23 @@ int iom_rules_is_helper_file(const struct iom_rules *r, const char *file)
 	return 0;
 }
 
+/* The first entry of the name: types declaring one function differently
+ * agree to the first-loaded type's entry. */
 const struct iom_fn *iom_rules_fn(const struct iom_rules *r, const char *name)
 {
-	struct iom_fn key;
+	int lo = 0, hi = r->nr_fns;
 
-	if (!name || !r->nr_fns)
+	if (!name)
 		return NULL;
-	key.name = name;
-	return (const struct iom_fn *)bsearch(&key, r->fns, r->nr_fns, sizeof(*r->fns), cmp_fn);
+	while (lo < hi) {
+		int mid = lo + (hi - lo) / 2;
+
+		if (strcmp(r->fns[mid].name, name) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < r->nr_fns && !strcmp(r->fns[lo].name, name) ? &r->fns[lo] : NULL;
 }
 
 const struct iom_fn *iom_rules_callee(const struct iom_rules *r, const char *name)

@@ -44,7 +44,8 @@ def gcc_builds():
 # runs them under gcc-11.
 GCC = os.environ.get("IOMEMCHECK_GCC", "gcc")
 GXX = gxx_of(GCC)
-PLUGIN = plugin_of(GCC)
+# IOMEMCHECK_PLUGIN: another build (make SANITIZE=1 check tests build/asan's).
+PLUGIN = os.environ.get("IOMEMCHECK_PLUGIN") or plugin_of(GCC)
 
 TAG = re.compile(r"^\s*\*\s*(check-[a-z-]+):?\s*(.*?)\s*$")
 EXPECT = re.compile(r"/\*\s*(expect|known-fp):\s*([A-Z0-9, ]+?)\s*\*/")

@@ -195,6 +195,9 @@ def test_rules_file_pairs_callbacks_of_a_new_ops_table(tmp_path, opt):
      "unknown effect 'frob'"),
     ("type x\n\tsystem a\n", 2, "type 'x' is not closed by 'end'"),
     ("warn\n", 1, "'warn' takes 1 to 1 fields"),
+    ("type x\n\tsystem a\n\tio b\n\tflag c\n\theader x.h\nend\ntype x\n", 7,
+     "type 'x' is already defined at line 1 of this file"),
+    ("type iosys_map\n\tsystem vaddr\n\tio vaddr\n", 3, "'vaddr' is already the system member"),
 ])
 def test_malformed_rules_file_is_one_line_error(tmp_path, text, line, message):
     rules = tmp_path / "bad.rules"
@@ -204,10 +207,44 @@ def test_malformed_rules_file_is_one_line_error(tmp_path, text, line, message):
     assert p.stderr.splitlines() == [f"{rules}:{line}: error: {message}"]
 
 
-def test_missing_rules_file(tmp_path):
-    p = gcc(PARAM_STORE, ARG + "rules=/nonexistent.rules", tmp_path=tmp_path)
+@pytest.mark.parametrize("path,message", [
+    ("/nonexistent.rules", "/nonexistent.rules:0: error: cannot open rules file: No such file or directory"),
+    ("/", "/:0: error: is a directory, not a rules file"),
+    ("", "cc1: error: iomemcheck: '-fplugin-arg-iomemcheck-rules' names no file: the value is empty"),
+    # /proc files report a size of 0: read to the end, they are parsed, not taken as empty.
+    ("/proc/self/status", "/proc/self/status:1: error: unknown keyword 'Name:'"),
+])
+def test_unreadable_rules_file_is_one_line_error(tmp_path, path, message):
+    p = gcc(PARAM_STORE, ARG + "rules=" + path, tmp_path=tmp_path)
     assert p.returncode != 0
-    assert p.stderr.splitlines() == ["/nonexistent.rules:0: error: cannot open rules file"]
+    assert p.stderr.splitlines() == [message]
+
+
+def test_rules_file_from_a_pipe(tmp_path):
+    src = tmp_path / "t.c"
+    src.write_text(PARAM_STORE)
+    cmd = ["gcc", "-c", "-O0", "-nostdinc", "-I", corpus.INCLUDE, "-o", "/dev/null",
+           "-fplugin=" + corpus.PLUGIN, ARG + "rules=/dev/stdin", str(src)]
+    run = lambda text: subprocess.run(cmd, input=text, capture_output=True, text=True,
+                                      env=dict(os.environ, LC_ALL="C"))
+    p = run("# nothing but a comment\n")
+    assert p.returncode == 0 and rules_of(p.stderr) == ["IOM002", "IOM006"]
+    p = run("bogus\n")
+    assert p.returncode != 0
+    assert p.stderr.splitlines() == ["/dev/stdin:1: error: unknown keyword 'bogus'"]
+
+
+@pytest.mark.parametrize("replaced", ["dma_buf_map", "iosys_map"])
+def test_replacing_one_type_keeps_the_producers_of_the_other(tmp_path, replaced):
+    """Both built-in files declare drm_gem_shmem_vmap set-system: replacing one
+    type's block must leave the other's entry, or this sample gets IOM003."""
+    rules = tmp_path / "one.rules"
+    rules.write_text(f"type {replaced}\n\theader h.h\n\tsystem vaddr\n\tio vaddr_iomem\n"
+                     "\tflag is_iomem\nend\n")
+    sample = corpus.Sample(os.path.join(corpus.SAMPLES, "shmem-vmap-dump-system-provenance.c"))
+    for opt in ("-O0", "-O2"):
+        out = corpus.gcc_engine(opt)(sample, [ARG + "rules=" + str(rules)])
+        assert corpus.parse_findings(out) == set(), out
 
 
 @pytest.mark.parametrize("arg,message", [

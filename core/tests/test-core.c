@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "func.h"		/* core-internal tests: events the core derives */
 
@@ -393,6 +394,11 @@ static void test_rules_errors(void)
 		{ "type x\n pair ops a map=2 b map=x\nend\n", "r:2: error: bad argument number 'x' in 'map='" },
 		{ "type x\n pair ops a map=2 b map=2\n pair ops c map=1 b map=1\nend\n",
 		  "r:3: error: 'ops.b' is already paired" },
+		{ "type x\n system a\n io b\n flag c\n header h\nend\ntype x\n",
+		  "r:7: error: type 'x' is already defined at line 1 of this file" },
+		{ "type x\n system a\n io a\n", "r:3: error: 'a' is already the system member" },
+		{ "type x\n flag a\n system b\n io a\n", "r:4: error: 'a' is already the flag member" },
+		{ "type x\n producer f\n producer f\nend\n", "r:3: error: 'f' is already declared" },
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		struct iom_rules *r = iom_rules_new();
@@ -431,6 +437,73 @@ static void test_rules_override_and_lookup(void)
 	       !strcmp(iom_rules_type_at(r, t)->header, "h.h"), "type replaced");
 	EXPECT(iom_rules_fn(r, "dma_buf_map_set_vaddr") != NULL, "other type kept");
 	iom_rules_free(r);
+}
+
+/* A function both built-in types declare belongs to each: replacing one type
+ * keeps it for the other. */
+static void test_rules_shared_fns(void)
+{
+	static const char *const types[] = { "dma_buf_map", "iosys_map" };
+
+	for (int i = 0; i < 2; i++) {
+		struct iom_rules *r = iom_rules_new();
+		char text[256], err[256] = "";
+		const struct iom_fn *f;
+
+		snprintf(text, sizeof(text), "type %s\n header h.h\n system vaddr\n io vaddr_iomem\n"
+			 " flag is_iomem\nend\n", types[i]);
+		EXPECT(iom_rules_load_text(r, "over", text, err, sizeof(err)) == 0, err);
+		f = iom_rules_fn(r, "drm_gem_shmem_vmap");
+		EXPECT(f && f->kind == IOM_FN_PRODUCER && f->effects == IOM_EFF_SET_SYSTEM &&
+		       f->map_args == 1u << 2 && f->type == 1 - i, types[i]);
+		f = iom_rules_fn(r, "drm_gem_vmap");
+		EXPECT(f && f->kind == IOM_FN_PRODUCER && f->type == 1 - i, types[i]);
+		/* Declared by iosys_map only. */
+		EXPECT(!iom_rules_fn(r, "drm_gem_vmap_unlocked") == (i == 1), types[i]);
+		iom_rules_free(r);
+	}
+}
+
+/* Rules files are read to their end: pipes and /proc files have no size. */
+static void test_rules_file_reading(void)
+{
+	static const struct {
+		const char *path, *want;
+	} cases[] = {
+		{ "/", "/:0: error: is a directory, not a rules file" },
+		{ "", "error: the rules file name is empty" },
+		{ "/nonexistent.rules", "/nonexistent.rules:0: error: cannot open rules file: "
+		  "No such file or directory" },
+		{ "/proc/self/status", "/proc/self/status:1: error: unknown keyword 'Name:'" },
+		{ "/proc/self/cmdline", "/proc/self/cmdline:0: error: not a text file" },
+	};
+	char path[] = "/tmp/iom-test-XXXXXX";
+	int fd = mkstemp(path);
+	FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
+	struct iom_rules *r;
+	char err[256];
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		r = iom_rules_new();
+		err[0] = 0;
+		EXPECT(iom_rules_load_file(r, cases[i].path, err, sizeof(err)) == -1 &&
+		       !strcmp(err, cases[i].want), err);
+		iom_rules_free(r);
+	}
+	/* Longer than any stdio buffer: the whole file is read. */
+	EXPECT(f != NULL, "temporary file");
+	if (!f)
+		return;
+	for (int i = 0; i < 2000; i++)
+		fprintf(f, "# filler line %d\n", i);
+	fprintf(f, "warn my_bug\n");
+	fclose(f);
+	r = iom_rules_new();
+	err[0] = 0;
+	EXPECT(iom_rules_load_file(r, path, err, sizeof(err)) == 0, err);
+	EXPECT(iom_rules_fn(r, "my_bug") && iom_rules_fn(r, "my_bug")->kind == IOM_FN_WARN, "last line read");
+	iom_rules_free(r);
+	unlink(path);
 }
 
 static const struct iom_pair *find_pair(const struct iom_rules *r, const char *ops, const char *recv)
@@ -641,7 +714,7 @@ static void test_config(void)
 		{ "rules", NULL, IOM_OPT_BAD, "'--rules' needs a value: FILE" },
 		{ "rules", "", IOM_OPT_BAD, "'--rules' names no file: the value is empty" },
 		{ "rules", "/nonexistent.rules", IOM_OPT_INPUT,
-		  "/nonexistent.rules:0: error: cannot open rules file" },
+		  "/nonexistent.rules:0: error: cannot open rules file: No such file or directory" },
 		{ "error", "1", IOM_OPT_BAD, "'--error' takes no value (given '1')" },
 		{ "enable", "IOM009", IOM_OPT_BAD, "bad value for '--enable': unknown rule 'IOM009'" },
 		{ "json", "a.json", 0, "" },
@@ -766,6 +839,8 @@ int main(void)
 	test_front_end_bug_skips();
 	test_rules_errors();
 	test_rules_override_and_lookup();
+	test_rules_shared_fns();
+	test_rules_file_reading();
 	test_options();
 	test_rule_table();
 	test_config();
