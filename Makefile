@@ -22,7 +22,7 @@ PACKAGES := gcc-12-plugin-dev sparse python3-pytest
 KERNEL_PACKAGES := linux-source-6.1 flex bison bc libelf-dev libssl-dev xz-utils kmod cpio
 
 CORE_SRC := core/rules.c core/func.c core/flow.c core/check.c core/diag.c core/dump.c \
-	core/unit.c core/path.c core/call.c core/store.c core/helper.c
+	core/unit.c core/path.c core/call.c core/store.c core/helper.c core/format.c
 CORE_OBJ := $(CORE_SRC:.c=.o) core/rules_builtin.o
 RULES	:= $(sort $(wildcard rules/*.rules))
 PLUGIN_SRC := plugin/iomemcheck.c plugin/lower.c plugin/paths.c plugin/ops.c

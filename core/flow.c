@@ -74,12 +74,13 @@ static int join_value(struct value *dst, const struct value *src)
 		dst->map = MAP_MIXED;	/* a flag that is both x and !x says nothing */
 	dst->sys_bits |= src->sys_bits;
 	dst->io_bits |= src->io_bits;
+	dst->mem |= src->mem;
 	dst->direct &= src->direct;
 	for (int k = 0; k < K_NR; k++)
 		if (dst->why[k] == -1)
 			dst->why[k] = src->why[k];
 	return dst->map != old.map || dst->gen != old.gen || dst->sys_bits != old.sys_bits ||
-	       dst->io_bits != old.io_bits || dst->direct != old.direct ||
+	       dst->io_bits != old.io_bits || dst->mem != old.mem || dst->direct != old.direct ||
 	       dst->kind != old.kind;
 }
 
@@ -103,6 +104,29 @@ static void load_value(struct iom_func *fn, struct state *s, const struct event 
 		else
 			v.io_bits = m->bits & (K_SYS | K_IO);
 	}
+	fn->changed_values |= join_value(&fn->val[e->value], &v);
+}
+
+static const unsigned char kind_bits[] = {
+	[IOM_KIND_SYSTEM] = K_SYS,
+	[IOM_KIND_IO] = K_IO,
+	[IOM_KIND_UNKNOWN] = K_SYS | K_IO,
+	[IOM_KIND_UNINIT] = K_UNINIT,
+};
+
+/* A pointer from ioremap() or kmalloc(): no map, but a known kind of memory. */
+static void memory_value(struct iom_func *fn, const struct event *e, int idx)
+{
+	struct value v;
+
+	memset(&v, 0, sizeof(v));
+	v.kind = VAL_PTR;
+	v.map = -1;
+	v.gen = GEN_NONE;
+	v.load = idx;
+	v.mem = kind_bits[e->sub];
+	for (int k = 0; k < K_NR; k++)
+		v.why[k] = -1;
 	fn->changed_values |= join_value(&fn->val[e->value], &v);
 }
 
@@ -135,12 +159,6 @@ void iom_effective(const struct state *s, const struct value *v,
 
 /* ---- transfer functions, one per event ------------------------------------- */
 
-static const unsigned char kind_bits[] = {
-	[IOM_KIND_SYSTEM] = K_SYS,
-	[IOM_KIND_IO] = K_IO,
-	[IOM_KIND_UNKNOWN] = K_SYS | K_IO,
-	[IOM_KIND_UNINIT] = K_UNINIT,
-};
 
 static void write_map(struct mstate *m, unsigned bits, int idx)
 {
@@ -185,6 +203,12 @@ static void tf_derive(struct iom_func *fn, struct state *s, const struct event *
 	derive_value(fn, e);
 }
 
+static void tf_memory(struct iom_func *fn, struct state *s, const struct event *e, int idx)
+{
+	(void)s;
+	memory_value(fn, e, idx);
+}
+
 static void tf_write(struct iom_func *fn, struct state *s, const struct event *e, int idx)
 {
 	static const unsigned char flag_bits[] = { K_SYS | K_IO, K_SYS, K_IO };
@@ -218,6 +242,7 @@ static const transfer_fn transfer[EV_NR_OPS] = {
 	[EV_DERIVE] = tf_derive,
 	[EV_WRITE] = tf_write,
 	[EV_KILL] = tf_kill,
+	[EV_MEMORY] = tf_memory,
 	/* access, escape, null tests and reads change nothing */
 };
 

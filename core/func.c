@@ -407,6 +407,39 @@ void iom_escape(struct iom_func *fn, int b, struct iom_where w, int value,
 	e->name = iom_func_strdup(fn, callee);
 }
 
+void iom_escape_plain(struct iom_func *fn, int b, struct iom_where w, int value,
+		      const char *callee, int store)
+{
+	struct event *e;
+
+	if (!valid_value(fn, value))
+		return;
+	e = new_event(fn, b, EV_ESCAPE, w);
+	if (!e)
+		return;
+	e->value = value;
+	e->sub = IOM_ESC_CALL;
+	e->cause = store ? ESC_PLAIN_STORE : ESC_PLAIN_LOAD;
+	e->name = iom_func_strdup(fn, callee);
+}
+
+void iom_memory(struct iom_func *fn, int b, struct iom_where w, int value, enum iom_kind kind,
+		const char *callee)
+{
+	struct event *e;
+	char shown[200];
+
+	if (!valid_value(fn, value) || (kind != IOM_KIND_SYSTEM && kind != IOM_KIND_IO))
+		return;
+	e = new_event(fn, b, EV_MEMORY, w);
+	if (!e)
+		return;
+	e->value = value;
+	e->sub = (unsigned char)kind;
+	snprintf(shown, sizeof(shown), "%s()", callee ? callee : "?");
+	e->name = iom_func_strdup(fn, shown);
+}
+
 void iom_write(struct iom_func *fn, int b, struct iom_where w, int map,
 	       enum iom_member member, int flag_const, int value, const char *expr)
 {

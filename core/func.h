@@ -81,7 +81,7 @@ void iom_store_result(struct iom_func *, int b, struct iom_where, int path, cons
 
 enum ev_op {
 	EV_SET, EV_COPY, EV_CLOBBER, EV_LOAD, EV_DERIVE, EV_ACCESS, EV_ESCAPE,
-	EV_WRITE, EV_NULL_TEST, EV_READ, EV_KILL,
+	EV_WRITE, EV_NULL_TEST, EV_READ, EV_KILL, EV_MEMORY,
 	EV_NR_OPS,
 	EV_TEST = EV_NR_OPS	/* an is_iomem test on an edge: only a note origin */
 };
@@ -145,6 +145,7 @@ struct value {
 	unsigned char io_bits;		/* ... from the I/O member */
 	unsigned char negated;		/* flags: value is !is_iomem */
 	unsigned char direct;		/* the member itself, no arithmetic */
+	unsigned char mem;		/* kinds of memory a function outside the map API gave */
 	int map, gen;
 	int load;			/* the load event it came from */
 	int why[K_NR];			/* origins of the bits at the load */
@@ -214,6 +215,23 @@ void iom_state_copy(const struct iom_func *, struct state *dst, const struct sta
 void iom_transfer(struct iom_func *, struct state *, const struct event *, int idx);
 void iom_effective(const struct state *, const struct value *,
 		   unsigned *sys, unsigned *io);
+
+/* EV_ESCAPE cause: the callee uses the memory with plain loads or stores. */
+enum { ESC_OPAQUE, ESC_PLAIN_LOAD, ESC_PLAIN_STORE };
+
+/* A call to a 'memory' function (ioremap, kmalloc) defined 'value', a pointer
+ * to memory of 'kind' (IOM_KIND_SYSTEM or IOM_KIND_IO). */
+void iom_memory(struct iom_func *, int b, struct iom_where, int value, enum iom_kind,
+		const char *callee);
+/* 'value' is handed to a function that reads or writes the memory behind it
+ * with plain loads and stores (memset, memcpy beyond the sizes it folds). */
+void iom_escape_plain(struct iom_func *, int b, struct iom_where, int value,
+		      const char *callee, int store);
+
+/* format.c: what each argument after a printf-style format is used for.
+ * Fills roles[0..max-1] and returns the number of arguments the format takes. */
+enum { IOM_CONV_VALUE, IOM_CONV_READS };
+int iom_format_roles(const char *fmt, unsigned char *roles, int max);
 
 /* check.c */
 struct finding_list;

@@ -263,6 +263,7 @@ enum iom_arg_is {
 	IOM_ARG_ADDRESS,	/* the address of an object, written as &object: path */
 	IOM_ARG_POINTER,	/* a pointer whose pointee can be named: path */
 	IOM_ARG_INT,		/* an integer constant: constant */
+	IOM_ARG_STRING,		/* the address of a string literal: string (a format) */
 };
 
 struct iom_arg {
@@ -271,6 +272,7 @@ struct iom_arg {
 	int path;		/* ADDRESS, POINTER: the object pointed to */
 	const void *type;	/* ADDRESS, POINTER: the type of that object */
 	long long constant;	/* INT */
+	const char *string;	/* STRING: its bytes up to the first NUL */
 	unsigned pointer:1;	/* the argument has a pointer type */
 	unsigned to_const:1;	/* the parameter is a pointer to const: not written through */
 };
@@ -302,6 +304,10 @@ int iom_call_matters(const struct iom_rules *, const char *callee);
  * (__builtin_expect: 1; rules "returns-arg"), 0 if none: a front end that
  * tracks values tracks the result too. */
 int iom_call_returns_arg(const struct iom_rules *, const char *callee);
+/* Does the function return a pointer to memory of a known kind (rules
+ * "memory": ioremap, kmalloc)?  A front end tracks such a result as a value
+ * and reports it with IOM_RESULT_VALUE. */
+int iom_call_gives_memory(const struct iom_rules *, const char *callee);
 
 /*
  * A store of a whole object that is not a member write: an initialisation,

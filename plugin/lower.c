@@ -223,6 +223,11 @@ static int scan_stmt(struct lower *l, gimple *stmt)
 		if (!lhs || TREE_CODE(lhs) != SSA_NAME || tracked(l, lhs) ||
 		    gimple_call_internal_p(stmt))
 			return 0;
+		/* ioremap(), kmalloc(): the result points to a known kind of memory. */
+		if (iom_call_gives_memory(l->rules, name)) {
+			bitmap_set_bit(l->tracked, SSA_NAME_VERSION(lhs));
+			return 1;
+		}
 		/* likely(x): the result is x. */
 		ret = iom_call_returns_arg(l->rules, name);
 		if (ret && (unsigned)ret <= gimple_call_num_args(stmt) &&
@@ -506,6 +511,19 @@ static int const_pointee_param(gimple *stmt, unsigned arg)
 	       TYPE_READONLY(TREE_TYPE(TREE_VALUE(p)));
 }
 
+/* "fmt" as an argument: &"fmt"[0] or the address of the string itself. */
+static const char *string_literal(tree arg)
+{
+	tree t;
+
+	if (TREE_CODE(arg) != ADDR_EXPR)
+		return NULL;
+	t = TREE_OPERAND(arg, 0);
+	if (TREE_CODE(t) == ARRAY_REF && integer_zerop(TREE_OPERAND(t, 1)))
+		t = TREE_OPERAND(t, 0);
+	return TREE_CODE(t) == STRING_CST ? TREE_STRING_POINTER(t) : NULL;
+}
+
 /* What one argument is, for the core. */
 static void describe_arg(struct lower *l, gimple *stmt, unsigned i, struct iom_arg *a)
 {
@@ -519,6 +537,9 @@ static void describe_arg(struct lower *l, gimple *stmt, unsigned i, struct iom_a
 	if (tracked(l, arg)) {
 		a->is = IOM_ARG_VALUE;
 		a->value = value_of(arg);
+	} else if (string_literal(arg)) {
+		a->is = IOM_ARG_STRING;
+		a->string = string_literal(arg);
 	} else if (TREE_CODE(arg) == INTEGER_CST && tree_fits_shwi_p(arg)) {
 		a->is = IOM_ARG_INT;
 		a->constant = tree_to_shwi(arg);
