@@ -123,14 +123,73 @@ static void collect_macro_lines(const struct iom_rules *rules)
 	qsort(macro_lines, nr_macro_lines, sizeof(*macro_lines), cmp_line_ref);
 }
 
-static int helper_macro_line(const struct lower *l, struct iom_where w)
+static int cmp_int(const void *a, const void *b)
+{
+	return *(const int *)a - *(const int *)b;
+}
+
+/* The lines of the function's own statements in 'file', sorted. */
+static void collect_stmt_lines(struct lower *l, const char *file)
+{
+	basic_block bb;
+	int cap = 0;
+
+	l->nr_stmt_lines = 0;
+	FOR_EACH_BB_FN(bb, l->fun) {
+		for (gimple_stmt_iterator si = gsi_start_bb(bb); !gsi_end_p(si); gsi_next(&si)) {
+			location_t loc = gimple_location(gsi_stmt(si));
+			expanded_location x;
+
+			if (loc == UNKNOWN_LOCATION)
+				continue;
+			x = expand_location(linemap_resolve_location(line_table, loc,
+								     LRK_MACRO_EXPANSION_POINT, NULL));
+			if (!x.file || strcmp(x.file, file))
+				continue;
+			if (l->nr_stmt_lines == cap) {
+				cap = cap ? 2 * cap : 64;
+				l->stmt_lines = XRESIZEVEC(int, l->stmt_lines, cap);
+			}
+			l->stmt_lines[l->nr_stmt_lines++] = x.line;
+		}
+	}
+	qsort(l->stmt_lines, l->nr_stmt_lines, sizeof(int), cmp_int);
+}
+
+/*
+ * An initialiser that spans lines puts all its member stores on the line of
+ * the declaration, while the helper macro sits on a later line of the same
+ * initialiser: accept a helper macro anywhere before the next line that has
+ * a statement of its own.
+ */
+static int helper_macro_in_initialiser(struct lower *l, struct iom_where w)
+{
+	int next = INT_MAX;
+
+	if (l->nr_stmt_lines < 0)
+		collect_stmt_lines(l, w.file);
+	for (int i = 0; i < l->nr_stmt_lines; i++)
+		if (l->stmt_lines[i] > w.line) {
+			next = l->stmt_lines[i];
+			break;
+		}
+	for (int i = 0; i < nr_macro_lines; i++)
+		if (macro_lines[i].line > w.line && macro_lines[i].line < next &&
+		    !strcmp(macro_lines[i].file, w.file))
+			return 1;
+	return 0;
+}
+
+static int helper_macro_line(struct lower *l, struct iom_where w)
 {
 	struct line_ref key = { w.file, w.line };
 
 	if (nr_macro_lines < 0)
 		collect_macro_lines(l->rules);
-	return w.file && nr_macro_lines > 0 &&
-	       bsearch(&key, macro_lines, nr_macro_lines, sizeof(key), cmp_line_ref);
+	if (!w.file || nr_macro_lines <= 0)
+		return 0;
+	return bsearch(&key, macro_lines, nr_macro_lines, sizeof(key), cmp_line_ref) ||
+	       helper_macro_in_initialiser(l, w);
 }
 
 /* ---- trees ----------------------------------------------------------------- */
@@ -751,6 +810,7 @@ struct iom_func *lower_function(function *fun, const struct lower_opts *opt)
 	l.fun = fun;
 	l.opt = opt;
 	l.rules = opt->rules;
+	l.nr_stmt_lines = -1;
 	if (!fun->cfg || !DECL_NAME(fun->decl) || helper_function(&l))
 		return NULL;
 	l.tracked = sbitmap_alloc(num_ssa_names + 1);
@@ -786,6 +846,7 @@ struct iom_func *lower_function(function *fun, const struct lower_opts *opt)
 		block_edges(&l, bb);
 	}
 	XDELETEVEC(l.block_of);
+	XDELETEVEC(l.stmt_lines);
 	sbitmap_free(l.tracked);
 	return l.fn;
 }
