@@ -261,6 +261,12 @@ static void refine(const struct iom_func *fn, struct state *s, const struct edge
 	struct mstate *m;
 	unsigned want, bits;
 
+	if (ed->null_path >= 0 && s->reachable) {
+		for (int i = 0; i < fn->nr_maps; i++)
+			if (iom_path_under(fn, fn->maps[i].path, ed->null_path))
+				s->m[i].bits = 0;
+		return;
+	}
 	if (ed->value < 0 || !s->reachable)
 		return;
 	v = &fn->val[ed->value];

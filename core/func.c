@@ -160,7 +160,16 @@ static void add_edge(struct iom_func *fn, int from, int to, int value, int truth
 	b->succ[b->nr_succ].value = value;
 	b->succ[b->nr_succ].truth = truth;
 	b->succ[b->nr_succ].ev = ev;
+	b->succ[b->nr_succ].null_path = -1;
 	b->nr_succ++;
+}
+
+void iom_edge_null(struct iom_func *fn, int from, int to, int path)
+{
+	add_edge(fn, from, to, -1, 0, -1);
+	if (fn->error[0] || !valid_block(fn, from) || path < 0 || path >= fn->nr_paths)
+		return;
+	fn->bb[from].succ[fn->bb[from].nr_succ - 1].null_path = path;
 }
 
 void iom_edge(struct iom_func *fn, int from, int to)

@@ -107,6 +107,7 @@ struct edge {
 	int value;		/* flag value tested, -1 for a plain edge */
 	int truth;
 	int ev;			/* pseudo event describing the test, for notes */
+	int null_path;		/* taken only when the pointer to this path is NULL, or -1 */
 };
 
 struct block {

@@ -152,6 +152,11 @@ void iom_edge(struct iom_func *, int from, int to);
 void iom_edge_if(struct iom_func *, int from, int to, int value, int truth,
 		 struct iom_where where);
 
+/* The edge is taken only when the pointer to the object at 'path' is NULL
+ * (if (!map) ..., the false edge of if (map && ...)): the maps there do not
+ * exist on it, so they add nothing where it joins other paths. */
+void iom_edge_null(struct iom_func *, int from, int to, int path);
+
 /* Parameter 'arg' (1-based) is called 'name': the map it points to has the
  * key "name*".  Only needed for the unit's callback pairs (iom_unit_*). */
 void iom_param(struct iom_func *, int arg, const char *name);

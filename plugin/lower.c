@@ -727,6 +727,20 @@ static int cond_flag(const struct lower *l, gcond *c, int *truth_on_true)
 	return value_of(a);
 }
 
+/* if (ptr) / if (!ptr): the path of what ptr points to, and whether the
+ * true edge is the one where it is NULL. */
+static int cond_null(struct lower *l, gcond *c, int *null_on_true)
+{
+	tree a = gimple_cond_lhs(c), b = gimple_cond_rhs(c);
+	enum tree_code code = gimple_cond_code(c);
+
+	if (tracked(l, a) || !POINTER_TYPE_P(TREE_TYPE(a)) || !integer_zerop(b) ||
+	    (code != NE_EXPR && code != EQ_EXPR))
+		return -1;
+	*null_on_true = code == EQ_EXPR;
+	return pointee_path(l, a);
+}
+
 static void switch_edges(struct lower *l, basic_block bb, gswitch *sw, struct iom_where w)
 {
 	tree index = gimple_switch_index(sw);
@@ -759,7 +773,7 @@ static void block_edges(struct lower *l, basic_block bb)
 	gimple *last = last_stmt(bb);
 	edge e;
 	edge_iterator ei;
-	int value = -1, truth_on_true = 0;
+	int value = -1, truth_on_true = 0, null_path = -1, null_on_true = 0;
 	struct iom_where w = { NULL, 0, 0, 0 };
 
 	if (last && gimple_code(last) == GIMPLE_SWITCH) {
@@ -768,6 +782,8 @@ static void block_edges(struct lower *l, basic_block bb)
 	}
 	if (last && gimple_code(last) == GIMPLE_COND) {
 		value = cond_flag(l, as_a<gcond *>(last), &truth_on_true);
+		if (value < 0)
+			null_path = cond_null(l, as_a<gcond *>(last), &null_on_true);
 		w = where_of(l, last);
 	}
 	FOR_EACH_EDGE(e, ei, bb->succs) {
@@ -776,6 +792,9 @@ static void block_edges(struct lower *l, basic_block bb)
 		if (value >= 0 && (e->flags & (EDGE_TRUE_VALUE | EDGE_FALSE_VALUE)))
 			iom_edge_if(l->fn, l->cur, to, value,
 				    (e->flags & EDGE_TRUE_VALUE) ? truth_on_true : !truth_on_true, w);
+		else if (null_path >= 0 && (e->flags & (EDGE_TRUE_VALUE | EDGE_FALSE_VALUE)) &&
+			 !(e->flags & EDGE_TRUE_VALUE) == !null_on_true)
+			iom_edge_null(l->fn, l->cur, to, null_path);
 		else
 			iom_edge(l->fn, l->cur, to);
 	}
