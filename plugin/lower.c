@@ -684,6 +684,35 @@ static void lower_cond(struct lower *l, gcond *stmt)
 		iom_null_test(l->fn, l->cur, w, value_of(a));
 }
 
+/*
+ * With several return statements GCC keeps one, without a location, that
+ * returns a PHI of the values; each PHI argument carries the location of its
+ * own return statement, which is the line a reader looks for.
+ */
+static void lower_return(struct lower *l, greturn *stmt)
+{
+	tree v = gimple_return_retval(stmt);
+	gimple *def;
+
+	if (!tracked(l, v) || !POINTER_TYPE_P(TREE_TYPE(v)))
+		return;
+	def = SSA_NAME_DEF_STMT(v);
+	if (gimple_location(stmt) == UNKNOWN_LOCATION && def && gimple_code(def) == GIMPLE_PHI) {
+		gphi *phi = as_a<gphi *>(def);
+
+		for (unsigned i = 0; i < gimple_phi_num_args(phi); i++) {
+			tree a = gimple_phi_arg_def(phi, i);
+			location_t loc = gimple_phi_arg_location(phi, i);
+
+			if (tracked(l, a))
+				iom_escape(l->fn, l->cur, loc != UNKNOWN_LOCATION ? where_at(l, loc) :
+					   where_of(l, stmt), value_of(a), IOM_ESC_RETURN, NULL);
+		}
+		return;
+	}
+	iom_escape(l->fn, l->cur, where_of(l, stmt), value_of(v), IOM_ESC_RETURN, NULL);
+}
+
 static void lower_stmt(struct lower *l, gimple *stmt)
 {
 	switch (gimple_code(stmt)) {
@@ -693,13 +722,9 @@ static void lower_stmt(struct lower *l, gimple *stmt)
 	case GIMPLE_CALL:
 		lower_call(l, stmt);
 		break;
-	case GIMPLE_RETURN: {
-		tree v = gimple_return_retval(as_a<greturn *>(stmt));
-
-		if (tracked(l, v) && POINTER_TYPE_P(TREE_TYPE(v)))
-			iom_escape(l->fn, l->cur, where_of(l, stmt), value_of(v), IOM_ESC_RETURN, NULL);
+	case GIMPLE_RETURN:
+		lower_return(l, as_a<greturn *>(stmt));
 		break;
-	}
 	case GIMPLE_COND:
 		lower_cond(l, as_a<gcond *>(stmt));
 		break;
