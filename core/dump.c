@@ -8,7 +8,7 @@
 
 static const char *const op_names[EV_NR_OPS + 1] = {
 	"set", "copy", "clobber", "load", "derive", "access", "escape",
-	"write", "null-test", "read", "kill", "memory", "test",
+	"write", "null-test", "read", "kill", "memory", "slot-store", "slot-load", "test",
 };
 
 void iom_func_dump(const struct iom_func *fn, FILE *out)

@@ -209,6 +209,32 @@ static void tf_memory(struct iom_func *fn, struct state *s, const struct event *
 	memory_value(fn, e, idx);
 }
 
+/*
+ * A load from a slot is every value stored there (values are joined over the
+ * whole function, like a local assigned several times): flags from any
+ * slot, pointers only from private locals (iom_slot_store).
+ */
+static void tf_slot_load(struct iom_func *fn, struct state *s, const struct event *e, int idx)
+{
+	int private_slot = iom_path_in_private(fn, e->path);
+
+	(void)s;
+	(void)idx;
+	for (int i = 0; i < fn->nr_ev; i++) {
+		const struct event *st = &fn->ev[i];
+		const struct value *v;
+
+		if (st->op != EV_SLOT_STORE || st->path != e->path)
+			continue;
+		v = &fn->val[st->value];
+		if (v->kind == VAL_FLAG || (v->kind == VAL_PTR && private_slot)) {
+			struct value copy = *v;
+
+			fn->changed_values |= join_value(&fn->val[e->value], &copy);
+		}
+	}
+}
+
 static void tf_write(struct iom_func *fn, struct state *s, const struct event *e, int idx)
 {
 	static const unsigned char flag_bits[] = { K_SYS | K_IO, K_SYS, K_IO };
@@ -243,6 +269,7 @@ static const transfer_fn transfer[EV_NR_OPS] = {
 	[EV_WRITE] = tf_write,
 	[EV_KILL] = tf_kill,
 	[EV_MEMORY] = tf_memory,
+	[EV_SLOT_LOAD] = tf_slot_load,
 	/* access, escape, null tests and reads change nothing */
 };
 

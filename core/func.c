@@ -416,6 +416,33 @@ void iom_escape(struct iom_func *fn, int b, struct iom_where w, int value,
 	e->name = iom_func_strdup(fn, callee);
 }
 
+static void slot_event(struct iom_func *fn, int b, struct iom_where w, int op, int path,
+		       int value)
+{
+	struct event *e;
+
+	if (!valid_value(fn, value) || path < 0 || path >= fn->nr_paths)
+		return;
+	e = new_event(fn, b, op, w);
+	if (!e)
+		return;
+	e->path = path;
+	e->value = value;
+}
+
+void iom_slot_store(struct iom_func *fn, int b, struct iom_where w, int path, int value)
+{
+	/* A pointer stored where others can reach it has left the function. */
+	if (path < 0 || !iom_path_in_private(fn, path))
+		iom_escape(fn, b, w, value, IOM_ESC_STORE, NULL);
+	slot_event(fn, b, w, EV_SLOT_STORE, path, value);
+}
+
+void iom_slot_load(struct iom_func *fn, int b, struct iom_where w, int path, int value)
+{
+	slot_event(fn, b, w, EV_SLOT_LOAD, path, value);
+}
+
 void iom_escape_plain(struct iom_func *fn, int b, struct iom_where w, int value,
 		      const char *callee, int store)
 {

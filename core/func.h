@@ -49,10 +49,13 @@ struct path {
 	unsigned char origin;		/* enum iom_map_origin of a map here */
 	struct iom_where decl;		/* of the variable it starts from */
 	int map;			/* the map at this path, -1 if none yet */
+	unsigned char private_var;	/* a local whose address is never taken */
 };
 
 /* Is 'path' 'top' or below it? */
 int iom_path_under(const struct iom_func *, int path, int top);
+/* Is it a member or element of a private local, not reached through a pointer? */
+int iom_path_in_private(const struct iom_func *, int path);
 /* Is the object reached by dereferencing a pointer (members print "->")? */
 int iom_path_by_pointer(const struct iom_func *, int path);
 /* Is it *var, what a parameter or variable itself points to? */
@@ -81,7 +84,7 @@ void iom_store_result(struct iom_func *, int b, struct iom_where, int path, cons
 
 enum ev_op {
 	EV_SET, EV_COPY, EV_CLOBBER, EV_LOAD, EV_DERIVE, EV_ACCESS, EV_ESCAPE,
-	EV_WRITE, EV_NULL_TEST, EV_READ, EV_KILL, EV_MEMORY,
+	EV_WRITE, EV_NULL_TEST, EV_READ, EV_KILL, EV_MEMORY, EV_SLOT_STORE, EV_SLOT_LOAD,
 	EV_NR_OPS,
 	EV_TEST = EV_NR_OPS	/* an is_iomem test on an edge: only a note origin */
 };
@@ -97,7 +100,7 @@ struct event {
 	int *maps_of;
 	const char *name;	/* callee, helper, expression (owned by the arena) */
 	const char *key;	/* EV_CLOBBER: key of the path, for dumps */
-	int path;		/* EV_CLOBBER: the path */
+	int path;		/* EV_CLOBBER, EV_SLOT_*: the path */
 	int block;
 	struct iom_where where;
 };

@@ -208,6 +208,9 @@ int iom_path_member(struct iom_func *, int path, const char *field);	/* p.field 
 int iom_path_index(struct iom_func *, int path, long index);		/* p[3] */
 /* p[i] for any i (one summary element); shown: the index as written, or NULL. */
 int iom_path_any_index(struct iom_func *, int path, const char *shown);
+/* The variable at 'path' is a local whose address is never taken: only this
+ * function's own stores change it. */
+void iom_path_private(struct iom_func *, int path);
 /* An object that cannot be named (a call result, a cast): a new path each
  * time, never merged with another. */
 int iom_path_unnamed(struct iom_func *);
@@ -331,6 +334,17 @@ enum iom_store_is {
 /* Returns 1 when the object holds maps (the store was taken), else 0. */
 int iom_store(struct iom_func *, int b, struct iom_where, int dst_path, const void *dst_type,
 	      enum iom_store_is, int src_path, const void *src_type);
+
+/*
+ * Values parked in memory: a tracked value stored into the object at 'path'
+ * (a field of a cursor struct, a manager caching is_iomem) and read back
+ * later.  The core decides what survives the round trip: a flag always (a
+ * stale copy of a flag can only hide a finding), a pointer only through a
+ * private local (nothing else can change it between the store and the load);
+ * storing a pointer anywhere else is an escape, as before.
+ */
+void iom_slot_store(struct iom_func *, int b, struct iom_where, int path, int value);
+void iom_slot_load(struct iom_func *, int b, struct iom_where, int path, int value);
 
 /* ---- helper code (helper.c) --------------------------------------------- */
 

@@ -264,6 +264,74 @@ static int mentions_map(const struct lower *l, tree t)
 	return map_type_index(l->rules, TREE_TYPE(t)) >= 0;
 }
 
+/* ---- slots: tracked values parked in memory -------------------------------- */
+
+/* -O0 reloads a pointer variable before each use (p.0_1 = p): see through it. */
+static tree pointer_origin(tree p)
+{
+	for (int n = 0; n < 8 && TREE_CODE(p) == SSA_NAME; n++) {
+		gimple *d;
+
+		if (SSA_NAME_IS_DEFAULT_DEF(p))
+			return SSA_NAME_VAR(p) ? SSA_NAME_VAR(p) : p;
+		d = SSA_NAME_DEF_STMT(p);
+		if (!d || !is_gimple_assign(d) || !gimple_assign_single_p(d))
+			return p;
+		p = gimple_assign_rhs1(d);
+		if (TREE_CODE(p) != SSA_NAME && !DECL_P(p))
+			return p;
+	}
+	return p;
+}
+
+/* Do two memory references name the same place? */
+static int same_slot(tree a, tree b)
+{
+	if (TREE_CODE(a) != TREE_CODE(b))
+		return 0;
+	switch (TREE_CODE(a)) {
+	case VAR_DECL:
+	case PARM_DECL:
+		return a == b;
+	case COMPONENT_REF:
+		return TREE_OPERAND(a, 1) == TREE_OPERAND(b, 1) &&
+		       same_slot(TREE_OPERAND(a, 0), TREE_OPERAND(b, 0));
+	case ARRAY_REF:
+		return TREE_CODE(TREE_OPERAND(a, 1)) == INTEGER_CST &&
+		       TREE_CODE(TREE_OPERAND(b, 1)) == INTEGER_CST &&
+		       tree_int_cst_equal(TREE_OPERAND(a, 1), TREE_OPERAND(b, 1)) &&
+		       same_slot(TREE_OPERAND(a, 0), TREE_OPERAND(b, 0));
+	case MEM_REF:
+		return tree_int_cst_equal(TREE_OPERAND(a, 1), TREE_OPERAND(b, 1)) &&
+		       pointer_origin(TREE_OPERAND(a, 0)) == pointer_origin(TREE_OPERAND(b, 0));
+	default:
+		return 0;
+	}
+}
+
+static int is_slot(const struct lower *l, tree ref)
+{
+	for (int i = 0; i < l->nr_slots; i++)
+		if (same_slot(l->slots[i], ref))
+			return 1;
+	return 0;
+}
+
+/* A store of a tracked value into memory that is not a map member. */
+static void note_slot(struct lower *l, tree lhs)
+{
+	if (is_slot(l, lhs) || l->nr_slots >= 64)
+		return;		/* a function parks a few values; more is not a cursor */
+	l->slots = XRESIZEVEC(tree, l->slots, l->nr_slots + 1);
+	l->slots[l->nr_slots++] = lhs;
+}
+
+static int is_memory_ref(tree t)
+{
+	return TREE_CODE(t) == COMPONENT_REF || TREE_CODE(t) == MEM_REF ||
+	       TREE_CODE(t) == ARRAY_REF || TREE_CODE(t) == VAR_DECL;
+}
+
 static int scan_stmt(struct lower *l, gimple *stmt)
 {
 	tree lhs, obj;
@@ -301,8 +369,21 @@ static int scan_stmt(struct lower *l, gimple *stmt)
 	lhs = gimple_assign_lhs(stmt);
 	if (mentions_map(l, lhs) || mentions_map(l, gimple_assign_rhs1(stmt)))
 		l->relevant = 1;
+	if (TREE_CODE(lhs) != SSA_NAME && gimple_assign_single_p(stmt) &&
+	    tracked(l, gimple_assign_rhs1(stmt)) && is_memory_ref(lhs) &&
+	    !map_member(l->rules, lhs, &obj, &member, &type)) {
+		int had = l->nr_slots;
+
+		note_slot(l, lhs);
+		return l->nr_slots != had;
+	}
 	if (TREE_CODE(lhs) != SSA_NAME || tracked(l, lhs))
 		return 0;
+	if (gimple_assign_single_p(stmt) && is_memory_ref(gimple_assign_rhs1(stmt)) &&
+	    is_slot(l, gimple_assign_rhs1(stmt))) {
+		bitmap_set_bit(l->tracked, SSA_NAME_VERSION(lhs));
+		return 1;
+	}
 	if (map_member(l->rules, gimple_assign_rhs1(stmt), &obj, &member, &type) ||
 	    (derives(gimple_assign_rhs_code(stmt)) && rhs_tracked(l, stmt))) {
 		bitmap_set_bit(l->tracked, SSA_NAME_VERSION(lhs));
@@ -511,6 +592,8 @@ static void lower_assign(struct lower *l, gimple *stmt)
 			return;
 		if (gimple_assign_single_p(stmt) && map_member(l->rules, rhs, &obj, &member, &type))
 			load_member(l, lhs, rhs, w);
+		else if (gimple_assign_single_p(stmt) && is_memory_ref(rhs) && is_slot(l, rhs))
+			iom_slot_load(l->fn, l->cur, w, object_path(l, rhs), value_of(lhs));
 		else
 			derive(l, stmt, w);
 		return;
@@ -533,7 +616,8 @@ static void lower_assign(struct lower *l, gimple *stmt)
 	if (gimple_assign_single_p(stmt) && store_into_map_bytes(l, lhs, rhs, w))
 		return;
 	if (tracked(l, rhs))
-		iom_escape(l->fn, l->cur, w, value_of(rhs), IOM_ESC_STORE, NULL);
+		iom_slot_store(l->fn, l->cur, w, is_memory_ref(lhs) ? object_path(l, lhs) : -1,
+			       value_of(rhs));
 }
 
 /*
@@ -861,6 +945,7 @@ struct iom_func *lower_function(function *fun, const struct lower_opts *opt)
 	bitmap_clear(l.tracked);
 	find_tracked(&l);
 	if (!l.relevant && bitmap_empty_p(l.tracked)) {
+		XDELETEVEC(l.slots);
 		sbitmap_free(l.tracked);
 		return NULL;
 	}
@@ -868,6 +953,7 @@ struct iom_func *lower_function(function *fun, const struct lower_opts *opt)
 	fw = where_at(&l, DECL_SOURCE_LOCATION(fun->decl));
 	l.fn = iom_func_begin(l.rules, IDENTIFIER_POINTER(DECL_NAME(fun->decl)), fw);
 	if (!l.fn) {
+		XDELETEVEC(l.slots);
 		sbitmap_free(l.tracked);
 		return NULL;
 	}
@@ -891,6 +977,7 @@ struct iom_func *lower_function(function *fun, const struct lower_opts *opt)
 	}
 	XDELETEVEC(l.block_of);
 	XDELETEVEC(l.stmt_lines);
+	XDELETEVEC(l.slots);
 	sbitmap_free(l.tracked);
 	return l.fn;
 }
