@@ -4,7 +4,7 @@
  * After the dataflow has settled, every reachable block is replayed from its
  * entry state and each event is judged against the state it sees.  One
  * function per kind of event decides which rules fire; the messages and the
- * notes that explain the state are built here from diag.c's pieces.
+ * notes that explain the state are built here from notes.c's pieces.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -367,14 +367,10 @@ static void judge_null_test(struct judge *j)
 
 typedef void (*judge_fn)(struct judge *);
 
-static const judge_fn judges[EV_NR_OPS] = {
-	[EV_SET] = judge_set,
-	[EV_LOAD] = judge_load,
-	[EV_ACCESS] = judge_access,
-	[EV_ESCAPE] = judge_escape,
-	[EV_WRITE] = judge_write,
-	[EV_NULL_TEST] = judge_null_test,
-	[EV_READ] = judge_read,
+static const judge_fn judges[EV_NR_KINDS] = {
+#define EVENT(name, text, sub, transfer, judge) [EV_##name] = judge,
+#include "events.def"
+#undef EVENT
 };
 
 static int cmp_finding(const void *a, const void *b)

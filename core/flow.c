@@ -260,17 +260,10 @@ static void tf_kill(struct iom_func *fn, struct state *s, const struct event *e,
 
 typedef void (*transfer_fn)(struct iom_func *, struct state *, const struct event *, int);
 
-static const transfer_fn transfer[EV_NR_OPS] = {
-	[EV_SET] = tf_set,
-	[EV_COPY] = tf_copy,
-	[EV_CLOBBER] = tf_clobber,
-	[EV_LOAD] = tf_load,
-	[EV_DERIVE] = tf_derive,
-	[EV_WRITE] = tf_write,
-	[EV_KILL] = tf_kill,
-	[EV_MEMORY] = tf_memory,
-	[EV_SLOT_LOAD] = tf_slot_load,
-	/* access, escape, null tests and reads change nothing */
+static const transfer_fn transfer[EV_NR_KINDS] = {
+#define EVENT(name, text, sub, transfer, judge) [EV_##name] = transfer,
+#include "events.def"
+#undef EVENT
 };
 
 void iom_transfer(struct iom_func *fn, struct state *s, const struct event *e, int idx)
