@@ -227,7 +227,10 @@ static void other_call(struct iom_func *fn, int b, struct iom_where w, const str
 		}
 		if (!a->pointer || a->to_const || !names_object(a))
 			continue;
-		iom_clobber(fn, b, w, a->path, name, producer);
+		if (c->defined_here && !f && c->callee)
+			iom_clobber_here(fn, b, w, a->path, name, i);
+		else
+			iom_clobber(fn, b, w, a->path, name, producer);
 	}
 }
 

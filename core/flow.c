@@ -186,9 +186,18 @@ static void tf_copy(struct iom_func *fn, struct state *s, const struct event *e,
 
 static void tf_clobber(struct iom_func *fn, struct state *s, const struct event *e, int idx)
 {
-	(void)fn;
-	for (int i = 0; i < e->nr_maps; i++)
-		write_map(&s->m[e->maps_of[i]], K_SYS | K_IO, idx);
+	for (int i = 0; i < e->nr_maps; i++) {
+		int m = e->maps_of[i];
+
+		/* What the unit knows the callee leaves in the map it is handed;
+		 * maps further inside the object stay unknown. */
+		if (e->summarised && fn->maps[m].path == e->path) {
+			if (e->sum_kinds)
+				write_map(&s->m[m], e->sum_kinds, idx);
+			continue;
+		}
+		write_map(&s->m[m], K_SYS | K_IO, idx);
+	}
 }
 
 static void tf_load(struct iom_func *fn, struct state *s, const struct event *e, int idx)

@@ -357,6 +357,18 @@ void iom_clobber(struct iom_func *fn, int b, struct iom_where w, int path,
 	e->cause = (unsigned char)!!producer;
 }
 
+void iom_clobber_here(struct iom_func *fn, int b, struct iom_where w, int path,
+		      const char *callee, int argno)
+{
+	int at = fn->nr_ev;
+
+	iom_clobber(fn, b, w, path, callee, 0);
+	if (fn->nr_ev == at + 1 && callee) {
+		fn->ev[at].callee_here = 1;
+		fn->ev[at].argno = argno;
+	}
+}
+
 void iom_load(struct iom_func *fn, int b, struct iom_where w, int value, int map,
 	      enum iom_member member, const char *expr)
 {

@@ -36,6 +36,9 @@ void iom_copy(struct iom_func *, int b, struct iom_where, int dst, int src);
 /* A call may write every map at or under 'path'. */
 void iom_clobber(struct iom_func *, int b, struct iom_where, int path,
 		 const char *callee, int producer);
+/* The same by a call to a function of this unit, through argument argno. */
+void iom_clobber_here(struct iom_func *, int b, struct iom_where, int path,
+		      const char *callee, int argno);
 void iom_read(struct iom_func *, int b, struct iom_where, int map, const char *helper);
 
 /* ---- paths (path.c) ---- */
@@ -115,6 +118,11 @@ struct event {
 	const char *name;	/* callee, helper, expression (owned by the arena) */
 	const char *key;	/* EV_CLOBBER: key of the path, for dumps */
 	int path;		/* EV_CLOBBER, EV_SLOT_*: the path */
+	/* EV_CLOBBER by a call to a function of this unit: through argument argno;
+	 * 'summarised' once the unit knows what the callee leaves in the map
+	 * the argument points to (sum_kinds, 0: it does not write it). */
+	int argno;
+	unsigned char callee_here, summarised, sum_kinds;
 	int block;
 	struct iom_where where;
 };

@@ -349,6 +349,9 @@ struct iom_call {
 	/* The name as the user spells it: memcpy for __builtin_memcpy and for a
 	 * FORTIFY wrapper whose asm label is "memcpy".  NULL: an indirect call. */
 	const char *callee;
+	/* The callee's body is in this translation unit: the unit may know what
+	 * it does to the maps it is handed (iom_unit_analyse). */
+	unsigned defined_here:1;
 	int nr_args;
 	const struct iom_arg *args;
 	enum iom_result_is result;

@@ -697,6 +697,15 @@ static void describe_arg(struct lower *l, gimple *stmt, unsigned i, struct iom_a
 	}
 }
 
+/* Is the callee's body in this translation unit (the whole file is parsed
+ * before any function reaches the plugin's pass)? */
+static int defined_here(tree decl)
+{
+	cgraph_node *node = decl ? cgraph_node::get(decl) : NULL;
+
+	return node && node->definition;
+}
+
 #define MAX_ARGS	32	/* rules name arguments 1 to 16; the rest are described too */
 
 static void lower_call(struct lower *l, gimple *stmt)
@@ -711,6 +720,7 @@ static void lower_call(struct lower *l, gimple *stmt)
 		return;		/* .DEFERRED_INIT and friends: not an initialisation */
 	memset(&c, 0, sizeof(c));
 	c.callee = callee_name(stmt);
+	c.defined_here = defined_here(gimple_call_fndecl(stmt));
 	c.nr_args = n < MAX_ARGS ? (int)n : MAX_ARGS;
 	c.args = args;
 	c.result_value = c.result_path = -1;
