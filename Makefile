@@ -63,8 +63,8 @@ KERNEL_PACKAGES := linux-source-6.1 flex bison bc libelf-dev libssl-dev xz-utils
 
 CORE_SRC := core/rules.c core/func.c core/flow.c core/check.c core/notes.c core/dump.c \
 	core/unit.c core/ruletab.c core/options.c core/render.c core/text.c core/json.c \
-	core/output.c
-CORE_HDR := core/iomem.h core/func.h core/builtin.h core/alloc.h core/render.h \
+	core/output.c core/format.c
+CORE_HDR := core/iomem.h core/func.h core/rules.h core/builtin.h core/alloc.h core/render.h \
 	core/rules.def core/events.def core/options.def
 CORE_OBJ := $(addprefix $(O),$(CORE_SRC:.c=.o) core/rules_builtin.o)
 RULES	:= $(sort $(wildcard rules/*.rules))

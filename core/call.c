@@ -164,6 +164,54 @@ static int small_copy(struct iom_func *fn, int b, struct iom_where w, const stru
 	return 1;
 }
 
+#define MAX_FORMAT_ARGS	64
+
+/*
+ * printk(), snprintf() and friends: the destination of the vsprintf family is
+ * written, and every argument the format prints by reading through it (%s,
+ * %ph, %pE, ...) is read.  Arguments printed as addresses are left alone.  A
+ * format that is not a literal says nothing, as before.
+ */
+static void print_call(struct iom_func *fn, int b, struct iom_where w, const struct iom_fn *f,
+		       const struct iom_call *c)
+{
+	unsigned char roles[MAX_FORMAT_ARGS];
+	const struct iom_arg *fmt = arg_at(c, f->fmt_arg);
+	int n;
+
+	for (int i = 1; i <= c->nr_args && i <= 16; i++) {
+		const struct iom_arg *a = arg_at(c, i);
+
+		if (a->is != IOM_ARG_VALUE)
+			continue;
+		if (f->store_args & (1u << i))
+			iom_access(fn, b, w, a->value, 1);
+		else if (f->load_args & (1u << i))
+			iom_access(fn, b, w, a->value, 0);
+	}
+	if (!fmt || fmt->is != IOM_ARG_STRING || !fmt->string)
+		return;
+	n = iom_format_roles(fmt->string, roles, MAX_FORMAT_ARGS);
+	for (int k = 0; k < n && k < MAX_FORMAT_ARGS; k++) {
+		const struct iom_arg *a = arg_at(c, f->fmt_arg + 1 + k);
+
+		if (a && a->is == IOM_ARG_VALUE && roles[k] == IOM_CONV_READS)
+			iom_access(fn, b, w, a->value, 0);
+	}
+}
+
+/* Does the callee read (1) or write (2) the memory behind argument i plainly? */
+static int plain_use(const struct iom_fn *f, int i)
+{
+	if (!f)
+		return 0;
+	if (f->kind == IOM_FN_COPY || f->kind == IOM_FN_FILL)
+		return i == f->dst_arg ? 2 : i == f->src_arg ? 1 : 0;
+	if (f->kind != IOM_FN_PLAIN || i > 16)
+		return 0;
+	return f->store_args & (1u << i) ? 2 : f->load_args & (1u << i) ? 1 : 0;
+}
+
 static void other_call(struct iom_func *fn, int b, struct iom_where w, const struct iom_fn *f,
 		       const struct iom_call *c)
 {
@@ -180,15 +228,22 @@ static void other_call(struct iom_func *fn, int b, struct iom_where w, const str
 		const struct iom_arg *a = arg_at(c, i);
 
 		if (a->is == IOM_ARG_VALUE) {
+			int use = plain_use(f, i);
+
 			if (accessed && (i == f->dst_arg || i == f->src_arg))
 				continue;	/* an access, reported above */
-			if (a->pointer)
+			if (use)
+				iom_escape_plain(fn, b, w, a->value, name, use == 2);
+			else if (a->pointer)
 				iom_escape(fn, b, w, a->value, IOM_ESC_CALL, name);
 			continue;
 		}
 		if (!a->pointer || a->to_const || !names_object(a))
 			continue;
-		iom_clobber(fn, b, w, a->path, name, producer);
+		if (c->defined_here && !f && c->callee)
+			iom_clobber_here(fn, b, w, a->path, name, i);
+		else
+			iom_clobber(fn, b, w, a->path, name, producer);
 	}
 }
 
@@ -209,8 +264,19 @@ void iom_call(struct iom_func *fn, int b, struct iom_where w, const struct iom_c
 		iom_kill(fn, b, w);
 		return;
 	}
-	if (f && (f->kind == IOM_FN_PRINT || f->kind == IOM_FN_IGNORE))
+	if (f && f->kind == IOM_FN_PRINT) {
+		print_call(fn, b, w, f, c);
 		return;
+	}
+	if (f && f->kind == IOM_FN_IGNORE)
+		return;
+	if (f && f->kind == IOM_FN_MEMORY) {
+		if (c->result == IOM_RESULT_VALUE)
+			iom_memory(fn, b, w, c->result_value,
+				   f->effects & IOM_EFF_SET_IO ? IOM_KIND_IO : IOM_KIND_SYSTEM,
+				   shown_name(c->callee));
+		return;
+	}
 	if (f && f->kind == IOM_FN_HELPER) {
 		helper_call(fn, b, w, f, c);
 	} else {
@@ -240,4 +306,11 @@ int iom_call_returns_arg(const struct iom_rules *r, const char *callee)
 	const struct iom_fn *f = iom_rules_callee(r, callee);
 
 	return f && f->kind == IOM_FN_RETURNS_ARG ? f->ret_arg : 0;
+}
+
+int iom_call_gives_memory(const struct iom_rules *r, const char *callee)
+{
+	const struct iom_fn *f = iom_rules_callee(r, callee);
+
+	return f && f->kind == IOM_FN_MEMORY;
 }

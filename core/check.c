@@ -194,6 +194,11 @@ static void explain(struct judge *j, struct iom_finding *f, const struct seen *s
 		return;
 	if (s->v->map == MAP_MIXED) {
 		iom_note_at(f, j->e->where, "the pointer comes from more than one map");
+	} else if (s->v->map < 0) {
+		if (s->v->load >= 0)
+			iom_note_at(f, j->fn->ev[s->v->load].where, "'%s' returns %s",
+				    s->expr, bit == K_IO ? "I/O memory" : "system memory");
+		return;
 	} else {
 		iom_note_origin(j->fn, f, s->v->map, s->why[k], k);
 		if (((s->sys | s->io) & (1u << other)) && s->why[other] != s->why[k])
@@ -240,6 +245,23 @@ static void escape_words(const struct event *e, char *buf, size_t len)
 	}
 }
 
+/*
+ * I/O memory handed to memset() or memcpy(): the callee touches it with plain
+ * loads and stores, the same bug as a plain access through the pointer.  (A
+ * pointer from the system member keeps its own rule, IOM003: vaddr escapes.)
+ */
+static void judge_plain_io(struct judge *j, const struct seen *s)
+{
+	unsigned all = s->sys | s->io;
+
+	if (!(s->io & K_IO))
+		return;
+	explain(j, report(j, all == K_IO ? IOM001 : IOM002, s->v->load,
+			  "'%s' %s I/O memory behind '%s' while '%s' %s true", j->e->name,
+			  j->e->cause == ESC_PLAIN_STORE ? "writes" : "reads", s->expr,
+			  flag_word(j, s), may(all, K_IO)), s, K_IO);
+}
+
 static void judge_escape(struct judge *j)
 {
 	struct seen s;
@@ -247,6 +269,8 @@ static void judge_escape(struct judge *j)
 
 	if (j->e->where.helper || !look(j, j->e->value, &s))
 		return;
+	if (j->e->cause != ESC_OPAQUE)
+		judge_plain_io(j, &s);
 	escape_words(j->e, how, sizeof(how));
 	if (s.sys & K_IO)
 		explain(j, report(j, IOM003, s.v->load, "'%s' %s while '%s' %s true", s.expr, how,
@@ -297,7 +321,7 @@ static void judge_label(struct judge *j, int value, int kind, const char *by, in
 
 	if (value < 0 || (kind != IOM_KIND_SYSTEM && kind != IOM_KIND_IO) || !look(j, value, &s))
 		return;
-	all = s.sys | s.io;
+	all = s.sys | s.io | s.v->mem;
 	if (!(all & bad))
 		return;
 	explain(j, report(j, IOM007, -1, "'%s' %s %s, but %s labels '%s' as %s", s.expr,

@@ -117,8 +117,8 @@ static void dump_event(const struct iom_func *fn, int idx, FILE *out)
 		fprintf(out, e->op == EV_COPY ? " from map %d" : " from v%d", e->value2);
 	if (e->name)
 		fprintf(out, " '%s'", e->name);
-	if (e->key)
-		fprintf(out, " key %s", e->key);
+	if (e->op == EV_CLOBBER || e->op == EV_SLOT_STORE || e->op == EV_SLOT_LOAD)
+		fprintf(out, " key %s", iom_path_key(fn, e->path));
 	fprintf(out, "\n");
 }
 

@@ -74,12 +74,13 @@ static int join_value(struct value *dst, const struct value *src)
 		dst->map = MAP_MIXED;	/* a flag that is both x and !x says nothing */
 	dst->sys_bits |= src->sys_bits;
 	dst->io_bits |= src->io_bits;
+	dst->mem |= src->mem;
 	dst->direct &= src->direct;
 	for (int k = 0; k < K_NR; k++)
 		if (dst->why[k] == -1)
 			dst->why[k] = src->why[k];
 	return dst->map != old.map || dst->gen != old.gen || dst->sys_bits != old.sys_bits ||
-	       dst->io_bits != old.io_bits || dst->direct != old.direct ||
+	       dst->io_bits != old.io_bits || dst->mem != old.mem || dst->direct != old.direct ||
 	       dst->kind != old.kind;
 }
 
@@ -103,6 +104,29 @@ static void load_value(struct iom_func *fn, struct state *s, const struct event 
 		else
 			v.io_bits = m->bits & (K_SYS | K_IO);
 	}
+	fn->changed_values |= join_value(&fn->val[e->value], &v);
+}
+
+static const unsigned char kind_bits[] = {
+	[IOM_KIND_SYSTEM] = K_SYS,
+	[IOM_KIND_IO] = K_IO,
+	[IOM_KIND_UNKNOWN] = K_SYS | K_IO,
+	[IOM_KIND_UNINIT] = K_UNINIT,
+};
+
+/* A pointer from ioremap() or kmalloc(): no map, but a known kind of memory. */
+static void memory_value(struct iom_func *fn, const struct event *e, int idx)
+{
+	struct value v;
+
+	memset(&v, 0, sizeof(v));
+	v.kind = VAL_PTR;
+	v.map = -1;
+	v.gen = GEN_NONE;
+	v.load = idx;
+	v.mem = kind_bits[e->sub];
+	for (int k = 0; k < K_NR; k++)
+		v.why[k] = -1;
 	fn->changed_values |= join_value(&fn->val[e->value], &v);
 }
 
@@ -135,12 +159,6 @@ void iom_effective(const struct state *s, const struct value *v,
 
 /* ---- transfer functions, one per event ------------------------------------- */
 
-static const unsigned char kind_bits[] = {
-	[IOM_KIND_SYSTEM] = K_SYS,
-	[IOM_KIND_IO] = K_IO,
-	[IOM_KIND_UNKNOWN] = K_SYS | K_IO,
-	[IOM_KIND_UNINIT] = K_UNINIT,
-};
 
 static void write_map(struct mstate *m, unsigned bits, int idx)
 {
@@ -168,9 +186,18 @@ static void tf_copy(struct iom_func *fn, struct state *s, const struct event *e,
 
 static void tf_clobber(struct iom_func *fn, struct state *s, const struct event *e, int idx)
 {
-	(void)fn;
-	for (int i = 0; i < e->nr_maps; i++)
-		write_map(&s->m[e->maps_of[i]], K_SYS | K_IO, idx);
+	for (int i = 0; i < e->nr_maps; i++) {
+		int m = e->maps_of[i];
+
+		/* What the unit knows the callee leaves in the map it is handed;
+		 * maps further inside the object stay unknown. */
+		if (e->summarised && fn->maps[m].path == e->path) {
+			if (e->sum_kinds)
+				write_map(&s->m[m], e->sum_kinds, idx);
+			continue;
+		}
+		write_map(&s->m[m], K_SYS | K_IO, idx);
+	}
 }
 
 static void tf_load(struct iom_func *fn, struct state *s, const struct event *e, int idx)
@@ -183,6 +210,38 @@ static void tf_derive(struct iom_func *fn, struct state *s, const struct event *
 	(void)s;
 	(void)idx;
 	derive_value(fn, e);
+}
+
+static void tf_memory(struct iom_func *fn, struct state *s, const struct event *e, int idx)
+{
+	(void)s;
+	memory_value(fn, e, idx);
+}
+
+/*
+ * A load from a slot is every value stored there (values are joined over the
+ * whole function, like a local assigned several times): flags from any
+ * slot, pointers only from private locals (iom_slot_store).
+ */
+static void tf_slot_load(struct iom_func *fn, struct state *s, const struct event *e, int idx)
+{
+	int private_slot = iom_path_in_private(fn, e->path);
+
+	(void)s;
+	(void)idx;
+	for (int i = 0; i < fn->nr_ev; i++) {
+		const struct event *st = &fn->ev[i];
+		const struct value *v;
+
+		if (st->op != EV_SLOT_STORE || st->path != e->path)
+			continue;
+		v = &fn->val[st->value];
+		if (v->kind == VAL_FLAG || (v->kind == VAL_PTR && private_slot)) {
+			struct value copy = *v;
+
+			fn->changed_values |= join_value(&fn->val[e->value], &copy);
+		}
+	}
 }
 
 static void tf_write(struct iom_func *fn, struct state *s, const struct event *e, int idx)
@@ -231,6 +290,12 @@ static void refine(const struct iom_func *fn, struct state *s, const struct edge
 	struct mstate *m;
 	unsigned want, bits;
 
+	if (ed->null_path >= 0 && s->reachable) {
+		for (int i = 0; i < fn->nr_maps; i++)
+			if (iom_path_under(fn, fn->maps[i].path, ed->null_path))
+				s->m[i].bits = 0;
+		return;
+	}
 	if (ed->value < 0 || !s->reachable)
 		return;
 	v = &fn->val[ed->value];
@@ -323,6 +388,7 @@ static void resolve_clobbers(struct iom_func *fn)
 struct walk {
 	int *order, nr;
 	int *index, *low, *stack, *on, sp, counter;
+	int *comp, nr_comps;	/* the cycle (outermost loop) a block is on, or -1 */
 };
 
 static void scc(struct iom_func *fn, struct walk *w, int root)
@@ -344,8 +410,11 @@ static void scc(struct iom_func *fn, struct walk *w, int root)
 		if (*next < fn->bb[b].nr_succ) {
 			int t = fn->bb[b].succ[(*next)++].to;
 
-			if (t == b)
+			if (t == b) {
 				fn->bb[b].in_cycle = 1;
+				if (w->comp[b] < 0)
+					w->comp[b] = w->nr_comps++;
+			}
 			if (!w->index[t]) {
 				w->index[t] = w->low[t] = ++w->counter;
 				w->stack[w->sp++] = t;
@@ -370,9 +439,13 @@ static void scc(struct iom_func *fn, struct walk *w, int root)
 			} while (t != b);
 			for (int i = first; i < w->sp; i++) {
 				w->on[w->stack[i]] = 0;
-				if (size > 1)
+				if (size > 1) {
 					fn->bb[w->stack[i]].in_cycle = 1;
+					w->comp[w->stack[i]] = w->nr_comps;
+				}
 			}
+			if (size > 1)
+				w->nr_comps++;
 			w->sp = first;
 		}
 	}
@@ -413,6 +486,83 @@ static int build_preds(const struct iom_func *fn, struct preds *p)
 	return 0;
 }
 
+/*
+ * Leaving a loop half-way.  A loop that fills maps[i] one element per round
+ * and jumps out when one fails (goto err) leaves the elements after i as they
+ * were before the loop; the summary element maps[*] stands for all of them,
+ * so on such an exit it also has the kinds it had before the loop.  The loop
+ * is left normally from its header (for/while test) or from a block that
+ * jumps back to the header (do-while); any other exit is half-way.
+ */
+struct loops {
+	const int *comp;
+	int *header;		/* per cycle: its first block in reverse postorder */
+	const struct preds *pr;
+	struct state pre;
+};
+
+static int jumps_to(const struct iom_func *fn, int from, int to)
+{
+	for (int s = 0; s < fn->bb[from].nr_succ; s++)
+		if (fn->bb[from].succ[s].to == to)
+			return 1;
+	return 0;
+}
+
+static int half_way_exit(const struct iom_func *fn, const struct loops *lp, int p, int b)
+{
+	int c = lp->comp[p];
+
+	return c >= 0 && lp->comp[b] != c && p != lp->header[c] && !jumps_to(fn, p, lp->header[c]);
+}
+
+/* Does an event in cycle c write map m? */
+static int written_in(const struct iom_func *fn, const struct loops *lp, int c, int m)
+{
+	for (int i = 0; i < fn->nr_ev; i++) {
+		const struct event *e = &fn->ev[i];
+
+		if (e->block < 0 || lp->comp[e->block] != c)
+			continue;
+		if ((e->op == EV_SET || e->op == EV_COPY || e->op == EV_WRITE) && e->map == m)
+			return 1;
+		for (int k = 0; e->op == EV_CLOBBER && k < e->nr_maps; k++)
+			if (e->maps_of[k] == m)
+				return 1;
+	}
+	return 0;
+}
+
+static void half_way_join(struct iom_func *fn, struct loops *lp, const struct state *out,
+			  int c, int b, struct state *cur)
+{
+	int h = lp->header[c];
+
+	lp->pre.reachable = 0;
+	for (int j = lp->pr->start[h]; j < lp->pr->start[h + 1]; j++) {
+		int q = lp->pr->pe[2 * j];
+
+		if (lp->comp[q] == c || !out[q].reachable)
+			continue;
+		join_into(fn, &lp->pre, &out[q], h);
+	}
+	if (!lp->pre.reachable)
+		return;
+	for (int m = 0; m < fn->nr_maps; m++) {
+		struct mstate *d = &cur->m[m];
+		const struct mstate *s = &lp->pre.m[m];
+
+		if (fn->paths[fn->maps[m].path].step != PATH_ANY_INDEX || !(s->bits & ~d->bits) ||
+		    !written_in(fn, lp, c, m))
+			continue;
+		for (int k = 0; k < K_NR; k++)
+			if (!(d->bits & (1u << k)) && (s->bits & (1u << k)))
+				d->why[k] = s->why[k];
+		d->bits |= s->bits;
+		d->gen = MARKER(b);
+	}
+}
+
 static void block_out(struct iom_func *fn, int b, const struct state *in, struct state *out)
 {
 	const struct block *bb = &fn->bb[b];
@@ -430,6 +580,7 @@ int iom_flow(struct iom_func *fn, struct state *in)
 {
 	struct walk w;
 	struct preds pr = { NULL, NULL };
+	struct loops lp;
 	struct state cur, next, *out;
 	int n = fn->nr_bb, changed, rounds = 0, *rpo;
 
@@ -439,11 +590,15 @@ int iom_flow(struct iom_func *fn, struct state *in)
 	w.low = (int *)calloc(n, sizeof(int));
 	w.stack = (int *)calloc(n, sizeof(int));
 	w.on = (int *)calloc(n, sizeof(int));
+	w.comp = (int *)malloc(n * sizeof(int));
+	memset(&lp, 0, sizeof(lp));
+	lp.header = (int *)malloc(n * sizeof(int));
+	iom_state_alloc(fn, &lp.pre);
 	out = (struct state *)calloc(n, sizeof(*out));
 	iom_state_alloc(fn, &cur);
 	iom_state_alloc(fn, &next);
-	if (!w.order || !w.index || !w.low || !w.stack || !w.on || !out || !cur.m || !next.m ||
-	    build_preds(fn, &pr)) {
+	if (!w.order || !w.index || !w.low || !w.stack || !w.on || !w.comp || !lp.header ||
+	    !lp.pre.m || !out || !cur.m || !next.m || build_preds(fn, &pr)) {
 		strcpy(fn->error, "out of memory");
 		goto out;
 	}
@@ -455,6 +610,8 @@ int iom_flow(struct iom_func *fn, struct state *in)
 		}
 	}
 	resolve_clobbers(fn);
+	for (int b = 0; b < n; b++)
+		w.comp[b] = -1;
 	scc(fn, &w, 0);
 	rpo = w.order;
 	for (int i = 0; i < w.nr / 2; i++) {
@@ -463,6 +620,13 @@ int iom_flow(struct iom_func *fn, struct state *in)
 		rpo[i] = rpo[w.nr - 1 - i];
 		rpo[w.nr - 1 - i] = t;
 	}
+	for (int c = 0; c < w.nr_comps; c++)
+		lp.header[c] = -1;
+	for (int i = 0; i < w.nr; i++)
+		if (w.comp[rpo[i]] >= 0 && lp.header[w.comp[rpo[i]]] < 0)
+			lp.header[w.comp[rpo[i]]] = rpo[i];
+	lp.comp = w.comp;
+	lp.pr = &pr;
 
 	do {
 		fn->changed_values = 0;
@@ -481,6 +645,8 @@ int iom_flow(struct iom_func *fn, struct state *in)
 					continue;
 				iom_state_copy(fn, &cur, &out[p]);
 				refine(fn, &cur, &fn->bb[p].succ[s]);
+				if (half_way_exit(fn, &lp, p, b))
+					half_way_join(fn, &lp, out, w.comp[p], b, &cur);
 				join_into(fn, &next, &cur, b);
 			}
 			keep_growing(fn, &next, &in[b], b);
@@ -508,6 +674,9 @@ out:
 	free(w.low);
 	free(w.stack);
 	free(w.on);
+	free(w.comp);
+	free(lp.header);
+	free(lp.pre.m);
 	free(cur.m);
 	free(next.m);
 	return fn->error[0] ? -1 : 0;

@@ -160,7 +160,16 @@ static void add_edge(struct iom_func *fn, int from, int to, int value, int truth
 	b->succ[b->nr_succ].value = value;
 	b->succ[b->nr_succ].truth = truth;
 	b->succ[b->nr_succ].ev = ev;
+	b->succ[b->nr_succ].null_path = -1;
 	b->nr_succ++;
+}
+
+void iom_edge_null(struct iom_func *fn, int from, int to, int path)
+{
+	add_edge(fn, from, to, -1, 0, -1);
+	if (fn->error[0] || !valid_block(fn, from) || path < 0 || path >= fn->nr_paths)
+		return;
+	fn->bb[from].succ[fn->bb[from].nr_succ - 1].null_path = path;
 }
 
 void iom_edge(struct iom_func *fn, int from, int to)
@@ -348,6 +357,18 @@ void iom_clobber(struct iom_func *fn, int b, struct iom_where w, int path,
 	e->cause = (unsigned char)!!producer;
 }
 
+void iom_clobber_here(struct iom_func *fn, int b, struct iom_where w, int path,
+		      const char *callee, int argno)
+{
+	int at = fn->nr_ev;
+
+	iom_clobber(fn, b, w, path, callee, 0);
+	if (fn->nr_ev == at + 1 && callee) {
+		fn->ev[at].callee_here = 1;
+		fn->ev[at].argno = argno;
+	}
+}
+
 void iom_load(struct iom_func *fn, int b, struct iom_where w, int value, int map,
 	      enum iom_member member, const char *expr)
 {
@@ -405,6 +426,66 @@ void iom_escape(struct iom_func *fn, int b, struct iom_where w, int value,
 	e->value = value;
 	e->sub = (unsigned char)how;
 	e->name = iom_func_strdup(fn, callee);
+}
+
+static void slot_event(struct iom_func *fn, int b, struct iom_where w, int op, int path,
+		       int value)
+{
+	struct event *e;
+
+	if (!valid_value(fn, value) || path < 0 || path >= fn->nr_paths)
+		return;
+	e = new_event(fn, b, op, w);
+	if (!e)
+		return;
+	e->path = path;
+	e->value = value;
+}
+
+void iom_slot_store(struct iom_func *fn, int b, struct iom_where w, int path, int value)
+{
+	/* A pointer stored where others can reach it has left the function. */
+	if (path < 0 || !iom_path_in_private(fn, path))
+		iom_escape(fn, b, w, value, IOM_ESC_STORE, NULL);
+	slot_event(fn, b, w, EV_SLOT_STORE, path, value);
+}
+
+void iom_slot_load(struct iom_func *fn, int b, struct iom_where w, int path, int value)
+{
+	slot_event(fn, b, w, EV_SLOT_LOAD, path, value);
+}
+
+void iom_escape_plain(struct iom_func *fn, int b, struct iom_where w, int value,
+		      const char *callee, int store)
+{
+	struct event *e;
+
+	if (!valid_value(fn, value))
+		return;
+	e = new_event(fn, b, EV_ESCAPE, w);
+	if (!e)
+		return;
+	e->value = value;
+	e->sub = IOM_ESC_CALL;
+	e->cause = store ? ESC_PLAIN_STORE : ESC_PLAIN_LOAD;
+	e->name = iom_func_strdup(fn, callee);
+}
+
+void iom_memory(struct iom_func *fn, int b, struct iom_where w, int value, enum iom_kind kind,
+		const char *callee)
+{
+	struct event *e;
+	char shown[200];
+
+	if (!valid_value(fn, value) || (kind != IOM_KIND_SYSTEM && kind != IOM_KIND_IO))
+		return;
+	e = new_event(fn, b, EV_MEMORY, w);
+	if (!e)
+		return;
+	e->value = value;
+	e->sub = (unsigned char)kind;
+	snprintf(shown, sizeof(shown), "%s()", callee ? callee : "?");
+	e->name = iom_func_strdup(fn, shown);
 }
 
 void iom_write(struct iom_func *fn, int b, struct iom_where w, int map,

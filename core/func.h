@@ -44,6 +44,9 @@ void iom_copy(struct iom_func *, int b, struct iom_where, int dst, int src);
 /* A call may write every map at or under 'path'. */
 void iom_clobber(struct iom_func *, int b, struct iom_where, int path,
 		 const char *callee, int producer);
+/* The same by a call to a function of this unit, through argument argno. */
+void iom_clobber_here(struct iom_func *, int b, struct iom_where, int path,
+		      const char *callee, int argno);
 void iom_read(struct iom_func *, int b, struct iom_where, int map, const char *helper);
 
 /* ---- paths (path.c) ---- */
@@ -57,10 +60,13 @@ struct path {
 	unsigned char origin;		/* enum iom_map_origin of a map here */
 	struct iom_where decl;		/* of the variable it starts from */
 	int map;			/* the map at this path, -1 if none yet */
+	unsigned char private_var;	/* a local whose address is never taken */
 };
 
 /* Is 'path' 'top' or below it? */
 int iom_path_under(const struct iom_func *, int path, int top);
+/* Is it a member or element of a private local, not reached through a pointer? */
+int iom_path_in_private(const struct iom_func *, int path);
 /* Is the object reached by dereferencing a pointer (members print "->")? */
 int iom_path_by_pointer(const struct iom_func *, int path);
 /* Is it *var, what a parameter or variable itself points to? */
@@ -119,7 +125,12 @@ struct event {
 	int *maps_of;
 	const char *name;	/* callee, helper, expression (owned by the arena) */
 	const char *key;	/* EV_CLOBBER: key of the path, for dumps */
-	int path;		/* EV_CLOBBER: the path */
+	int path;		/* EV_CLOBBER, EV_SLOT_*: the path */
+	/* EV_CLOBBER by a call to a function of this unit: through argument argno;
+	 * 'summarised' once the unit knows what the callee leaves in the map
+	 * the argument points to (sum_kinds, 0: it does not write it). */
+	int argno;
+	unsigned char callee_here, summarised, sum_kinds;
 	int block;
 	struct iom_where where;
 };
@@ -129,6 +140,7 @@ struct edge {
 	int value;		/* flag value tested, -1 for a plain edge */
 	int truth;
 	int ev;			/* pseudo event describing the test, for notes */
+	int null_path;		/* taken only when the pointer to this path is NULL, or -1 */
 };
 
 struct block {
@@ -167,6 +179,7 @@ struct value {
 	unsigned char io_bits;		/* ... from the I/O member */
 	unsigned char negated;		/* flags: value is !is_iomem */
 	unsigned char direct;		/* the member itself, no arithmetic */
+	unsigned char mem;		/* kinds of memory a function outside the map API gave */
 	int map, gen;
 	int load;			/* the load event it came from */
 	int why[K_NR];			/* origins of the bits at the load */
@@ -236,6 +249,23 @@ void iom_state_copy(const struct iom_func *, struct state *dst, const struct sta
 void iom_transfer(struct iom_func *, struct state *, const struct event *, int idx);
 void iom_effective(const struct state *, const struct value *,
 		   unsigned *sys, unsigned *io);
+
+/* EV_ESCAPE cause: the callee uses the memory with plain loads or stores. */
+enum { ESC_OPAQUE, ESC_PLAIN_LOAD, ESC_PLAIN_STORE };
+
+/* A call to a 'memory' function (ioremap, kmalloc) defined 'value', a pointer
+ * to memory of 'kind' (IOM_KIND_SYSTEM or IOM_KIND_IO). */
+void iom_memory(struct iom_func *, int b, struct iom_where, int value, enum iom_kind,
+		const char *callee);
+/* 'value' is handed to a function that reads or writes the memory behind it
+ * with plain loads and stores (memset, memcpy beyond the sizes it folds). */
+void iom_escape_plain(struct iom_func *, int b, struct iom_where, int value,
+		      const char *callee, int store);
+
+/* format.c: what each argument after a printf-style format is used for.
+ * Fills roles[0..max-1] and returns the number of arguments the format takes. */
+enum { IOM_CONV_VALUE, IOM_CONV_READS };
+int iom_format_roles(const char *fmt, unsigned char *roles, int max);
 
 /* check.c */
 struct finding_list;

@@ -199,6 +199,11 @@ void iom_edge(struct iom_func *, int from, int to);
 void iom_edge_if(struct iom_func *, int from, int to, int value, int truth,
 		 struct iom_where where);
 
+/* The edge is taken only when the pointer to the object at 'path' is NULL
+ * (if (!map) ..., the false edge of if (map && ...)): the maps there do not
+ * exist on it, so they add nothing where it joins other paths. */
+void iom_edge_null(struct iom_func *, int from, int to, int path);
+
 /* Parameter 'arg' (1-based) is called 'name': the map it points to is at path
  * *name.  Only needed for the unit's callback pairs (iom_unit_*). */
 void iom_param(struct iom_func *, int arg, const char *name);
@@ -371,6 +376,9 @@ int iom_path_member(struct iom_func *, int path, const char *field);	/* p.field 
 int iom_path_index(struct iom_func *, int path, long index);		/* p[3] */
 /* p[i] for any i (one summary element); shown: the index as written, or NULL. */
 int iom_path_any_index(struct iom_func *, int path, const char *shown);
+/* The variable at 'path' is a local whose address is never taken: only this
+ * function's own stores change it. */
+void iom_path_private(struct iom_func *, int path);
 /* An object that cannot be named (a call result, a cast): a new path each
  * time, never merged with another. */
 int iom_path_unnamed(struct iom_func *);
@@ -431,6 +439,7 @@ enum iom_arg_is {
 	IOM_ARG_ADDRESS,	/* the address of an object, written as &object: path */
 	IOM_ARG_POINTER,	/* a pointer whose pointee can be named: path */
 	IOM_ARG_INT,		/* an integer constant: constant */
+	IOM_ARG_STRING,		/* the address of a string literal: string (a format) */
 };
 
 struct iom_arg {
@@ -441,6 +450,7 @@ struct iom_arg {
 	long long constant;	/* INT */
 	unsigned pointer:1;	/* the argument has a pointer type */
 	unsigned to_const:1;	/* the parameter is a pointer to const: not written through */
+	const char *string;	/* STRING: its bytes up to the first NUL */
 };
 
 enum iom_result_is {
@@ -453,6 +463,9 @@ struct iom_call {
 	/* The name as the user spells it: memcpy for __builtin_memcpy and for a
 	 * FORTIFY wrapper whose asm label is "memcpy".  NULL: an indirect call. */
 	const char *callee;
+	/* The callee's body is in this translation unit: the unit may know what
+	 * it does to the maps it is handed (iom_unit_analyse). */
+	unsigned defined_here:1;
 	int nr_args;
 	const struct iom_arg *args;
 	enum iom_result_is result;
@@ -474,6 +487,10 @@ int iom_call_matters(const struct iom_rules *, const char *callee);
  * (__builtin_expect: 1; rules "returns-arg"), 0 if none: a front end that
  * tracks values tracks the result too. */
 int iom_call_returns_arg(const struct iom_rules *, const char *callee);
+/* Does the function return a pointer to memory of a known kind (rules
+ * "memory": ioremap, kmalloc)?  A front end tracks such a result as a value
+ * and reports it with IOM_RESULT_VALUE. */
+int iom_call_gives_memory(const struct iom_rules *, const char *callee);
 
 /*
  * A store of a whole object that is not a member write: an initialisation,
@@ -492,6 +509,17 @@ enum iom_store_is {
 /* Returns 1 when the object holds maps (the store was taken), else 0. */
 int iom_store(struct iom_func *, int b, struct iom_where, int dst_path, const void *dst_type,
 	      enum iom_store_is, int src_path, const void *src_type);
+
+/*
+ * Values parked in memory: a tracked value stored into the object at 'path'
+ * (a field of a cursor struct, a manager caching is_iomem) and read back
+ * later.  The core decides what survives the round trip: a flag always (a
+ * stale copy of a flag can only hide a finding), a pointer only through a
+ * private local (nothing else can change it between the store and the load);
+ * storing a pointer anywhere else is an escape, as before.
+ */
+void iom_slot_store(struct iom_func *, int b, struct iom_where, int path, int value);
+void iom_slot_load(struct iom_func *, int b, struct iom_where, int path, int value);
 
 /* ---- helper code (helper.c) --------------------------------------------- */
 

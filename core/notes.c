@@ -131,7 +131,11 @@ void iom_note_origin(const struct iom_func *fn, struct iom_finding *f, int map, 
 		note_set(f, name, e);
 		break;
 	case EV_CLOBBER:
-		if (e->cause)
+		if (e->summarised)
+			iom_note_at(f, e->where, "'%s' passed to '%s' here, which leaves %s in it",
+				    name, e->name, e->sum_kinds == K_SYS ? "system memory" :
+				    e->sum_kinds == K_IO ? "I/O memory" : "either kind of memory");
+		else if (e->cause)
 			iom_note_at(f, e->where, "'%s' filled by '%s' here: its memory kind is only known at run time",
 				    name, e->name);
 		else

@@ -185,7 +185,24 @@ int iom_path_unnamed(struct iom_func *fn)
 	return intern(fn, key, "(map)", -1, PATH_UNNAMED, IOM_MAP_REACHED, fn->where);
 }
 
+void iom_path_private(struct iom_func *fn, int path)
+{
+	if (valid_path(fn, path))
+		fn->paths[path].private_var = 1;
+}
+
 /* ---- questions about paths (core-internal, func.h) ------------------------ */
+
+int iom_path_in_private(const struct iom_func *fn, int path)
+{
+	while (path >= 0 && fn->paths[path].parent >= 0) {
+		if (fn->paths[path].step == PATH_DEREF)
+			return 0;	/* what a pointer points to is anybody's */
+		path = fn->paths[path].parent;
+	}
+	return path >= 0 && fn->paths[path].private_var;
+}
+
 
 int iom_path_under(const struct iom_func *fn, int path, int top)
 {

@@ -226,6 +226,35 @@ static int parse_copy_arg(struct parser *p, char *word, struct iom_fn *fn)
 	return fail(p, "unexpected '%s'", word);
 }
 
+/* A list "N[,N...]" of argument numbers as a bit set. */
+static int parse_arg_set(struct parser *p, char *list, const char *what, unsigned *bits)
+{
+	char *tok;
+
+	for (tok = strtok(list, ","); tok; tok = strtok(NULL, ",")) {
+		int n = parse_argno(p, tok, what);
+
+		if (n < 0)
+			return -1;
+		*bits |= 1u << n;
+	}
+	return 0;
+}
+
+/* load=N[,N] store=N[,N] fmt=N of a print or plain-memory function. */
+static int parse_memory_arg(struct parser *p, char *word, struct iom_fn *fn)
+{
+	if (!strncmp(word, "load=", 5))
+		return parse_arg_set(p, word + 5, "load", &fn->load_args);
+	if (!strncmp(word, "store=", 6))
+		return parse_arg_set(p, word + 6, "store", &fn->store_args);
+	if (!strncmp(word, "fmt=", 4) && fn->kind == IOM_FN_PRINT) {
+		fn->fmt_arg = parse_argno(p, word + 4, "fmt");
+		return fn->fmt_arg < 0 ? -1 : 0;
+	}
+	return fail(p, "unexpected '%s'", word);
+}
+
 static int parse_args(struct parser *p, char **word, int nr, struct iom_fn *fn)
 {
 	for (int i = 0; i < nr; i++) {
@@ -246,6 +275,9 @@ static int parse_args(struct parser *p, char **word, int nr, struct iom_fn *fn)
 		} else if (fn->kind == IOM_FN_COPY || fn->kind == IOM_FN_FILL) {
 			if (parse_copy_arg(p, word[i], fn))
 				return -1;
+		} else if (fn->kind == IOM_FN_PRINT || fn->kind == IOM_FN_PLAIN) {
+			if (parse_memory_arg(p, word[i], fn))
+				return -1;
 		} else {
 			return fail(p, "unexpected '%s'", word[i]);
 		}
@@ -262,6 +294,8 @@ static int parse_args(struct parser *p, char **word, int nr, struct iom_fn *fn)
 		return fail(p, "'copy' needs dst=N src=N size=N");
 	if (fn->kind == IOM_FN_FILL && (!fn->dst_arg || !fn->value_arg || !fn->size_arg))
 		return fail(p, "'fill' needs dst=N value=N size=N");
+	if (fn->kind == IOM_FN_PLAIN && !fn->load_args && !fn->store_args)
+		return fail(p, "'plain' needs load=N or store=N");
 	return 0;
 }
 
@@ -300,12 +334,27 @@ static const struct {
 	{ "macro",	IOM_FN_MACRO,	 1, 2, 2 },
 	{ "producer",	IOM_FN_PRODUCER, 1, 1, 3 },
 	{ "warn",	IOM_FN_WARN,	 0, 1, 1 },
-	{ "print",	IOM_FN_PRINT,	 0, 1, 1 },
+	{ "print",	IOM_FN_PRINT,	 0, 1, 4 },
+	{ "plain",	IOM_FN_PLAIN,	 0, 2, 3 },
+	{ "memory",	IOM_FN_MEMORY,	 0, 2, 2 },
 	{ "ignore",	IOM_FN_IGNORE,	 0, 1, 1 },
 	{ "copy",	IOM_FN_COPY,	 0, 4, 4 },
 	{ "fill",	IOM_FN_FILL,	 0, 4, 4 },
 	{ "returns-arg", IOM_FN_RETURNS_ARG, 0, 2, 2 },
 };
+
+/* memory system|io NAME: NAME returns memory of that kind (kmalloc, ioremap). */
+static int parse_memory_line(struct parser *p, char **word, struct iom_fn *fn)
+{
+	if (!strcmp(word[1], "system"))
+		fn->effects = IOM_EFF_SET_SYSTEM;
+	else if (!strcmp(word[1], "io"))
+		fn->effects = IOM_EFF_SET_IO;
+	else
+		return fail(p, "'memory' takes 'system' or 'io', then a function name");
+	fn->name = word[2];
+	return add_fn(p, fn);
+}
 
 static int parse_fn_line(struct parser *p, int k, char **word, int nr)
 {
@@ -321,7 +370,10 @@ static int parse_fn_line(struct parser *p, int k, char **word, int nr)
 	fn.name = word[1];
 	fn.kind = fn_keywords[k].kind;
 	fn.type = fn_keywords[k].in_type ? p->type : -1;
-	if (fn.kind == IOM_FN_COPY || fn.kind == IOM_FN_FILL) {
+	if (fn.kind == IOM_FN_MEMORY)
+		return parse_memory_line(p, word, &fn);
+	if (fn.kind == IOM_FN_COPY || fn.kind == IOM_FN_FILL || fn.kind == IOM_FN_PRINT ||
+	    fn.kind == IOM_FN_PLAIN) {
 		if (parse_args(p, word + 2, nr - 2, &fn))
 			return -1;
 		return add_fn(p, &fn);

@@ -20,6 +20,8 @@ enum iom_fn_kind {
 	IOM_FN_COPY,		/* copies size bytes from src to dst (memcpy) */
 	IOM_FN_FILL,		/* fills size bytes at dst with value (memset) */
 	IOM_FN_RETURNS_ARG,	/* returns argument ret_arg unchanged */
+	IOM_FN_PLAIN,		/* reads (load_args) or writes (store_args) plain memory */
+	IOM_FN_MEMORY,		/* returns memory of one kind (effects SET_SYSTEM/SET_IO) */
 };
 
 /* Helper effects, a bit set. */
@@ -38,6 +40,10 @@ struct iom_fn {
 	int type;				/* index of its type, -1 for global entries */
 	int dst_arg, src_arg, value_arg, size_arg;	/* COPY, FILL: 1-based, 0 if none */
 	int ret_arg;				/* RETURNS_ARG: 1-based */
+	/* PRINT, PLAIN: bit n set: the memory behind argument n is read (load)
+	 * or written (store) with plain loads and stores. */
+	unsigned load_args, store_args;
+	int fmt_arg;				/* PRINT: the printf-style format, 0 if none */
 };
 
 /* What the rules say about a function name (helpers, producers, warn, ...). */

@@ -102,6 +102,7 @@ struct set_all {
 	enum iom_cause cause;
 	const char *name;
 	int path, depth;	/* of the struct whose fields are visited */
+	int src;		/* copying: the same place in the source object, else -1 */
 };
 
 static void set_in(struct set_all *a, int path, const void *type, int depth);
@@ -111,8 +112,39 @@ static void set_field(void *arg, const char *name, const void *type)
 	struct set_all *a = (struct set_all *)arg;
 
 	/* Members of anonymous structs and unions have no name to track by. */
-	if (name)
-		set_in(a, iom_path_member(a->fn, a->path, name), type, a->depth + 1);
+	if (!name)
+		return;
+	if (a->src >= 0) {
+		struct set_all inner = *a;
+
+		inner.src = iom_path_member(a->fn, a->src, name);
+		set_in(&inner, iom_path_member(a->fn, a->path, name), type, a->depth + 1);
+		return;
+	}
+	set_in(a, iom_path_member(a->fn, a->path, name), type, a->depth + 1);
+}
+
+/* One element of an array, in the destination and (copying) the source. */
+static void set_element(struct set_all *a, int path, long index, const void *type, int depth)
+{
+	struct set_all inner = *a;
+
+	if (a->src >= 0)
+		inner.src = index >= 0 ? iom_path_index(a->fn, a->src, index) :
+					 iom_path_any_index(a->fn, a->src, NULL);
+	set_in(&inner, index >= 0 ? iom_path_index(a->fn, path, index) :
+				    iom_path_any_index(a->fn, path, NULL), type, depth);
+}
+
+/* A map of the destination: set it, or copy the map at the same place of the source. */
+static void set_map(struct set_all *a, int m, const void *type)
+{
+	int src = a->src >= 0 ? iom_object_map(a->fn, a->src, type) : -1;
+
+	if (src >= 0)
+		iom_copy(a->fn, a->b, a->w, m, src);
+	else
+		iom_set(a->fn, a->b, a->w, m, a->kind, a->cause, a->name, -1);
 }
 
 static void set_in(struct set_all *a, int path, const void *type, int depth)
@@ -124,7 +156,7 @@ static void set_in(struct set_all *a, int path, const void *type, int depth)
 		return;
 	m = iom_object_map(a->fn, path, type);
 	if (m >= 0) {
-		iom_set(a->fn, a->b, a->w, m, a->kind, a->cause, a->name, -1);
+		set_map(a, m, type);
 		return;
 	}
 	iom_type_facts_of(a->fn, type, &f);
@@ -133,9 +165,9 @@ static void set_in(struct set_all *a, int path, const void *type, int depth)
 		if (depth > 0 && iom_type_map_index(a->fn, f.element) < 0)
 			return;
 		for (long i = 0; i < f.count && i < MAX_ELEMENTS; i++)
-			set_in(a, iom_path_index(a->fn, path, i), f.element, depth + 1);
+			set_element(a, path, i, f.element, depth + 1);
 		/* The summary element a variable index refers to. */
-		set_in(a, iom_path_any_index(a->fn, path, NULL), f.element, depth + 1);
+		set_element(a, path, -1, f.element, depth + 1);
 		return;
 	}
 	if (f.cls == IOM_TYPE_STRUCT && a->fn->types->fields) {
@@ -150,9 +182,35 @@ static void set_in(struct set_all *a, int path, const void *type, int depth)
 void iom_set_all(struct iom_func *fn, int b, struct iom_where w, int path, const void *type,
 		 enum iom_kind kind, enum iom_cause cause, const char *name)
 {
-	struct set_all a = { fn, b, w, kind, cause, name, path, 0 };
+	struct set_all a = { fn, b, w, kind, cause, name, path, 0, -1 };
 
 	set_in(&a, path, type, 0);
+}
+
+/*
+ * A struct assignment of an object holding maps (a plane state, a buffer
+ * object) from another of the same type: each map takes the kind of the map
+ * at the same place of the source.
+ */
+static void copy_all(struct iom_func *fn, int b, struct iom_where w, int dst_path,
+		     const void *type, int src_path)
+{
+	struct set_all a = { fn, b, w, IOM_KIND_UNKNOWN, IOM_BY_MEMORY, NULL, dst_path, 0,
+			     src_path };
+
+	set_in(&a, dst_path, type, 0);
+}
+
+static int same_type(struct iom_func *fn, const void *a, const void *b)
+{
+	struct iom_type_facts fa, fb;
+
+	if (a == b)
+		return 1;
+	iom_type_facts_of(fn, a, &fa);
+	iom_type_facts_of(fn, b, &fb);
+	return fa.cls == IOM_TYPE_STRUCT && fb.cls == IOM_TYPE_STRUCT && fa.tag && fb.tag &&
+	       !strcmp(fa.tag, fb.tag);
 }
 
 int iom_store(struct iom_func *fn, int b, struct iom_where w, int dst_path, const void *dst_type,
@@ -174,6 +232,10 @@ int iom_store(struct iom_func *fn, int b, struct iom_where w, int dst_path, cons
 		src = iom_object_map(fn, src_path, src_type);
 		if (dst >= 0 && src >= 0 && fn->maps[dst].type == fn->maps[src].type) {
 			iom_copy(fn, b, w, dst, src);
+			return 1;
+		}
+		if (dst < 0 && src_path >= 0 && same_type(fn, dst_type, src_type)) {
+			copy_all(fn, b, w, dst_path, dst_type, src_path);
 			return 1;
 		}
 		break;

@@ -48,6 +48,8 @@ struct iom_unit {
 	int nr_sum;
 	struct held *held;
 	int nr_held;
+	char **seen;			/* functions summarised so far */
+	int nr_seen;
 };
 
 struct iom_unit *iom_unit_new(const struct iom_rules *rules)
@@ -69,6 +71,9 @@ void iom_unit_free(struct iom_unit *u)
 		free(u->sum[i].fn);
 	for (int i = 0; i < u->nr_held; i++)
 		iom_func_free(u->held[i].fn);
+	for (int i = 0; i < u->nr_seen; i++)
+		free(u->seen[i]);
+	free(u->seen);
 	free(u->bind);
 	free(u->sum);
 	free(u->held);
@@ -121,13 +126,28 @@ static const struct summary *find_summary(const struct iom_unit *u, const char *
  * touching it adds nothing, and a path that copies from unknown memory adds
  * both kinds.
  */
+/* Does any event of the function write the map (set, copy, call, raw write)?
+ * Reading the flag and branching on it is not writing. */
+static int writes_map(const struct iom_func *fn, int map)
+{
+	for (int i = 0; i < fn->nr_ev; i++) {
+		const struct event *e = &fn->ev[i];
+
+		if ((e->op == EV_SET || e->op == EV_COPY || e->op == EV_WRITE) && e->map == map)
+			return 1;
+		if (e->op == EV_CLOBBER && iom_path_under(fn, fn->maps[map].path, e->path))
+			return 1;
+	}
+	return 0;
+}
+
 static unsigned filled_kinds(struct iom_func *fn, int arg)
 {
 	int map = iom_param_map(fn, arg);
 	struct state *in;
 	unsigned kinds;
 
-	if (map < 0)
+	if (map < 0 || !writes_map(fn, map))
 		return 0;
 	/* Only for this solve: receive() gives every map its real entry. */
 	fn->maps[map].entry = K_UNINIT;
@@ -142,26 +162,53 @@ static unsigned filled_kinds(struct iom_func *fn, int arg)
 	return kinds;
 }
 
+static void add_summary(struct iom_unit *u, struct iom_func *fn, int arg)
+{
+	struct summary *ns;
+
+	if (find_summary(u, fn->name, arg))
+		return;
+	ns = (struct summary *)iom_grow(u->sum, u->nr_sum, sizeof(*ns));
+	if (!ns)
+		return;
+	u->sum = ns;
+	ns = &u->sum[u->nr_sum];
+	ns->fn = iom_strdup(fn->name);
+	ns->arg = arg;
+	ns->kinds = filled_kinds(fn, arg);
+	ns->where = fn->where;
+	if (ns->fn)
+		u->nr_sum++;
+}
+
+static int seen(const struct iom_unit *u, const char *name)
+{
+	for (int i = 0; i < u->nr_seen; i++)
+		if (!strcmp(u->seen[i], name))
+			return 1;
+	return 0;
+}
+
 static void summarise(struct iom_unit *u, struct iom_func *fn)
 {
+	char **ns = (char **)iom_grow(u->seen, u->nr_seen, sizeof(char *));
+
+	if (ns) {
+		u->seen = ns;
+		u->seen[u->nr_seen] = iom_strdup(fn->name);
+		if (u->seen[u->nr_seen])
+			u->nr_seen++;
+	}
+	/* Out-parameters: what a call from this unit leaves in the map it hands
+	 * over (a static helper that does iosys_map_set_vaddr(map, buf)). */
+	for (int a = 1; a <= fn->nr_params; a++)
+		if (iom_param_map(fn, a) >= 0)
+			add_summary(u, fn, a);
 	for (int i = 0; i < u->nr_bind; i++) {
 		const struct binding *b = &u->bind[i];
-		int arg = iom_rules_pair_at(u->rules, b->pair)->arg[0];
-		struct summary *ns;
 
-		if (b->role != 0 || strcmp(b->fn, fn->name) || find_summary(u, fn->name, arg))
-			continue;
-		ns = (struct summary *)iom_grow(u->sum, u->nr_sum, sizeof(*ns));
-		if (!ns)
-			return;
-		u->sum = ns;
-		ns = &u->sum[u->nr_sum];
-		ns->fn = iom_strdup(fn->name);
-		ns->arg = arg;
-		ns->kinds = filled_kinds(fn, arg);
-		ns->where = fn->where;
-		if (ns->fn)
-			u->nr_sum++;
+		if (b->role == 0 && !strcmp(b->fn, fn->name))
+			add_summary(u, fn, iom_rules_pair_at(u->rules, b->pair)->arg[0]);
 	}
 }
 
@@ -231,12 +278,39 @@ static int receive(struct iom_unit *u, struct iom_func *fn, int final)
 	return 0;
 }
 
+/*
+ * Calls to functions of this unit: the callee's summary says what it leaves
+ * in the map an argument points to.  Returns 1 when a callee has not been
+ * analysed yet and 'final' is not set; at the end, a callee never analysed
+ * (recursion, or it never touches a map) leaves the call as any other call.
+ */
+static int calls_here(struct iom_unit *u, struct iom_func *fn, int final)
+{
+	for (int i = 0; i < fn->nr_ev; i++) {
+		struct event *e = &fn->ev[i];
+		const struct summary *s;
+
+		if (e->op != EV_CLOBBER || !e->callee_here || e->summarised)
+			continue;
+		if (!strcmp(e->name, fn->name))
+			continue;	/* a recursive call knows nothing more */
+		s = find_summary(u, e->name, e->argno);
+		if (!s && !final && !seen(u, e->name))
+			return 1;
+		if (!s)
+			continue;
+		e->summarised = 1;
+		e->sum_kinds = (unsigned char)s->kinds;
+	}
+	return 0;
+}
+
 static int analyse(struct iom_unit *u, struct iom_func *fn, const struct iom_options *opt,
 		   iom_report_fn cb, void *ctx, int final)
 {
 	struct held *nh;
 
-	if (receive(u, fn, final)) {
+	if (receive(u, fn, final) | calls_here(u, fn, final)) {
 		nh = (struct held *)iom_grow(u->held, u->nr_held, sizeof(*nh));
 		if (nh) {
 			u->held = nh;
@@ -248,6 +322,7 @@ static int analyse(struct iom_unit *u, struct iom_func *fn, const struct iom_opt
 			return IOM_DEFERRED;
 		}
 		receive(u, fn, 1);
+		calls_here(u, fn, 1);
 	}
 	return iom_func_end(fn, opt, cb, ctx);
 }

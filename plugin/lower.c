@@ -123,14 +123,73 @@ static void collect_macro_lines(const struct iom_rules *rules)
 	qsort(macro_lines, nr_macro_lines, sizeof(*macro_lines), cmp_line_ref);
 }
 
-static int helper_macro_line(const struct lower *l, struct iom_where w)
+static int cmp_int(const void *a, const void *b)
+{
+	return *(const int *)a - *(const int *)b;
+}
+
+/* The lines of the function's own statements in 'file', sorted. */
+static void collect_stmt_lines(struct lower *l, const char *file)
+{
+	basic_block bb;
+	int cap = 0;
+
+	l->nr_stmt_lines = 0;
+	FOR_EACH_BB_FN(bb, l->fun) {
+		for (gimple_stmt_iterator si = gsi_start_bb(bb); !gsi_end_p(si); gsi_next(&si)) {
+			location_t loc = gimple_location(gsi_stmt(si));
+			expanded_location x;
+
+			if (loc == UNKNOWN_LOCATION)
+				continue;
+			x = expand_location(linemap_resolve_location(line_table, loc,
+								     LRK_MACRO_EXPANSION_POINT, NULL));
+			if (!x.file || strcmp(x.file, file))
+				continue;
+			if (l->nr_stmt_lines == cap) {
+				cap = cap ? 2 * cap : 64;
+				l->stmt_lines = XRESIZEVEC(int, l->stmt_lines, cap);
+			}
+			l->stmt_lines[l->nr_stmt_lines++] = x.line;
+		}
+	}
+	qsort(l->stmt_lines, l->nr_stmt_lines, sizeof(int), cmp_int);
+}
+
+/*
+ * An initialiser that spans lines puts all its member stores on the line of
+ * the declaration, while the helper macro sits on a later line of the same
+ * initialiser: accept a helper macro anywhere before the next line that has
+ * a statement of its own.
+ */
+static int helper_macro_in_initialiser(struct lower *l, struct iom_where w)
+{
+	int next = INT_MAX;
+
+	if (l->nr_stmt_lines < 0)
+		collect_stmt_lines(l, w.file);
+	for (int i = 0; i < l->nr_stmt_lines; i++)
+		if (l->stmt_lines[i] > w.line) {
+			next = l->stmt_lines[i];
+			break;
+		}
+	for (int i = 0; i < nr_macro_lines; i++)
+		if (macro_lines[i].line > w.line && macro_lines[i].line < next &&
+		    !strcmp(macro_lines[i].file, w.file))
+			return 1;
+	return 0;
+}
+
+static int helper_macro_line(struct lower *l, struct iom_where w)
 {
 	struct line_ref key = { w.file, w.line };
 
 	if (nr_macro_lines < 0)
 		collect_macro_lines(l->rules);
-	return w.file && nr_macro_lines > 0 &&
-	       bsearch(&key, macro_lines, nr_macro_lines, sizeof(key), cmp_line_ref);
+	if (!w.file || nr_macro_lines <= 0)
+		return 0;
+	return bsearch(&key, macro_lines, nr_macro_lines, sizeof(key), cmp_line_ref) ||
+	       helper_macro_in_initialiser(l, w);
 }
 
 /* ---- trees ----------------------------------------------------------------- */
@@ -205,6 +264,74 @@ static int mentions_map(const struct lower *l, tree t)
 	return map_type_index(l->rules, TREE_TYPE(t)) >= 0;
 }
 
+/* ---- slots: tracked values parked in memory -------------------------------- */
+
+/* -O0 reloads a pointer variable before each use (p.0_1 = p): see through it. */
+static tree pointer_origin(tree p)
+{
+	for (int n = 0; n < 8 && TREE_CODE(p) == SSA_NAME; n++) {
+		gimple *d;
+
+		if (SSA_NAME_IS_DEFAULT_DEF(p))
+			return SSA_NAME_VAR(p) ? SSA_NAME_VAR(p) : p;
+		d = SSA_NAME_DEF_STMT(p);
+		if (!d || !is_gimple_assign(d) || !gimple_assign_single_p(d))
+			return p;
+		p = gimple_assign_rhs1(d);
+		if (TREE_CODE(p) != SSA_NAME && !DECL_P(p))
+			return p;
+	}
+	return p;
+}
+
+/* Do two memory references name the same place? */
+static int same_slot(tree a, tree b)
+{
+	if (TREE_CODE(a) != TREE_CODE(b))
+		return 0;
+	switch (TREE_CODE(a)) {
+	case VAR_DECL:
+	case PARM_DECL:
+		return a == b;
+	case COMPONENT_REF:
+		return TREE_OPERAND(a, 1) == TREE_OPERAND(b, 1) &&
+		       same_slot(TREE_OPERAND(a, 0), TREE_OPERAND(b, 0));
+	case ARRAY_REF:
+		return TREE_CODE(TREE_OPERAND(a, 1)) == INTEGER_CST &&
+		       TREE_CODE(TREE_OPERAND(b, 1)) == INTEGER_CST &&
+		       tree_int_cst_equal(TREE_OPERAND(a, 1), TREE_OPERAND(b, 1)) &&
+		       same_slot(TREE_OPERAND(a, 0), TREE_OPERAND(b, 0));
+	case MEM_REF:
+		return tree_int_cst_equal(TREE_OPERAND(a, 1), TREE_OPERAND(b, 1)) &&
+		       pointer_origin(TREE_OPERAND(a, 0)) == pointer_origin(TREE_OPERAND(b, 0));
+	default:
+		return 0;
+	}
+}
+
+static int is_slot(const struct lower *l, tree ref)
+{
+	for (int i = 0; i < l->nr_slots; i++)
+		if (same_slot(l->slots[i], ref))
+			return 1;
+	return 0;
+}
+
+/* A store of a tracked value into memory that is not a map member. */
+static void note_slot(struct lower *l, tree lhs)
+{
+	if (is_slot(l, lhs) || l->nr_slots >= 64)
+		return;		/* a function parks a few values; more is not a cursor */
+	l->slots = XRESIZEVEC(tree, l->slots, l->nr_slots + 1);
+	l->slots[l->nr_slots++] = lhs;
+}
+
+static int is_memory_ref(tree t)
+{
+	return TREE_CODE(t) == COMPONENT_REF || TREE_CODE(t) == MEM_REF ||
+	       TREE_CODE(t) == ARRAY_REF || TREE_CODE(t) == VAR_DECL;
+}
+
 static int scan_stmt(struct lower *l, gimple *stmt)
 {
 	tree lhs, obj;
@@ -223,6 +350,11 @@ static int scan_stmt(struct lower *l, gimple *stmt)
 		if (!lhs || TREE_CODE(lhs) != SSA_NAME || tracked(l, lhs) ||
 		    gimple_call_internal_p(stmt))
 			return 0;
+		/* ioremap(), kmalloc(): the result points to a known kind of memory. */
+		if (iom_call_gives_memory(l->rules, name)) {
+			bitmap_set_bit(l->tracked, SSA_NAME_VERSION(lhs));
+			return 1;
+		}
 		/* likely(x): the result is x. */
 		ret = iom_call_returns_arg(l->rules, name);
 		if (ret && (unsigned)ret <= gimple_call_num_args(stmt) &&
@@ -237,8 +369,21 @@ static int scan_stmt(struct lower *l, gimple *stmt)
 	lhs = gimple_assign_lhs(stmt);
 	if (mentions_map(l, lhs) || mentions_map(l, gimple_assign_rhs1(stmt)))
 		l->relevant = 1;
+	if (TREE_CODE(lhs) != SSA_NAME && gimple_assign_single_p(stmt) &&
+	    tracked(l, gimple_assign_rhs1(stmt)) && is_memory_ref(lhs) &&
+	    !map_member(l->rules, lhs, &obj, &member, &type)) {
+		int had = l->nr_slots;
+
+		note_slot(l, lhs);
+		return l->nr_slots != had;
+	}
 	if (TREE_CODE(lhs) != SSA_NAME || tracked(l, lhs))
 		return 0;
+	if (gimple_assign_single_p(stmt) && is_memory_ref(gimple_assign_rhs1(stmt)) &&
+	    is_slot(l, gimple_assign_rhs1(stmt))) {
+		bitmap_set_bit(l->tracked, SSA_NAME_VERSION(lhs));
+		return 1;
+	}
 	if (map_member(l->rules, gimple_assign_rhs1(stmt), &obj, &member, &type) ||
 	    (derives(gimple_assign_rhs_code(stmt)) && rhs_tracked(l, stmt))) {
 		bitmap_set_bit(l->tracked, SSA_NAME_VERSION(lhs));
@@ -447,6 +592,8 @@ static void lower_assign(struct lower *l, gimple *stmt)
 			return;
 		if (gimple_assign_single_p(stmt) && map_member(l->rules, rhs, &obj, &member, &type))
 			load_member(l, lhs, rhs, w);
+		else if (gimple_assign_single_p(stmt) && is_memory_ref(rhs) && is_slot(l, rhs))
+			iom_slot_load(l->fn, l->cur, w, object_path(l, rhs), value_of(lhs));
 		else
 			derive(l, stmt, w);
 		return;
@@ -469,7 +616,8 @@ static void lower_assign(struct lower *l, gimple *stmt)
 	if (gimple_assign_single_p(stmt) && store_into_map_bytes(l, lhs, rhs, w))
 		return;
 	if (tracked(l, rhs))
-		iom_escape(l->fn, l->cur, w, value_of(rhs), IOM_ESC_STORE, NULL);
+		iom_slot_store(l->fn, l->cur, w, is_memory_ref(lhs) ? object_path(l, lhs) : -1,
+			       value_of(rhs));
 }
 
 /*
@@ -506,6 +654,19 @@ static int const_pointee_param(gimple *stmt, unsigned arg)
 	       TYPE_READONLY(TREE_TYPE(TREE_VALUE(p)));
 }
 
+/* "fmt" as an argument: &"fmt"[0] or the address of the string itself. */
+static const char *string_literal(tree arg)
+{
+	tree t;
+
+	if (TREE_CODE(arg) != ADDR_EXPR)
+		return NULL;
+	t = TREE_OPERAND(arg, 0);
+	if (TREE_CODE(t) == ARRAY_REF && integer_zerop(TREE_OPERAND(t, 1)))
+		t = TREE_OPERAND(t, 0);
+	return TREE_CODE(t) == STRING_CST ? TREE_STRING_POINTER(t) : NULL;
+}
+
 /* What one argument is, for the core. */
 static void describe_arg(struct lower *l, gimple *stmt, unsigned i, struct iom_arg *a)
 {
@@ -519,6 +680,9 @@ static void describe_arg(struct lower *l, gimple *stmt, unsigned i, struct iom_a
 	if (tracked(l, arg)) {
 		a->is = IOM_ARG_VALUE;
 		a->value = value_of(arg);
+	} else if (string_literal(arg)) {
+		a->is = IOM_ARG_STRING;
+		a->string = string_literal(arg);
 	} else if (TREE_CODE(arg) == INTEGER_CST && tree_fits_shwi_p(arg)) {
 		a->is = IOM_ARG_INT;
 		a->constant = tree_to_shwi(arg);
@@ -531,6 +695,15 @@ static void describe_arg(struct lower *l, gimple *stmt, unsigned i, struct iom_a
 		a->path = pointee_path(l, arg);
 		a->type = TREE_TYPE(TREE_TYPE(arg));
 	}
+}
+
+/* Is the callee's body in this translation unit (the whole file is parsed
+ * before any function reaches the plugin's pass)? */
+static int defined_here(tree decl)
+{
+	cgraph_node *node = decl ? cgraph_node::get(decl) : NULL;
+
+	return node && node->definition;
 }
 
 /* Arguments described on the stack; longer calls (varargs) get the heap. */
@@ -550,6 +723,7 @@ static void lower_call(struct lower *l, gimple *stmt)
 		args = XNEWVEC(struct iom_arg, n);
 	memset(&c, 0, sizeof(c));
 	c.callee = callee_name(stmt);
+	c.defined_here = defined_here(gimple_call_fndecl(stmt));
 	c.nr_args = (int)n;
 	c.args = args;
 	c.result_value = c.result_path = -1;
@@ -608,6 +782,35 @@ static void lower_cond(struct lower *l, gcond *stmt)
 		iom_null_test(l->fn, l->cur, w, value_of(a));
 }
 
+/*
+ * With several return statements GCC keeps one, without a location, that
+ * returns a PHI of the values; each PHI argument carries the location of its
+ * own return statement, which is the line a reader looks for.
+ */
+static void lower_return(struct lower *l, greturn *stmt)
+{
+	tree v = gimple_return_retval(stmt);
+	gimple *def;
+
+	if (!tracked(l, v) || !POINTER_TYPE_P(TREE_TYPE(v)))
+		return;
+	def = SSA_NAME_DEF_STMT(v);
+	if (gimple_location(stmt) == UNKNOWN_LOCATION && def && gimple_code(def) == GIMPLE_PHI) {
+		gphi *phi = as_a<gphi *>(def);
+
+		for (unsigned i = 0; i < gimple_phi_num_args(phi); i++) {
+			tree a = gimple_phi_arg_def(phi, i);
+			location_t loc = gimple_phi_arg_location(phi, i);
+
+			if (tracked(l, a))
+				iom_escape(l->fn, l->cur, loc != UNKNOWN_LOCATION ? where_at(l, loc) :
+					   where_of(l, stmt), value_of(a), IOM_ESC_RETURN, NULL);
+		}
+		return;
+	}
+	iom_escape(l->fn, l->cur, where_of(l, stmt), value_of(v), IOM_ESC_RETURN, NULL);
+}
+
 static void lower_stmt(struct lower *l, gimple *stmt)
 {
 	switch (gimple_code(stmt)) {
@@ -617,13 +820,9 @@ static void lower_stmt(struct lower *l, gimple *stmt)
 	case GIMPLE_CALL:
 		lower_call(l, stmt);
 		break;
-	case GIMPLE_RETURN: {
-		tree v = gimple_return_retval(as_a<greturn *>(stmt));
-
-		if (tracked(l, v) && POINTER_TYPE_P(TREE_TYPE(v)))
-			iom_escape(l->fn, l->cur, where_of(l, stmt), value_of(v), IOM_ESC_RETURN, NULL);
+	case GIMPLE_RETURN:
+		lower_return(l, as_a<greturn *>(stmt));
 		break;
-	}
 	case GIMPLE_COND:
 		lower_cond(l, as_a<gcond *>(stmt));
 		break;
@@ -649,6 +848,20 @@ static int cond_flag(const struct lower *l, gcond *c, int *truth_on_true)
 	/* "!= 0" and "== 1" hold when the flag is true. */
 	*truth_on_true = (code == NE_EXPR) == !!integer_zerop(b);
 	return value_of(a);
+}
+
+/* if (ptr) / if (!ptr): the path of what ptr points to, and whether the
+ * true edge is the one where it is NULL. */
+static int cond_null(struct lower *l, gcond *c, int *null_on_true)
+{
+	tree a = gimple_cond_lhs(c), b = gimple_cond_rhs(c);
+	enum tree_code code = gimple_cond_code(c);
+
+	if (tracked(l, a) || !POINTER_TYPE_P(TREE_TYPE(a)) || !integer_zerop(b) ||
+	    (code != NE_EXPR && code != EQ_EXPR))
+		return -1;
+	*null_on_true = code == EQ_EXPR;
+	return pointee_path(l, a);
 }
 
 static void switch_edges(struct lower *l, basic_block bb, gswitch *sw, struct iom_where w)
@@ -683,7 +896,7 @@ static void block_edges(struct lower *l, basic_block bb)
 	gimple *last = last_stmt(bb);
 	edge e;
 	edge_iterator ei;
-	int value = -1, truth_on_true = 0;
+	int value = -1, truth_on_true = 0, null_path = -1, null_on_true = 0;
 	struct iom_where w = { NULL, 0, 0, 0 };
 
 	if (last && gimple_code(last) == GIMPLE_SWITCH) {
@@ -692,6 +905,8 @@ static void block_edges(struct lower *l, basic_block bb)
 	}
 	if (last && gimple_code(last) == GIMPLE_COND) {
 		value = cond_flag(l, as_a<gcond *>(last), &truth_on_true);
+		if (value < 0)
+			null_path = cond_null(l, as_a<gcond *>(last), &null_on_true);
 		w = where_of(l, last);
 	}
 	FOR_EACH_EDGE(e, ei, bb->succs) {
@@ -700,6 +915,9 @@ static void block_edges(struct lower *l, basic_block bb)
 		if (value >= 0 && (e->flags & (EDGE_TRUE_VALUE | EDGE_FALSE_VALUE)))
 			iom_edge_if(l->fn, l->cur, to, value,
 				    (e->flags & EDGE_TRUE_VALUE) ? truth_on_true : !truth_on_true, w);
+		else if (null_path >= 0 && (e->flags & (EDGE_TRUE_VALUE | EDGE_FALSE_VALUE)) &&
+			 !(e->flags & EDGE_TRUE_VALUE) == !null_on_true)
+			iom_edge_null(l->fn, l->cur, to, null_path);
 		else
 			iom_edge(l->fn, l->cur, to);
 	}
@@ -734,12 +952,14 @@ struct iom_func *lower_function(function *fun, const struct lower_opts *opt)
 	l.fun = fun;
 	l.opt = opt;
 	l.rules = opt->rules;
+	l.nr_stmt_lines = -1;
 	if (!fun->cfg || !DECL_NAME(fun->decl) || helper_function(&l))
 		return NULL;
 	l.tracked = sbitmap_alloc(num_ssa_names + 1);
 	bitmap_clear(l.tracked);
 	find_tracked(&l);
 	if (!l.relevant && bitmap_empty_p(l.tracked)) {
+		XDELETEVEC(l.slots);
 		sbitmap_free(l.tracked);
 		return NULL;
 	}
@@ -747,6 +967,7 @@ struct iom_func *lower_function(function *fun, const struct lower_opts *opt)
 	fw = where_at(&l, DECL_SOURCE_LOCATION(fun->decl));
 	l.fn = iom_func_begin(l.rules, IDENTIFIER_POINTER(DECL_NAME(fun->decl)), fw);
 	if (!l.fn) {
+		XDELETEVEC(l.slots);
 		sbitmap_free(l.tracked);
 		return NULL;
 	}
@@ -769,6 +990,8 @@ struct iom_func *lower_function(function *fun, const struct lower_opts *opt)
 		block_edges(&l, bb);
 	}
 	XDELETEVEC(l.block_of);
+	XDELETEVEC(l.stmt_lines);
+	XDELETEVEC(l.slots);
 	sbitmap_free(l.tracked);
 	return l.fn;
 }

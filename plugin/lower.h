@@ -22,6 +22,10 @@ struct lower {
 	int relevant;			/* the function touches a map */
 	int cur;			/* core block being filled */
 	location_t last_loc;
+	tree *slots;			/* memory a tracked value is stored into */
+	int nr_slots;
+	int *stmt_lines;		/* sorted lines of the function's statements, */
+	int nr_stmt_lines;		/* -1 until needed (helper_macro_line) */
 };
 
 struct lower_opts {

@@ -60,6 +60,7 @@ static int is_local(tree decl)
 static int decl_path(struct lower *l, tree decl)
 {
 	enum iom_var var;
+	int path;
 
 	if (TREE_CODE(decl) == PARM_DECL)
 		var = IOM_VAR_PARAM;
@@ -69,8 +70,11 @@ static int decl_path(struct lower *l, tree decl)
 		var = IOM_VAR_GLOBAL;
 	else
 		return -1;
-	return iom_path_var(l->fn, decl_name(decl), DECL_UID(decl), var,
+	path = iom_path_var(l->fn, decl_name(decl), DECL_UID(decl), var,
 			    where_at(l, DECL_SOURCE_LOCATION(decl)));
+	if (var == IOM_VAR_LOCAL && !TREE_ADDRESSABLE(decl))
+		iom_path_private(l->fn, path);
+	return path;
 }
 
 static int pointee(struct lower *l, tree ptr, int depth);

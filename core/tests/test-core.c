@@ -672,6 +672,63 @@ static void test_unit_instances(void)
 	iom_unit_free(u);
 }
 
+/* Which printf arguments are read through: %s and the dumping %p extensions. */
+static void test_format_roles(void)
+{
+	static const struct {
+		const char *fmt;
+		const char *want;	/* one letter per argument: v value, r read */
+	} cases[] = {
+		{ "\0016x %d %s\n", "vr" },
+		{ "%*ph %*phN %p %px %pK %pS", "vrvrvvvv" },
+		{ "%-08.*s|%%|%pE%pM%pI4", "vrrrr" },
+		{ "%lu %zx %llx %hhd %c", "vvvvv" },
+		{ "%pe %pB %ps %pF", "vvvv" },
+		{ "100%", "" },
+		{ "%*.*pE", "vvr" },
+	};
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		unsigned char roles[16];
+		char got[17] = "";
+		int n = iom_format_roles(cases[i].fmt, roles, 16);
+
+		for (int k = 0; k < n && k < 16; k++)
+			got[k] = roles[k] == IOM_CONV_READS ? 'r' : 'v';
+		got[n < 16 ? n : 16] = 0;
+		EXPECT(!strcmp(got, cases[i].want), cases[i].fmt);
+	}
+}
+
+/* print/plain/memory entries: their arguments, and their mistakes. */
+static void test_rules_memory_functions(void)
+{
+	const struct iom_fn *f = iom_rules_fn(rules, "snprintf");
+	struct iom_rules *r;
+	char err[256];
+
+	EXPECT(f && f->kind == IOM_FN_PRINT && f->fmt_arg == 3 && f->store_args == 1u << 1,
+	       "snprintf writes argument 1, format 3");
+	f = iom_rules_fn(rules, "memcmp");
+	EXPECT(f && f->kind == IOM_FN_PLAIN && f->load_args == ((1u << 1) | (1u << 2)), "memcmp reads 1 and 2");
+	EXPECT(iom_call_gives_memory(rules, "ioremap_wc") && iom_call_gives_memory(rules, "kzalloc") &&
+	       !iom_call_gives_memory(rules, "memcpy"), "memory producers");
+	f = iom_rules_fn(rules, "pci_iomap");
+	EXPECT(f && f->effects == IOM_EFF_SET_IO, "pci_iomap gives I/O memory");
+	r = iom_rules_new();
+	EXPECT(iom_rules_load_text(r, "m", "plain my_fill\n", err, sizeof(err)) == -1 &&
+	       !strcmp(err, "m:1: error: 'plain' takes 2 to 3 fields"), err);
+	EXPECT(iom_rules_load_text(r, "m", "plain my_fill value=1\n", err, sizeof(err)) == -1 &&
+	       !strcmp(err, "m:1: error: unexpected 'value=1'"), err);
+	EXPECT(iom_rules_load_text(r, "m", "memory vram my_map\n", err, sizeof(err)) == -1 &&
+	       !strcmp(err, "m:1: error: 'memory' takes 'system' or 'io', then a function name"), err);
+	EXPECT(iom_rules_load_text(r, "m", "print my_log fmt=0\n", err, sizeof(err)) == -1 &&
+	       !strcmp(err, "m:1: error: bad argument number '0' in 'fmt='"), err);
+	EXPECT(iom_rules_load_text(r, "m", "memory io my_map\nplain my_fill store=1\n", err,
+				   sizeof(err)) == 0 && iom_call_gives_memory(r, "my_map"), err);
+	iom_rules_free(r);
+}
+
 static void test_options(void)
 {
 	unsigned bits;
@@ -842,6 +899,8 @@ int main(void)
 	test_rules_shared_fns();
 	test_rules_file_reading();
 	test_options();
+	test_format_roles();
+	test_rules_memory_functions();
 	test_rule_table();
 	test_config();
 	test_render_any_length();

@@ -128,28 +128,28 @@ static int local(struct iom_func *fn, const char *name, unsigned uid)
 
 static struct iom_arg value_arg(int value)
 {
-	struct iom_arg a = { IOM_ARG_VALUE, value, -1, NULL, 0, 1, 0 };
+	struct iom_arg a = { .is = IOM_ARG_VALUE, .value = value, .path = -1, .pointer = 1 };
 
 	return a;
 }
 
 static struct iom_arg pointer_arg(int path, const void *type)
 {
-	struct iom_arg a = { IOM_ARG_POINTER, -1, path, type, 0, 1, 0 };
+	struct iom_arg a = { .is = IOM_ARG_POINTER, .value = -1, .path = path, .type = type, .pointer = 1 };
 
 	return a;
 }
 
 static struct iom_arg address_arg(int path, const void *type)
 {
-	struct iom_arg a = { IOM_ARG_ADDRESS, -1, path, type, 0, 1, 0 };
+	struct iom_arg a = { .is = IOM_ARG_ADDRESS, .value = -1, .path = path, .type = type, .pointer = 1 };
 
 	return a;
 }
 
 static struct iom_arg int_arg(long long k)
 {
-	struct iom_arg a = { IOM_ARG_INT, -1, -1, NULL, k, 0, 0 };
+	struct iom_arg a = { .is = IOM_ARG_INT, .value = -1, .path = -1, .constant = k };
 
 	return a;
 }

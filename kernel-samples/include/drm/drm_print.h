@@ -13,8 +13,15 @@
 extern __printf(3, 4) void drm_dev_printk(const struct device *dev,
 					  const char *level,
 					  const char *format, ...);
-extern __printf(3, 4) void __drm_dev_dbg(struct _ddebug *desc,
+enum drm_debug_category {
+	DRM_UT_CORE,
+	DRM_UT_DRIVER,
+	DRM_UT_KMS,
+};
+
+extern __printf(4, 5) void __drm_dev_dbg(struct _ddebug *desc,
 					 const struct device *dev,
+					 enum drm_debug_category category,
 					 const char *format, ...);
 
 #define drm_err(drm, fmt, ...)						\
@@ -27,8 +34,9 @@ extern __printf(3, 4) void __drm_dev_dbg(struct _ddebug *desc,
 	drm_dev_printk((drm) ? (drm)->dev : NULL, KERN_INFO,		\
 		       "[drm] " fmt, ##__VA_ARGS__)
 #define drm_dbg(drm, fmt, ...)						\
-	__drm_dev_dbg(NULL, (drm) ? (drm)->dev : NULL, fmt, ##__VA_ARGS__)
-#define drm_dbg_kms(drm, fmt, ...)	drm_dbg(drm, fmt, ##__VA_ARGS__)
+	__drm_dev_dbg(NULL, (drm) ? (drm)->dev : NULL, DRM_UT_DRIVER, fmt, ##__VA_ARGS__)
+#define drm_dbg_kms(drm, fmt, ...)					\
+	__drm_dev_dbg(NULL, (drm) ? (drm)->dev : NULL, DRM_UT_KMS, fmt, ##__VA_ARGS__)
 
 #define drm_WARN(drm, condition, format, arg...)			\
 	WARN(condition, "%s: " format, (drm)->unique, ##arg)

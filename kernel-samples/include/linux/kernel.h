@@ -11,6 +11,12 @@
 #include <linux/bug.h>
 #include <linux/printk.h>
 
+/* The vsprintf family (lib/vsprintf.c): they write into buf. */
+extern __printf(3, 4) int snprintf(char *buf, size_t size, const char *fmt, ...);
+extern __printf(3, 4) int scnprintf(char *buf, size_t size, const char *fmt, ...);
+extern __printf(2, 3) int sprintf(char *buf, const char *fmt, ...);
+extern __printf(3, 0) int vsnprintf(char *buf, size_t size, const char *fmt, __builtin_va_list args);
+
 #define ARRAY_SIZE(arr)		(sizeof(arr) / sizeof((arr)[0]))
 
 #define container_of(ptr, type, member) ({				\
