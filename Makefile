@@ -96,3 +96,6 @@ clean:
 	rm -f core/*.o core/libiomcore.a core/rules_builtin.c core/tests/test-core \
 		plugin/*.o plugin/*.so
 	@if [ -f sparse/Makefile ]; then $(MAKE) -s -C sparse clean; fi
+
+# libFuzzer targets: make fuzz, make fuzz-short (fuzz/README.md)
+include fuzz/fuzz.mk
