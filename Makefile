@@ -166,3 +166,6 @@ clean:
 	rm -rf build/plugin build/asan
 	@if [ -f sparse/Makefile ]; then $(MAKE) -s -C sparse clean; fi
 	rm -f core/tests/test-frontend
+
+# libFuzzer targets: make fuzz, make fuzz-short (fuzz/README.md)
+include fuzz/fuzz.mk

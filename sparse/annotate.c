@@ -25,6 +25,7 @@
  * expressions in front of ->vaddr, which are found by walking back over
  * identifiers, "->", ".", and balanced (...) and [...].
  */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -259,6 +260,26 @@ static long line_of(const char *s, size_t off)
 	return line;
 }
 
+/* The reason for ANNOTATE_FAILED; line is 0 when no line is to blame. */
+struct failure {
+	long *line;
+	char *err;
+	size_t errlen;
+};
+
+static void fail(const struct failure *f, long line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void fail(const struct failure *f, long line, const char *fmt, ...)
+{
+	va_list ap;
+
+	*f->line = line;
+	va_start(ap, fmt);
+	vsnprintf(f->err, f->errlen, fmt, ap);
+	va_end(ap);
+}
+
 /* Offset just past the logical line that contains off. */
 static size_t logical_line_end(const char *s, size_t len, size_t off)
 {
@@ -469,14 +490,16 @@ static int find_type(const struct lexer *lx, const char *type)
 
 enum annotate_result annotate_header(const char *in, size_t len,
 				     const char *type, enum annotate_mode mode,
-				     struct buf *out, char *err, size_t errlen)
+				     struct buf *out, long *err_line,
+				     char *err, size_t errlen)
 {
+	const struct failure f = { err_line, err, errlen };
 	struct lexer lx = { in, len, NULL, 0, 0 };
 	struct edits ed = { NULL, 0, 0 };
 	enum annotate_result res = ANNOTATE_FAILED;
 	int seen[2] = { 0, 0 };
 	long k, inside_end = -1;
-	size_t pos, i;
+	size_t pos, i, out_start = out->len;
 	int nstruct = 0;
 
 	lex(&lx);
@@ -486,16 +509,16 @@ enum annotate_result annotate_header(const char *in, size_t len,
 			goto done;
 		}
 	if (!type) {
-		int f = find_type(&lx, NULL);
+		int found = find_type(&lx, NULL);
 
-		if (f < 2) {
-			snprintf(err, errlen, "defines neither struct %s nor struct %s",
-				 map_headers[0].type, map_headers[1].type);
+		if (found < 2) {
+			fail(&f, 0, "defines neither struct %s nor struct %s",
+			     map_headers[0].type, map_headers[1].type);
 			goto done;
 		}
-		type = map_headers[f - 2].type;
+		type = map_headers[found - 2].type;
 	} else if (!find_type(&lx, type)) {
-		snprintf(err, errlen, "does not define struct %s", type);
+		fail(&f, 0, "does not define struct %s", type);
 		goto done;
 	}
 
@@ -525,15 +548,36 @@ enum annotate_result annotate_header(const char *in, size_t len,
 				continue;
 			star = k - 1;
 			if (!tok_is(&lx, star, "*")) {
-				snprintf(err, errlen, "line %ld: member %.*s of struct %s is not a plain pointer",
-					 line_of(in, lx.t[k].off), (int)lx.t[k].len,
+				fail(&f, line_of(in, lx.t[k].off),
+				     "member %.*s of struct %s is not a plain pointer",
+				     (int)lx.t[k].len,
 					 in + lx.t[k].off, type);
+				goto done;
+			}
+			/*
+			 * One declarator per declaration: "T *a, *b;" shares
+			 * T between both, and a missing ';' runs two
+			 * declarations into one, so neither can be rewritten
+			 * member by member.
+			 */
+			if (!tok_is(&lx, k + 1, ";")) {
+				fail(&f, line_of(in, lx.t[k].off),
+				     "member %.*s of struct %s is not declared on its own (expected ';' after it)",
+				     (int)lx.t[k].len, in + lx.t[k].off, type);
 				goto done;
 			}
 			for (s = star - 1; s >= 0; s--)
 				if (tok_is(&lx, s, ";") || tok_is(&lx, s, "{") ||
 				    tok_is(&lx, s, "}"))
 					break;
+			for (j = s + 1; j < star; j++)
+				if (tok_is(&lx, j, ",") || tok_is(&lx, j, "*") ||
+				    is_member(&lx, j)) {
+					fail(&f, line_of(in, lx.t[k].off),
+					     "member %.*s of struct %s is not declared on its own",
+					     (int)lx.t[k].len, in + lx.t[k].off, type);
+					goto done;
+				}
 			j = 0;
 			for (s = s + 1; s < star; s++)
 				if (tok_is(&lx, s, "__iomem")) {
@@ -553,8 +597,8 @@ enum annotate_result annotate_header(const char *in, size_t len,
 			long e = init_value_end(&lx, k + 2);
 
 			if (e < k + 2) {
-				snprintf(err, errlen, "line %ld: empty initialiser for .%.*s",
-					 line_of(in, lx.t[k].off), (int)lx.t[k].len,
+				fail(&f, line_of(in, lx.t[k].off),
+				     "empty initialiser for .%.*s", (int)lx.t[k].len,
 					 in + lx.t[k].off);
 				goto done;
 			}
@@ -569,8 +613,9 @@ enum annotate_result annotate_header(const char *in, size_t len,
 			continue;
 		s = operand_start(&lx, k - 2);
 		if (s < 0) {
-			snprintf(err, errlen, "line %ld: cannot tell the expression before %.*s%.*s",
-				 line_of(in, lx.t[k].off), (int)lx.t[k - 1].len,
+			fail(&f, line_of(in, lx.t[k].off),
+			     "cannot tell the expression before %.*s%.*s",
+			     (int)lx.t[k - 1].len,
 				 in + lx.t[k - 1].off, (int)lx.t[k].len,
 				 in + lx.t[k].off);
 			goto done;
@@ -580,11 +625,11 @@ enum annotate_result annotate_header(const char *in, size_t len,
 		add_edit(&ed, lx.t[k].off + lx.t[k].len, 0, ")", 1);
 	}
 	if (!nstruct) {
-		snprintf(err, errlen, "does not define struct %s", type);
+		fail(&f, 0, "does not define struct %s", type);
 		goto done;
 	}
 	if (!seen[0] || !seen[1]) {
-		snprintf(err, errlen, "struct %s has no member %s", type,
+		fail(&f, 0, "struct %s has no member %s", type,
 			 seen[0] ? "vaddr_iomem" : "vaddr");
 		goto done;
 	}
@@ -600,6 +645,19 @@ enum annotate_result annotate_header(const char *in, size_t len,
 	qsort(ed.e, (size_t)ed.n, sizeof(*ed.e), cmp_edit);
 	pos = 0;
 	for (i = 0; i < (size_t)ed.n; i++) {
+		/*
+		 * The rules above never rewrite a byte twice; should a header
+		 * still make two edits overlap, refuse it rather than copy
+		 * with a negative length.
+		 */
+		if (ed.e[i].off < pos || ed.e[i].off > len) {
+			out->len = out_start;
+			if (out->p)
+				out->p[out_start] = '\0';
+			fail(&f, line_of(in, ed.e[i].off < len ? ed.e[i].off : len),
+			     "overlapping rewrites (the header is not understood here)");
+			goto done;
+		}
 		buf_add(out, in + pos, ed.e[i].off - pos);
 		buf_puts(out, ed.e[i].ins);
 		pos = ed.e[i].off + ed.e[i].del;

@@ -10,13 +10,22 @@
  * unique temporary name in its final directory and renamed into place, so
  * a reader sees either no file or a complete one.  The per-user directory
  * is created 0700 and must be a directory owned by the user.
+ *
+ * A copy is used only if its bytes are the ones this run would write (an
+ * altered copy of the right size would otherwise turn strict mode off
+ * unnoticed); any other file is replaced.  Temporary files of runs that
+ * were killed between write and rename are removed by the next run that
+ * writes to, or reads from, the same directory.
  */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "iomemcheck-sparse.h"
@@ -92,11 +101,71 @@ int cache_dir(const char *const parts[], const size_t lens[], size_t n,
 	return 0;
 }
 
+/* Is path a regular file (not a link) holding exactly data? */
+static int same_content(const char *path, const char *data, size_t len)
+{
+	char tmp[65536];
+	struct stat st;
+	size_t at = 0;
+	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC), same = 0;
+
+	if (fd < 0)
+		return 0;
+	if (fstat(fd, &st) || !S_ISREG(st.st_mode) || (size_t)st.st_size != len)
+		goto out;
+	for (;;) {
+		ssize_t n = read(fd, tmp, sizeof(tmp));
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0 || (size_t)n > len - at || memcmp(tmp, data + at, (size_t)n))
+			goto out;
+		if (n == 0)
+			break;
+		at += (size_t)n;
+	}
+	same = at == len;
+out:
+	close(fd);
+	return same;
+}
+
+/*
+ * Remove NAME.tmp.PID.XXXXXX in dir when PID is gone, or when it is an hour
+ * old whoever wrote it (a PID may be reused; a copy takes milliseconds).
+ */
+static void sweep_tmp(const char *dir, const char *name)
+{
+	size_t nl = strlen(name);
+	struct dirent *de;
+	DIR *d = opendir(dir);
+
+	if (!d)
+		return;
+	while ((de = readdir(d))) {
+		char path[4400], *end;
+		struct stat st;
+		long pid;
+
+		if (strncmp(de->d_name, name, nl) || strncmp(de->d_name + nl, ".tmp.", 5))
+			continue;
+		pid = strtol(de->d_name + nl + 5, &end, 10);
+		if (*end != '.' || pid <= 0)
+			continue;
+		snprintf(path, sizeof(path), "%s/%s", dir, de->d_name);
+		if (lstat(path, &st) || st.st_uid != getuid())
+			continue;
+		if ((kill((pid_t)pid, 0) && errno == ESRCH) ||
+		    st.st_mtime + 3600 < time(NULL))
+			unlink(path);
+	}
+	closedir(d);
+}
+
 int cache_put(const char *base, const char *rel, const char *data,
 	      size_t len, char *err, size_t errlen)
 {
 	char path[4096], tmp[4200];
-	struct stat st;
 	char *slash;
 	int fd, bad;
 
@@ -104,7 +173,11 @@ int cache_put(const char *base, const char *rel, const char *data,
 		snprintf(err, errlen, "cache path too long");
 		return -1;
 	}
-	if (!stat(path, &st) && S_ISREG(st.st_mode) && (size_t)st.st_size == len)
+	slash = strrchr(path, '/');
+	*slash = '\0';
+	sweep_tmp(path, slash + 1);
+	*slash = '/';
+	if (same_content(path, data, len))
 		return 0;
 	/* parent directories below base */
 	for (slash = path + strlen(base) + 1; (slash = strchr(slash, '/')); slash++) {

@@ -73,11 +73,13 @@ enum annotate_result {
 /*
  * Rewrite the header text in (len bytes) that defines struct @type (NULL:
  * whichever of map_headers[] it defines).  On ANNOTATE_OK the result is
- * appended to out.
+ * appended to out; on ANNOTATE_FAILED out is as it was, err says why and
+ * *err_line is the header line to blame (0: the header as a whole).
  */
 enum annotate_result annotate_header(const char *in, size_t len,
 				     const char *type, enum annotate_mode mode,
-				     struct buf *out, char *err, size_t errlen);
+				     struct buf *out, long *err_line,
+				     char *err, size_t errlen);
 /* The macros the rewritten header uses (#ifndef-guarded). */
 const char *annotate_preamble(void);
 /* The same names, defined so that the annotation has no effect. */

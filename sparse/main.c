@@ -46,6 +46,25 @@ static void die(const char *fmt, const char *a, const char *b)
 	exit(1);
 }
 
+/* "FILE:LINE: " or "FILE: " for a header the annotator refused */
+static void where(struct buf *b, const char *file, long line)
+{
+	if (line > 0)
+		buf_printf(b, "%s:%ld: ", file, line);
+	else
+		buf_printf(b, "%s: ", file);
+}
+
+static void die_annotate(const char *file, long line, const char *err)
+{
+	struct buf b = { 0 };
+
+	where(&b, file, line);
+	buf_printf(&b, "error: cannot annotate: %s\n", err);
+	fputs(buf_cstr(&b), stderr);
+	exit(1);
+}
+
 /* ---- --annotate, --patch -------------------------------------------- */
 
 static int cmd_annotate(int argc, char **argv)
@@ -54,6 +73,7 @@ static int cmd_annotate(int argc, char **argv)
 	const char *type = NULL, *file = NULL;
 	struct buf in = { 0 }, out = { 0 };
 	char err[512];
+	long line = 0;
 	int i;
 
 	for (i = 2; i < argc; i++) {
@@ -79,7 +99,8 @@ static int cmd_annotate(int argc, char **argv)
 	}
 	if (read_file(file, &in))
 		die("%s: %s", file, strerror(errno));
-	switch (annotate_header(in.p, in.len, type, mode, &out, err, sizeof(err))) {
+	switch (annotate_header(in.p, in.len, type, mode, &out, &line, err,
+				sizeof(err))) {
 	case ANNOTATE_OK:
 		break;
 	case ANNOTATE_ALREADY:
@@ -87,7 +108,7 @@ static int cmd_annotate(int argc, char **argv)
 		buf_add(&out, in.p, in.len);
 		break;
 	default:
-		die("%s: %s", file, err);
+		die_annotate(file, line, err);
 	}
 	if (write_all(1, out.p, out.len))
 		die("write: %s%s", strerror(errno), "");
@@ -117,6 +138,7 @@ static int cmd_patch(int argc, char **argv)
 	for (h = 0; h < nr_map_headers; h++) {
 		struct buf in = { 0 }, ann = { 0 };
 		char path[4096], la[256], lb[256], err[512];
+		long line = 0;
 
 		snprintf(path, sizeof(path), "%s/include/%s", argv[2],
 			 map_headers[h].include);
@@ -127,7 +149,7 @@ static int cmd_patch(int argc, char **argv)
 		}
 		found++;
 		switch (annotate_header(in.p, in.len, map_headers[h].type,
-					ANNOTATE_INLINE, &ann, err, sizeof(err))) {
+					ANNOTATE_INLINE, &ann, &line, err, sizeof(err))) {
 		case ANNOTATE_OK:
 			snprintf(la, sizeof(la), "a/include/%s", map_headers[h].include);
 			snprintf(lb, sizeof(lb), "b/include/%s", map_headers[h].include);
@@ -139,7 +161,7 @@ static int cmd_patch(int argc, char **argv)
 			fprintf(stderr, IOMS_NAME ": %s is already annotated\n", path);
 			break;
 		default:
-			die("%s: %s", path, err);
+			die_annotate(path, line, err);
 		}
 		buf_free(&in);
 		buf_free(&ann);
@@ -244,6 +266,7 @@ static void setup_header(struct check *c, const struct map_header *mh)
 	const char *found = NULL;
 	const char *parts[2];
 	size_t lens[2], k, i;
+	long line = 0;
 
 	for (k = 0; k < 3 && !found; k++)
 		for (i = 0; i < c->dirs[k].n && !found; i++) {
@@ -259,15 +282,16 @@ static void setup_header(struct check *c, const struct map_header *mh)
 		return;
 	}
 	switch (annotate_header(in.p, in.len, mh->type, ANNOTATE_LINES, &ann,
-				err, sizeof(err))) {
+				&line, err, sizeof(err))) {
 	case ANNOTATE_ALREADY:
 		/* a tree with the --patch applied: nothing to do */
 		c->active = 1;
 		c->native = 1;
 		goto out;
 	case ANNOTATE_FAILED:
-		buf_printf(&c->notes, IOMS_NAME ": warning: %s: cannot annotate: %s; strict mode is off for it\n",
-			   path, err);
+		where(&c->notes, path, line);
+		buf_printf(&c->notes, "warning: " IOMS_NAME " cannot annotate: %s; strict mode is off for it\n",
+			   err);
 		goto out;
 	case ANNOTATE_OK:
 		break;
@@ -308,6 +332,34 @@ out:
 	buf_free(&ann);
 }
 
+/*
+ * Check mode needs a file (or "-" for stdin, as in kbuild's probe); an
+ * argument list of options only is a mistake, not an empty check.
+ * Returns 0, or 2 after printing the usage.
+ */
+static int need_input(int argc, char **argv)
+{
+	const char *unknown = NULL;
+	int i;
+
+	for (i = 1; i < argc; i++) {
+		const char *a = argv[i];
+
+		if (a[0] != '-' || !a[1])
+			return 0;
+		if (takes_arg(a))
+			i++;
+		else if (a[1] == '-' && !unknown)
+			unknown = a;
+	}
+	if (unknown)
+		fprintf(stderr, IOMS_NAME ": error: unknown option '%s'\n", unknown);
+	else
+		fprintf(stderr, IOMS_NAME ": error: no input file\n");
+	fputs(usage, stderr);
+	return 2;
+}
+
 static int cmd_check(int argc, char **argv)
 {
 	struct check c;
@@ -318,6 +370,8 @@ static int cmd_check(int argc, char **argv)
 	int status, typeof_unqual, have_plain = 0;
 	size_t h, i;
 
+	if (need_input(argc, argv))
+		return 2;
 	memset(&c, 0, sizeof(c));
 	if (!sparse || !*sparse)
 		sparse = "sparse";

@@ -133,3 +133,52 @@ def test_gcc_code_is_unchanged(tree, tmp_path):
     after = tmp_path / "after.s"
     subprocess.run(args + [str(after)], cwd=tree, check=True)
     assert before.read_text() == after.read_text()
+
+
+# Both members on one line, or a missing ';': the members cannot be rewritten
+# one by one.  These once gave two identical edits and a copy of length
+# (size_t)-7; now the header is refused, naming its line.
+HOSTILE = {
+    "one-line": "\t\tvoid __iomem *vaddr_iomem, *vaddr;\n",
+    "no-semicolon": "\t\tvoid __iomem *vaddr_iomem\n\t\tvoid *vaddr;\n",
+    "shared": "\t\tvoid *other, __iomem *vaddr_iomem;\n\t\tvoid *vaddr;\n",
+}
+
+
+def hostile_header(tree, kind):
+    h = tree / "include" / "linux" / "iosys-map.h"
+    text = h.read_text()
+    old = ("\t\tvoid __iomem *vaddr_iomem;\t/* valid when is_iomem */\n"
+           "\t\tvoid *vaddr;\t\t\t/* valid otherwise */\n")
+    assert old in text
+    h.write_text(text.replace(old, HOSTILE[kind]))
+    return h, text[:text.index(old)].count("\n") + 1
+
+
+@pytest.mark.parametrize("kind", sorted(HOSTILE))
+def test_hostile_member_declaration_is_refused(binary, tree, kind):
+    h, line = hostile_header(tree, kind)
+    for args in (["--annotate"], ["--annotate", "--inline"]):
+        r = run([binary] + args + [str(h)])
+        assert (r.returncode, r.stdout) == (1, "")
+        assert r.stderr.splitlines() == [
+            "%s:%d: error: cannot annotate: member vaddr_iomem of struct "
+            "iosys_map is not declared on its own%s"
+            % (h, line, "" if kind == "shared" else
+               " (expected ';' after it)")]
+    r = run([binary, "--patch", str(tree)])
+    assert (r.returncode, r.stdout) == (1, "")
+    assert r.stderr.startswith("%s:%d: error: cannot annotate" % (h, line))
+
+
+def test_hostile_header_turns_strict_mode_off_with_a_warning(binary, tree, env):
+    h, line = hostile_header(tree, "one-line")
+    src = "drivers/gpu/drm/helpers.c"
+    r = check(binary, INCLUDES + [src], tree, env)
+    plain = stock(INCLUDES + [src], tree, env)
+    note = ("./include/linux/iosys-map.h:%d: warning: iomemcheck-sparse cannot "
+            "annotate: member vaddr_iomem of struct iosys_map is not declared "
+            "on its own (expected ';' after it); strict mode is off for it\n"
+            % line)
+    assert r.stderr == note + plain.stderr
+    assert r.returncode == plain.returncode

@@ -1,5 +1,6 @@
 """iomemcheck-sparse as a CHECK= program: stock sparse, annotated headers,
 [IOM010] tags, everything else left as sparse prints it."""
+import os
 import re
 import shlex
 import subprocess
@@ -353,3 +354,52 @@ def test_real_kernel_cmd_file(binary, env):
     heads = [l for l in extra if re.search(r":\d+:\d+: (warning|error): ", l)]
     assert heads and all(l.endswith(TAG) for l in heads)
     assert tree_digest(top / "include" / "linux") == before
+
+
+def test_same_size_altered_copy_is_replaced(binary, tree, env):
+    """An altered copy of the right size (here: __iosys back to __iomem,
+    both 7 bytes) once turned strict mode off without a word."""
+    src = "%s/strict-raw.c" % DRM
+    first = check(binary, INCLUDES + [src], tree, env)
+    assert TAG in first.stderr
+    copy, = cache_root(env).glob("*/include/linux/iosys-map.h")
+    good = copy.read_bytes()
+    bad = good.replace(b"__iosys", b"__iomem")
+    assert bad != good and len(bad) == len(good)
+    copy.write_bytes(bad)
+    again = check(binary, INCLUDES + [src], tree, env)
+    assert again.stderr == first.stderr
+    assert copy.read_bytes() == good
+
+
+def test_temporary_files_of_killed_runs_are_removed(binary, tree, env):
+    src = "%s/strict-raw.c" % DRM
+    check(binary, INCLUDES + [src], tree, env)
+    copy, = cache_root(env).glob("*/include/linux/iosys-map.h")
+    dead = subprocess.Popen(["true"])
+    dead.wait()
+    stale = copy.parent / ("iosys-map.h.tmp.%d.AbC123" % dead.pid)
+    stale_top = copy.parents[2] / ("iomemcheck-preamble.h.tmp.%d.x1Y2z3" % dead.pid)
+    live = copy.parent / ("iosys-map.h.tmp.%d.LiVe12" % os.getpid())
+    for p in (stale, stale_top, live):
+        p.write_text("half a header")
+    check(binary, INCLUDES + [src], tree, env)
+    assert not stale.exists() and not stale_top.exists()
+    assert live.exists()        # its writer may still rename it
+
+
+@pytest.mark.parametrize("args, first", [
+    ([], "iomemcheck-sparse: error: no input file"),
+    (["--frobnicate"], "iomemcheck-sparse: error: unknown option '--frobnicate'"),
+    (["-Wall", "-I", "include"], "iomemcheck-sparse: error: no input file"),
+])
+def test_no_input_prints_usage(binary, tmp_path, env, args, first):
+    r = run([binary] + args, cwd=tmp_path, env=env)
+    assert r.returncode == 2 and r.stdout == ""
+    lines = r.stderr.splitlines()
+    assert lines[0] == first
+    assert lines[1].startswith("usage: iomemcheck-sparse ")
+    # stdin as the file ("-x c -") is an input: sparse reads and checks it
+    r = run([binary, "-x", "c", "-"], cwd=tmp_path, env=env, input="int x;\n")
+    assert r.returncode == 0
+    assert r.stderr.startswith("-:1:5: warning: symbol 'x' was not declared")
