@@ -22,7 +22,7 @@ PACKAGES := gcc-12-plugin-dev sparse python3-pytest
 KERNEL_PACKAGES := linux-source-6.1 flex bison bc libelf-dev libssl-dev xz-utils kmod cpio
 
 CORE_SRC := core/rules.c core/func.c core/flow.c core/check.c core/diag.c core/dump.c \
-	core/unit.c
+	core/unit.c core/path.c core/call.c core/store.c core/helper.c
 CORE_OBJ := $(CORE_SRC:.c=.o) core/rules_builtin.o
 RULES	:= $(sort $(wildcard rules/*.rules))
 PLUGIN_SRC := plugin/iomemcheck.c plugin/lower.c plugin/paths.c plugin/ops.c
@@ -38,7 +38,7 @@ deps:
 core/rules_builtin.c: core/embed-rules.sh $(RULES)
 	core/embed-rules.sh $(RULES) > $@.tmp && mv $@.tmp $@
 
-core/%.o: core/%.c core/iomem.h core/func.h core/builtin.h core/alloc.h
+core/%.o: core/%.c core/iomem.h core/func.h core/rules.h core/builtin.h core/alloc.h
 	$(CC) $(CORE_CFLAGS) -c -o $@ $<
 
 core/libiomcore.a: $(CORE_OBJ)

@@ -10,20 +10,25 @@
  * Life of one function:
  *
  *	fn = iom_func_begin(rules, "name", where_of_function);
+ *	iom_func_types(fn, &types);           how the core asks about types
  *	b = iom_block(fn);                    block 0 is the entry, made by begin
- *	m = iom_map(fn, "obj*.vmap", "obj->vmap", IOM_MAP_REACHED, type, where);
+ *	p = iom_path_member(fn, iom_path_deref(fn, iom_path_var(fn, "obj", 0,
+ *			    IOM_VAR_PARAM, decl)), "vmap");
+ *	m = iom_object_map(fn, p, type_of_vmap);
  *	iom_load(fn, b, where, 7, m, IOM_MEMBER_SYS, "obj->vmap.vaddr");
  *	iom_access(fn, b, where, 7, 1);
+ *	iom_call(fn, b, where, &call);        what the rules say the call does
  *	iom_edge(fn, 0, b);
  *	n = iom_func_end(fn, &options, report, ctx);
  *
  * Values are small non-negative integers chosen by the front end (the GCC
  * front end uses SSA version numbers).  A value should be defined once (SSA);
  * a front end without SSA may define one several times: the definitions are
- * joined, which is safe but less precise.  Map keys are access paths written
- * with '*' for a dereference, ".f" for a member and "[k]" / "[*]" for array
- * elements ("obj*.bo*.vmap", "maps[0]", "maps[*]"); a call that can reach a
- * path clobbers every map whose key starts with it (iom_clobber).
+ * joined, which is safe but less precise.  Objects are named by access paths
+ * the front end builds step by step (iom_path_*); it never writes a key.
+ * Front ends describe (calls, stores, paths, helper-code facts); the core
+ * decides what the rules data makes of them.  core/FRONTENDS.md is the
+ * contract.
  *
  * Strings given to the core (file names, expressions) are copied unless said
  * otherwise; file names in struct iom_where must live until iom_func_end.
@@ -49,36 +54,10 @@ enum iom_member {
 	IOM_NR_MEMBERS
 };
 
-enum iom_fn_kind {
-	IOM_FN_NONE,
-	IOM_FN_HELPER,
-	IOM_FN_MACRO,
-	IOM_FN_PRODUCER,
-	IOM_FN_WARN,
-	IOM_FN_PRINT,
-	IOM_FN_IGNORE,
-};
-
-/* Helper effects, a bit set. */
-#define IOM_EFF_SET_SYSTEM	0x01
-#define IOM_EFF_SET_IO		0x02
-#define IOM_EFF_CLEAR		0x04
-#define IOM_EFF_READ		0x08
-#define IOM_EFF_ACCESS		0x10
-
 struct iom_type {
 	const char *name;			/* struct tag */
 	const char *header;			/* helper header, e.g. linux/iosys-map.h */
 	const char *member[IOM_NR_MEMBERS];	/* field names */
-};
-
-struct iom_fn {
-	const char *name;
-	enum iom_fn_kind kind;
-	unsigned effects;			/* IOM_EFF_* */
-	unsigned map_args;			/* bit n set: argument n (1-based) is a map */
-	int ptr_arg;				/* 1-based pointer argument of set helpers, 0 if none */
-	int type;				/* index of its type, -1 for global entries */
 };
 
 struct iom_rules;
@@ -100,8 +79,6 @@ int iom_rules_type_index(const struct iom_rules *, const char *struct_name);
 int iom_type_member(const struct iom_type *, const char *field);
 /* Does a file name belong to a helper header of any type? */
 int iom_rules_is_helper_file(const struct iom_rules *, const char *file);
-/* What the rules say about a function name (helpers, producers, warn, ...). */
-const struct iom_fn *iom_rules_fn(const struct iom_rules *, const char *name);
 /* Is an asm statement with this template a WARN/BUG? */
 int iom_rules_warn_asm(const struct iom_rules *, const char *asm_text);
 
@@ -151,22 +128,6 @@ enum iom_map_origin {
 	IOM_MAP_REACHED,	/* reached through memory we know nothing of */
 };
 
-enum iom_kind {			/* what iom_set establishes */
-	IOM_KIND_SYSTEM,
-	IOM_KIND_IO,
-	IOM_KIND_UNKNOWN,
-	IOM_KIND_UNINIT,
-};
-
-enum iom_cause {		/* why, for the notes */
-	IOM_BY_HELPER,		/* name: the set/clear helper or macro */
-	IOM_BY_PRODUCER,	/* name: the producer */
-	IOM_BY_CALL,		/* name: the callee that returned the map */
-	IOM_BY_ZERO,		/* zero initialisation */
-	IOM_BY_MEMORY,		/* copied from memory we know nothing of */
-	IOM_BY_SCOPE,		/* end of scope */
-};
-
 enum iom_escape {
 	IOM_ESC_CALL,		/* passed to name */
 	IOM_ESC_STORE,		/* stored into memory */
@@ -195,18 +156,10 @@ void iom_edge_if(struct iom_func *, int from, int to, int value, int truth,
  * key "name*".  Only needed for the unit's callback pairs (iom_unit_*). */
 void iom_param(struct iom_func *, int arg, const char *name);
 
-/* Register (or find) a map by key.  Returns its index. */
-int iom_map(struct iom_func *, const char *key, const char *display,
-	    enum iom_map_origin origin, int type, struct iom_where decl);
 const char *iom_map_display(const struct iom_func *, int map);
 /* How a member of a registered map is written: "map->vaddr", "m.is_iomem". */
 void iom_member_expr(const struct iom_func *, int map, enum iom_member, char *buf, size_t len);
 
-void iom_set(struct iom_func *, int b, struct iom_where, int map, enum iom_kind,
-	     enum iom_cause, const char *name, int ptr_value);
-void iom_copy(struct iom_func *, int b, struct iom_where, int dst, int src);
-void iom_clobber(struct iom_func *, int b, struct iom_where, const char *key,
-		 const char *callee, int producer);
 void iom_load(struct iom_func *, int b, struct iom_where, int value, int map,
 	      enum iom_member, const char *expr);
 void iom_derive(struct iom_func *, int b, int dst, int src, enum iom_derive);
@@ -218,7 +171,6 @@ void iom_escape(struct iom_func *, int b, struct iom_where, int value,
 void iom_write(struct iom_func *, int b, struct iom_where, int map,
 	       enum iom_member, int flag_const, int value, const char *expr);
 void iom_null_test(struct iom_func *, int b, struct iom_where, int value);
-void iom_read(struct iom_func *, int b, struct iom_where, int map, const char *helper);
 void iom_kill(struct iom_func *, int b, struct iom_where);
 
 /* ---- naming objects: access paths (path.c) ------------------------------ */
@@ -271,6 +223,7 @@ enum iom_type_class {
 struct iom_type_facts {
 	enum iom_type_class cls;
 	const char *tag;	/* STRUCT, UNION: tag, else typedef name, else NULL */
+	long size;		/* size in bytes, -1 when not known */
 	long count;		/* ARRAY: number of elements, -1 when not known */
 	const void *element;	/* ARRAY: the element type */
 };
@@ -364,8 +317,9 @@ enum iom_store_is {
 	IOM_STORE_END_SCOPE,	/* the variable goes out of scope */
 };
 
-void iom_store(struct iom_func *, int b, struct iom_where, int dst_path, const void *dst_type,
-	       enum iom_store_is, int src_path, const void *src_type);
+/* Returns 1 when the object holds maps (the store was taken), else 0. */
+int iom_store(struct iom_func *, int b, struct iom_where, int dst_path, const void *dst_type,
+	      enum iom_store_is, int src_path, const void *src_type);
 
 /* ---- helper code (helper.c) --------------------------------------------- */
 
