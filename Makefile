@@ -17,7 +17,14 @@ PLUGIN_INC := $(shell $(GCC) -print-file-name=plugin)/include
 PLUGIN_CXXFLAGS := $(CFLAGS) $(WARN) -fPIC -fno-rtti -fno-exceptions -std=gnu++17 \
 	-I$(PLUGIN_INC) -Icore
 
-PACKAGES := gcc-12-plugin-dev sparse python3-pytest
+# The libclang front end: LLVM_VERSION=14 (Debian 12's default), 15 or 16.
+LLVM_VERSION ?= 14
+LLVM_DIR := $(shell llvm-config-$(LLVM_VERSION) --prefix 2>/dev/null || echo /usr/lib/llvm-$(LLVM_VERSION))
+CLANG_CFLAGS := $(CFLAGS) $(WARN) -std=gnu11 -I$(LLVM_DIR)/include -Icore -Iclang
+CLANG_LDLIBS := -L$(LLVM_DIR)/lib -lclang -Wl,-rpath,$(LLVM_DIR)/lib
+CLANG_OBJDIR := clang/obj-$(LLVM_VERSION)
+
+PACKAGES := gcc-12-plugin-dev sparse python3-pytest libclang-$(LLVM_VERSION)-dev
 # What building Debian's linux 6.1 (allmodconfig) needs besides gcc.
 KERNEL_PACKAGES := linux-source-6.1 flex bison bc libelf-dev libssl-dev xz-utils kmod cpio
 
@@ -26,11 +33,15 @@ CORE_SRC := core/rules.c core/func.c core/flow.c core/check.c core/diag.c core/d
 CORE_OBJ := $(CORE_SRC:.c=.o) core/rules_builtin.o
 RULES	:= $(sort $(wildcard rules/*.rules))
 PLUGIN_SRC := plugin/iomemcheck.c plugin/lower.c plugin/paths.c plugin/ops.c
+CLANG_SRC := clang/where.c clang/compat.c clang/types.c clang/paths.c clang/vars.c \
+	clang/expr.c clang/stmt.c clang/unit.c
+CLANG_OBJ := $(patsubst clang/%.c,$(CLANG_OBJDIR)/%.o,$(CLANG_SRC))
 
 .PHONY: all deps check check-core check-samples check-sparse samples install clean \
 	check-kernel bench torture
 
-all: deps core/libiomcore.a plugin/iomemcheck.so sparse/iomemcheck-sparse
+all: deps core/libiomcore.a plugin/iomemcheck.so sparse/iomemcheck-sparse clang/libiomclang.a \
+	clang/iomclang-run
 
 deps:
 	@scripts/need-packages $(PACKAGES)
@@ -50,6 +61,21 @@ plugin/%.o: plugin/%.c plugin/gcc-common.h plugin/lower.h core/iomem.h | deps
 plugin/iomemcheck.so: $(PLUGIN_SRC:.c=.o) core/libiomcore.a
 	$(GXX) -shared -o $@ $(PLUGIN_SRC:.c=.o) core/libiomcore.a
 
+# Objects per LLVM version; clang/libiomclang.a is the one of the last build,
+# remade whenever LLVM_VERSION changes (clang/.llvm-version records it).
+$(CLANG_OBJDIR)/%.o: clang/%.c clang/clang.h clang/engine.h core/iomem.h | deps
+	@mkdir -p $(CLANG_OBJDIR)
+	$(CC) $(CLANG_CFLAGS) -c -o $@ $<
+
+clang/.llvm-version: FORCE
+	@[ "$$(cat $@ 2>/dev/null)" = "$(LLVM_VERSION)" ] || echo $(LLVM_VERSION) > $@
+
+clang/libiomclang.a: $(CLANG_OBJ) clang/.llvm-version
+	rm -f $@ && ar rcs $@ $(CLANG_OBJ)
+
+clang/iomclang-run: clang/iomclang-run.c clang/libiomclang.a core/libiomcore.a
+	$(CC) $(CLANG_CFLAGS) -o $@ $< clang/libiomclang.a core/libiomcore.a $(CLANG_LDLIBS)
+
 sparse/iomemcheck-sparse: FORCE | deps
 	@if [ -f sparse/Makefile ]; then $(MAKE) -s -C sparse all; fi
 FORCE:
@@ -62,7 +88,7 @@ check: all check-core check-samples check-sparse
 check-core: core/tests/test-core
 	@core/tests/test-core
 
-check-samples: plugin/iomemcheck.so
+check-samples: plugin/iomemcheck.so clang/iomclang-run
 	@LC_ALL=C $(PYTHON) testsuite/run.py
 	@LC_ALL=C $(PYTHON) -m pytest -q -p no:cacheprovider testsuite/test_plugin.py testsuite/kernel 2>&1 | tail -n 1 | sed 's/^/pytest: /'; \
 		exit $${PIPESTATUS[0]}
@@ -94,5 +120,6 @@ install: all
 
 clean:
 	rm -f core/*.o core/libiomcore.a core/rules_builtin.c core/tests/test-core \
-		plugin/*.o plugin/*.so
+		plugin/*.o plugin/*.so clang/libiomclang.a clang/iomclang-run clang/.llvm-version
+	rm -rf clang/obj-*
 	@if [ -f sparse/Makefile ]; then $(MAKE) -s -C sparse clean; fi

@@ -63,6 +63,8 @@ enum op unary_op(CXCursor);
 CXType plain_type(CXType);
 /* The for statement's parts: which children are init, cond, inc (-1: none). */
 void for_parts(CXCursor, int *init, int *cond, int *inc, int *body);
+/* The string literals of an asm statement's template, concatenated. */
+int asm_template(CXCursor, char *buf, size_t len);
 
 /* ---- children ---- */
 

@@ -111,29 +111,97 @@ int const_int(CXCursor c, long long *out)
 }
 
 #if CINDEX_VERSION_MINOR < 64
-/* The pretty-printed text of a cursor, in buf (truncated). */
-static const char *printed(CXCursor c, char *buf, size_t len)
+/*
+ * The token fallback.  clang_tokenize() lexes the buffer a location is
+ * spelled in, even inside a macro definition, while every location query of
+ * the C API maps macro tokens to their expansion point.  Cursor locations
+ * keep their raw encoding, so the tokens of an operator written in a macro
+ * body are still in reach: lex from the start of the expression to the start
+ * of its right operand, and the operator is the last token before it.
+ */
+static CXSourceLocation begin_of(CXCursor c)
 {
-	CXPrintingPolicy p = clang_getCursorPrintingPolicy(c);
-	CXString s = clang_getCursorPrettyPrinted(c, p);
-	const char *t = clang_getCString(s);
-
-	snprintf(buf, len, "%s", t ? t : "");
-	clang_disposeString(s);
-	clang_PrintingPolicy_dispose(p);
-	return buf;
+	return clang_getRangeStart(clang_getCursorExtent(c));
 }
 
-static size_t printed_len(CXCursor c)
+/* The file and offset a location is spelled at (its first token's). */
+static int spelled_at(CXTranslationUnit tu, CXSourceLocation loc, CXFile *f, unsigned *off)
 {
-	CXPrintingPolicy p = clang_getCursorPrintingPolicy(c);
-	CXString s = clang_getCursorPrettyPrinted(c, p);
-	const char *t = clang_getCString(s);
-	size_t n = t ? strlen(t) : 0;
+	CXToken *t = NULL;
+	unsigned n = 0;
 
-	clang_disposeString(s);
-	clang_PrintingPolicy_dispose(p);
-	return n;
+	clang_tokenize(tu, clang_getRange(loc, loc), &t, &n);
+	if (!n) {
+		clang_disposeTokens(tu, t, n);
+		return 0;
+	}
+	clang_getSpellingLocation(clang_getTokenLocation(tu, t[0]), f, NULL, NULL, off);
+	clang_disposeTokens(tu, t, n);
+	return *f != NULL;
+}
+
+static CXSourceLocation moved(CXSourceLocation loc, int by)
+{
+	loc.int_data += (unsigned)by;
+	return loc;
+}
+
+/*
+ * The punctuation token right before 'at' (a location spelled somewhere),
+ * lexing from 'from' (spelled in the same buffer): into buf.  With
+ * first_ok 0, the token must not be the first one lexed (a window that
+ * starts at an arbitrary byte may cut the first token).
+ */
+static int token_before(CXTranslationUnit tu, CXSourceLocation from, CXSourceLocation at,
+			int first_ok, char *buf, size_t len)
+{
+	CXToken *t = NULL;
+	unsigned n = 0, off, toff;
+	CXFile f, tf;
+	int found = -1;
+
+	if (!spelled_at(tu, at, &f, &off))
+		return 0;
+	clang_tokenize(tu, clang_getRange(from, at), &t, &n);
+	for (unsigned i = 0; i < n; i++) {
+		clang_getSpellingLocation(clang_getTokenLocation(tu, t[i]), &tf, NULL, NULL, &toff);
+		if (!clang_File_isEqual(tf, f) || toff >= off)
+			break;
+		found = (int)i;
+	}
+	if (found < 0 || (found == 0 && !first_ok) ||
+	    clang_getTokenKind(t[found]) != CXToken_Punctuation) {
+		clang_disposeTokens(tu, t, n);
+		return 0;
+	}
+	{
+		CXString s = clang_getTokenSpelling(tu, t[found]);
+
+		snprintf(buf, len, "%s", clang_getCString(s));
+		clang_disposeString(s);
+	}
+	clang_disposeTokens(tu, t, n);
+	return 1;
+}
+
+/* The operator between the two operands of a binary expression. */
+static int binary_token(CXCursor c, char *buf, size_t len)
+{
+	CXTranslationUnit tu = clang_Cursor_getTranslationUnit(c);
+	CXCursor k[MAX_KIDS];
+	CXSourceLocation r;
+
+	if (kids(c, k) != 2)
+		return 0;
+	r = begin_of(k[1]);
+	if (token_before(tu, begin_of(c), r, 1, buf, len))
+		return 1;
+	/* The left operand is spelled elsewhere (a macro argument): a small
+	 * window before the right operand, in its own buffer. */
+	for (int back = 12; back >= 2; back--)
+		if (token_before(tu, moved(r, -back), r, 0, buf, len))
+			return 1;
+	return 0;
 }
 #endif
 
@@ -161,22 +229,11 @@ enum op binary_op(CXCursor c)
 
 	return (unsigned)k < NR(ops) ? ops[k] : OP_OTHER;
 #else
-	CXCursor k[MAX_KIDS];
-	char buf[4096];
-	size_t n;
-	const char *s;
+	char buf[16];
 
-	if (kids(c, k) != 2)
+	if (!binary_token(c, buf, sizeof(buf)))
 		return OP_OTHER;
-	/* The operands print the same alone as inside the whole. */
-	n = printed_len(k[0]);
-	s = printed(c, buf, sizeof(buf));
-	if (n >= strlen(s))
-		return OP_OTHER;
-	s += n;
-	while (*s == ' ')
-		s++;
-	return match_op(binary_ops, NR(binary_ops), s);
+	return match_op(binary_ops, NR(binary_ops), buf);
 #endif
 }
 
@@ -195,32 +252,32 @@ enum op unary_op(CXCursor c)
 
 	return (unsigned)k < NR(ops) ? ops[k] : OP_OTHER;
 #else
-	char buf[4096];
-	const char *s = printed(c, buf, sizeof(buf));
-	size_t n = strlen(s);
+	CXTranslationUnit tu = clang_Cursor_getTranslationUnit(c);
 	CXCursor k[MAX_KIDS];
-	size_t m;
+	CXSourceLocation b = begin_of(c);
+	CXToken *t = NULL;
+	unsigned n = 0;
+	enum op op = OP_OTHER;
 
 	if (kids(c, k) != 1)
 		return OP_OTHER;
-	m = printed_len(k[0]);
-	/* An operand printed first means a postfix operator. */
-	if (m < n && !strncmp(s + m, "++", 2) && n == m + 2) {
-		char head[4096];
+	/* A postfix operator follows its operand, which starts the expression;
+	 * ++ and -- are the only ones, and both move a pointer. */
+	if (clang_equalLocations(b, begin_of(k[0])))
+		return OP_POSTINC;
+	clang_tokenize(tu, clang_getRange(b, b), &t, &n);
+	if (n) {
+		CXString s = clang_getTokenSpelling(tu, t[0]);
 
-		printed(k[0], head, sizeof(head));
-		if (!strncmp(s, head, m))
-			return OP_POSTINC;
+		op = match_op(prefix_ops, NR(prefix_ops), clang_getCString(s));
+		/* match_op compares prefixes: "-" must not be taken for "--" */
+		if ((op == OP_NEG || op == OP_PLUS) && strlen(clang_getCString(s)) != 1)
+			op = OP_OTHER;
+		clang_disposeString(s);
 	}
-	if (m < n && !strncmp(s + m, "--", 2) && n == m + 2) {
-		char head[4096];
-
-		printed(k[0], head, sizeof(head));
-		if (!strncmp(s, head, m))
-			return OP_POSTDEC;
-	}
+	clang_disposeTokens(tu, t, n);
 	(void)postfix_ops;
-	return match_op(prefix_ops, NR(prefix_ops), s);
+	return op;
 #endif
 }
 
@@ -229,74 +286,167 @@ CXType plain_type(CXType t)
 	return clang_getCanonicalType(t);
 }
 
-/* The text between "for (" and the matching ")", split at the two top-level ';'. */
-static int header_slots(const char *s, int present[3])
+
+/* Does a for-statement part look like an init or increment (it changes
+ * something) rather than a condition? */
+static int changes(CXCursor c)
 {
-	int depth = 0, slot = 0;
-	const char *p = strstr(s, "for (");
-	int seen = 0;
+	CXCursor s = strip(c);
+	enum CXCursorKind k = clang_getCursorKind(s);
+	enum op op;
 
-	if (!p)
-		return -1;
-	for (p += 5; *p; p++) {
-		if (*p == '"' || *p == '\'') {
-			char q = *p;
-
-			for (p++; *p && *p != q; p++)
-				if (*p == '\\' && p[1])
-					p++;
-			if (!*p)
-				return -1;
-			seen = 1;
-			continue;
-		}
-		if (*p == '(' || *p == '[' || *p == '{')
-			depth++;
-		else if ((*p == ')' || *p == ']' || *p == '}') && depth > 0)
-			depth--;
-		else if (*p == ')' && depth == 0) {
-			present[slot] = seen;
-			return slot == 2 ? 0 : -1;
-		} else if (*p == ';' && depth == 0) {
-			if (slot == 2)
-				return -1;
-			present[slot++] = seen;
-			seen = 0;
-			continue;
-		}
-		if (!isspace((unsigned char)*p))
-			seen = 1;
+	if (k == CXCursor_DeclStmt || k == CXCursor_CompoundAssignOperator || k == CXCursor_CallExpr)
+		return 1;
+	if (k == CXCursor_BinaryOperator) {
+		op = binary_op(s);
+		return op == OP_ASSIGN || op == OP_COMMA;
 	}
-	return -1;
+	if (k == CXCursor_UnaryOperator) {
+		op = unary_op(s);
+		return op == OP_PREINC || op == OP_PREDEC || op == OP_POSTINC || op == OP_POSTDEC;
+	}
+	return 0;
+}
+
+/* The file and offset of the first token spelled at a location. */
+static int first_token_at(CXTranslationUnit tu, CXSourceLocation loc, CXFile *f, unsigned *off)
+{
+	CXToken *t = NULL;
+	unsigned n = 0;
+
+	*f = NULL;
+	clang_tokenize(tu, clang_getRange(loc, loc), &t, &n);
+	if (n)
+		clang_getSpellingLocation(clang_getTokenLocation(tu, t[0]), f, NULL, NULL, off);
+	clang_disposeTokens(tu, t, n);
+	return *f != NULL;
+}
+
+/*
+ * The header's two ';' in the buffer the for statement is spelled in (a
+ * macro body too: tokens are lexed where they are spelled); each child goes
+ * in the slot it is spelled in.  0 when that cannot be told.
+ */
+static int parts_by_tokens(CXCursor c, CXCursor *k, int n, int *slot_of)
+{
+	CXTranslationUnit tu = clang_Cursor_getTranslationUnit(c);
+	CXSourceLocation b = clang_getRangeStart(clang_getCursorExtent(c));
+	CXSourceLocation e = clang_getRangeStart(clang_getCursorExtent(k[n - 1]));
+	CXToken *t = NULL;
+	unsigned nt = 0, semi[2] = { 0, 0 }, nsemi = 0, close = 0;
+	CXFile f = NULL;
+	int depth = 0;
+
+	clang_tokenize(tu, clang_getRange(b, e), &t, &nt);
+	for (unsigned i = 0; i < nt && !close; i++) {
+		CXString s = clang_getTokenSpelling(tu, t[i]);
+		const char *x = clang_getCString(s);
+		unsigned off = 0;
+		CXFile tf;
+
+		clang_getSpellingLocation(clang_getTokenLocation(tu, t[i]), &tf, NULL, NULL, &off);
+		if (i == 0)
+			f = tf;
+		if (!strcmp(x, "(") || !strcmp(x, "[") || !strcmp(x, "{"))
+			depth++;
+		else if (!strcmp(x, ")") && depth == 1)
+			close = off;
+		else if (!strcmp(x, ")") || !strcmp(x, "]") || !strcmp(x, "}"))
+			depth--;
+		else if (!strcmp(x, ";") && depth == 1 && nsemi < 2)
+			semi[nsemi++] = off;
+		clang_disposeString(s);
+	}
+	clang_disposeTokens(tu, t, nt);
+	if (nsemi != 2 || !close || !f)
+		return 0;
+	for (int i = 0; i < n - 1; i++) {
+		CXFile cf;
+		unsigned off = 0;
+
+		if (!first_token_at(tu, clang_getRangeStart(clang_getCursorExtent(k[i])), &cf, &off) ||
+		    !clang_File_isEqual(cf, f) || off >= close || off <= semi[0] - 64 * 1024)
+			return 0;
+		slot_of[i] = off < semi[0] ? 0 : off < semi[1] ? 1 : 2;
+	}
+	return 1;
 }
 
 void for_parts(CXCursor c, int *init, int *cond, int *inc, int *body)
 {
 	CXCursor k[MAX_KIDS];
-	int n = kids(c, k), present[3] = { 0, 0, 0 }, at = 0;
+	int n = kids(c, k), slot_of[3] = { -1, -1, -1 };
 	int *slot[3] = { init, cond, inc };
 
 	*init = *cond = *inc = -1;
 	*body = n - 1;
-	if (n <= 1)
+	if (n <= 1 || n > 4)
 		return;
-	{
-		CXPrintingPolicy p = clang_getCursorPrintingPolicy(c);
-		CXString s;
-
-		/* Only the header is wanted: do not print the body. */
-		clang_PrintingPolicy_setProperty(p, CXPrintingPolicy_TerseOutput, 1);
-		s = clang_getCursorPrettyPrinted(c, p);
-		if (header_slots(clang_getCString(s), present)) {
-			/* Not understood: the children in order, as far as they go. */
-			present[0] = n > 3;
-			present[1] = n > 2 || n == 2;
-			present[2] = n > 3;
-		}
-		clang_disposeString(s);
-		clang_PrintingPolicy_dispose(p);
+	if (n == 4) {
+		*init = 0;
+		*cond = 1;
+		*inc = 2;
+		return;
 	}
-	for (int i = 0; i < 3; i++)
-		if (present[i] && at < n - 1)
-			*slot[i] = at++;
+	if (!parts_by_tokens(c, k, n, slot_of)) {
+		/* Spelled in different places (macro arguments): by what they do. */
+		if (n == 2) {
+			slot_of[0] = changes(k[0]) ? 0 : 1;
+		} else if (!changes(k[1])) {
+			slot_of[0] = 0;
+			slot_of[1] = 1;
+		} else if (!changes(k[0])) {
+			slot_of[0] = 1;
+			slot_of[1] = 2;
+		} else {
+			slot_of[0] = 0;
+			slot_of[1] = 2;
+		}
+	}
+	for (int i = 0; i < n - 1; i++)
+		if (slot_of[i] >= 0 && *slot[slot_of[i]] < 0)
+			*slot[slot_of[i]] = i;
+}
+
+/*
+ * The text of an asm statement's template: the string tokens after "asm (",
+ * lexed where the statement is spelled (BUG() is a macro).  The extent's end
+ * is an expansion point, so a window after the start is lexed instead.
+ */
+int asm_template(CXCursor c, char *buf, size_t len)
+{
+	CXTranslationUnit tu = clang_Cursor_getTranslationUnit(c);
+	CXSourceLocation b = clang_getRangeStart(clang_getCursorExtent(c));
+	static const int windows[] = { 1024, 512, 256, 128, 64 };
+	size_t used = 0;
+
+	buf[0] = 0;
+	for (unsigned w = 0; w < sizeof(windows) / sizeof(windows[0]); w++) {
+		CXSourceLocation e = b;
+		CXToken *t = NULL;
+		unsigned n = 0;
+		int open = 0;
+
+		e.int_data += (unsigned)windows[w];
+		clang_tokenize(tu, clang_getRange(b, e), &t, &n);
+		for (unsigned i = 0; i < n; i++) {
+			CXString s = clang_getTokenSpelling(tu, t[i]);
+			const char *x = clang_getCString(s);
+			int stop = 0;
+
+			if (!open && !strcmp(x, "("))
+				open = 1;
+			else if (open && clang_getTokenKind(t[i]) == CXToken_Literal && x[0] == '"')
+				used += snprintf(buf + used, used < len ? len - used : 0, "%s", x);
+			else if (open)
+				stop = 1;
+			clang_disposeString(s);
+			if (stop)
+				break;
+		}
+		clang_disposeTokens(tu, t, n);
+		if (n)
+			return used > 0;
+	}
+	return 0;
 }

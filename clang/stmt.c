@@ -352,17 +352,13 @@ static void lower_do(struct lower *l, CXCursor *k, int n)
 
 static void lower_asm(struct lower *l, CXCursor c, CXCursor *k, int n)
 {
-	CXPrintingPolicy p = clang_getCursorPrintingPolicy(c);
-	CXString s = clang_getCursorPrettyPrinted(c, p);
-	const char *text = clang_getCString(s);
+	char text[2048];
 
 	for (int i = 0; i < n; i++)
 		if (clang_isExpression(clang_getCursorKind(k[i])))
 			eval(l, k[i]);
-	if (text && iom_rules_warn_asm(l->rules, text))
+	if (asm_template(c, text, sizeof(text)) && iom_rules_warn_asm(l->rules, text))
 		iom_kill(l->fn, block(l), where_of(l->wc, c));
-	clang_disposeString(s);
-	clang_PrintingPolicy_dispose(p);
 }
 
 void lower_stmt(struct lower *l, CXCursor c)

@@ -91,11 +91,17 @@ static void facts(void *ctx, const void *type, struct iom_type_facts *out)
 	memset(out, 0, sizeof(*out));
 	out->cls = IOM_TYPE_OTHER;
 	out->count = -1;
+	out->size = -1;
 	if (!e)
 		return;
 	if (e->facts_done) {
 		*out = e->facts;
 		return;
+	}
+	{
+		long long size = clang_Type_getSizeOf(e->type);
+
+		out->size = size >= 0 ? (long)size : -1;
 	}
 	switch (e->type.kind) {
 	case CXType_Record: {

@@ -31,6 +31,7 @@ struct run {
 	void *ctx;
 	int findings, functions;
 	int instance;
+	int dump;		/* IOMCLANG_DUMP set: print each lowered function */
 };
 
 /* ---- errors ---- */
@@ -327,6 +328,8 @@ static enum CXChildVisitResult each_function(CXCursor c, CXCursor parent, CXClie
 	if (!fn)
 		return CXChildVisit_Continue;
 	r->functions++;
+	if (r->dump)
+		iom_func_dump(fn, stderr);
 	n = iom_unit_analyse(r->unit, fn, r->opts, counted, r);
 	if (n != IOM_DEFERRED)
 		iom_func_free(fn);
@@ -348,6 +351,7 @@ int clang_engine_run(const struct iom_rules *rules, const struct iom_options *op
 	r.opts = opts;
 	r.report = report;
 	r.ctx = ctx;
+	r.dump = getenv("IOMCLANG_DUMP") != NULL;
 	index = clang_createIndex(0, 0);
 	if (!index) {
 		snprintf(result->error, sizeof(result->error), "%s: error: libclang did not start", file);
