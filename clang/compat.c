@@ -196,6 +196,19 @@ static int binary_token(CXCursor c, char *buf, size_t len)
 	r = begin_of(k[1]);
 	if (token_before(tu, begin_of(c), r, 1, buf, len))
 		return 1;
+	/* Spelled in different buffers (a NULL or constant macro on one side):
+	 * the file locations, where both are written in one file. */
+	{
+		CXFile f1, f2;
+		unsigned o1, o2;
+
+		clang_getFileLocation(begin_of(c), &f1, NULL, NULL, &o1);
+		clang_getFileLocation(r, &f2, NULL, NULL, &o2);
+		if (f1 && f2 && clang_File_isEqual(f1, f2) && o1 < o2 &&
+		    token_before(tu, clang_getLocationForOffset(tu, f1, o1),
+				 clang_getLocationForOffset(tu, f2, o2), 1, buf, len))
+			return 1;
+	}
 	/* The left operand is spelled elsewhere (a macro argument): a small
 	 * window before the right operand, in its own buffer. */
 	for (int back = 12; back >= 2; back--)

@@ -420,6 +420,9 @@ static void init_list(struct lower *l, CXCursor where_c, int path, CXType type, 
 			cleared = 1;
 		}
 	}
+	/* Member writes are placed at the initialiser (GCC: the declaration);
+	 * inside a helper macro's expansion they are helper code. */
+	where_c = list;
 	for (int i = 0; i < n; i++) {
 		CXCursor d[MAX_KIDS];
 		int nd = kids(k[i], d);
@@ -440,7 +443,7 @@ static void init_list(struct lower *l, CXCursor where_c, int path, CXType type, 
 
 					clang_disposeString(s);
 					if (j == nd - 2) {
-						init_field(l, k[i], p, cur, name, ft, value, cleared);
+						init_field(l, where_c, p, cur, name, ft, value, cleared);
 						free(name);
 						break;
 					}
@@ -458,19 +461,19 @@ static void init_list(struct lower *l, CXCursor where_c, int path, CXType type, 
 					    iom_path_any_index(l->fn, p, NULL);
 					cur = clang_getArrayElementType(plain_type(cur));
 					if (j == nd - 2)
-						init_value(l, k[i], p, cur, value, cleared);
+						init_value(l, where_c, p, cur, value, cleared);
 				}
 			}
 			continue;
 		}
 		if (t.kind == CXType_Record) {
 			if (pos < f.n)
-				init_field(l, k[i], path, type, f.name[pos], f.type[pos], k[i], cleared);
+				init_field(l, where_c, path, type, f.name[pos], f.type[pos], k[i], cleared);
 			else
 				eval(l, k[i]);
 			pos++;
 		} else if (is_array(t)) {
-			init_value(l, k[i], iom_path_index(l->fn, path, pos++),
+			init_value(l, where_c, iom_path_index(l->fn, path, pos++),
 				   clang_getArrayElementType(t), k[i], cleared);
 		} else {
 			eval(l, k[i]);
@@ -813,8 +816,7 @@ static char *callee_name(CXCursor call)
 	r = strdup(label && *label && strcmp(label, name) && !strchr(label, '.') ? label : name);
 	clang_disposeString(m);
 	clang_disposeString(s);
-	if (r && !strncmp(r, "__builtin_", 10))
-		memmove(r, r + 10, strlen(r + 10) + 1);
+	/* __builtin_ names stay: the core knows both them and their plain names. */
 	return r;
 }
 
@@ -824,7 +826,7 @@ static int no_return(CXCursor call, const char *name)
 	CXString s;
 	int r;
 
-	if (name && (!strcmp(name, "unreachable") || !strcmp(name, "trap")))
+	if (name && (!strcmp(name, "__builtin_unreachable") || !strcmp(name, "__builtin_trap")))
 		return 1;
 	if (clang_getCursorKind(d) != CXCursor_FunctionDecl)
 		return 0;
