@@ -72,7 +72,7 @@ int asm_template(CXCursor, char *buf, size_t len);
 int in_macro(CXCursor);
 int operator_location(CXCursor binary, CXSourceLocation *out);
 int member_operator_location(CXCursor member, CXSourceLocation *out);
-int paren_before(CXCursor cond, CXSourceLocation *out);
+int punct_before(CXCursor, const char *want, CXSourceLocation *out);
 
 /* ---- children ---- */
 

@@ -493,15 +493,16 @@ int member_operator_location(CXCursor member, CXSourceLocation *out)
 	return !strcmp(buf, ".") || !strcmp(buf, "->");
 }
 
-/* The "(" that opens a condition, right before it. */
-int paren_before(CXCursor cond, CXSourceLocation *out)
+/* The punctuation token 'want' right before a cursor ("(" before an if
+ * condition, "[" before an index, ":" before a conditional's third part). */
+int punct_before(CXCursor c, const char *want, CXSourceLocation *out)
 {
-	CXTranslationUnit tu = clang_Cursor_getTranslationUnit(cond);
-	CXSourceLocation at = begin_of(cond);
+	CXTranslationUnit tu = clang_Cursor_getTranslationUnit(c);
+	CXSourceLocation at = begin_of(c);
 	char buf[8];
 
 	for (int back = 8; back >= 1; back--)
 		if (token_before(tu, moved(at, -back), at, 0, buf, sizeof(buf), out))
-			return !strcmp(buf, "(");
+			return !strcmp(buf, want);
 	return 0;
 }

@@ -559,7 +559,9 @@ static void store_into(struct lower *l, CXCursor where_c, int path, CXType type,
 
 void lower_init(struct lower *l, CXCursor var, CXCursor init)
 {
-	var_write(l, var, clang_Cursor_isNull(init) ? -1 : eval(l, init));
+	/* GCC places an initialised declaration at the declared name. */
+	var_write(l, var, clang_Cursor_isNull(init) ? -1 :
+		  eval_into_local(l, init, where_of(l->wc, var)));
 }
 
 void lower_aggregate_init(struct lower *l, CXCursor var, int path, CXCursor init)
@@ -675,10 +677,12 @@ static int binary(struct lower *l, CXCursor c)
 		a = eval(l, k[0]);
 		b = eval(l, k[1]);
 		if (ptr) {
+			struct iom_where w = l->cond_w ? *l->cond_w : expr_where(l, c);
+
 			if (is_tracked(l, a))
-				iom_null_test(l->fn, block(l), at(l, c), a);
+				iom_null_test(l->fn, block(l), w, a);
 			else if (is_tracked(l, b))
-				iom_null_test(l->fn, block(l), at(l, c), b);
+				iom_null_test(l->fn, block(l), w, b);
 			return r;
 		}
 		if (const_int(k[1], &kval))
@@ -781,7 +785,18 @@ static int conditional(struct lower *l, CXCursor c)
 	t = new_block(l);
 	f = new_block(l);
 	j = new_block(l);
-	cond_branch(l, k[0], t, f);
+	{
+		/* GCC places the test of a ?: at its ':'. */
+		CXSourceLocation loc;
+		struct iom_where w;
+
+		if (punct_before(k[2], ":", &loc)) {
+			w = where_at(l->wc, k[2], loc);
+			l->cond_w = &w;
+		}
+		cond_branch(l, k[0], t, f);
+		l->cond_w = NULL;
+	}
 	l->cur = t;
 	a = eval(l, k[1]);
 	edge(l, l->cur, j);
@@ -1020,7 +1035,7 @@ int eval(struct lower *l, CXCursor c)
 
 struct iom_where expr_where(struct lower *l, CXCursor c)
 {
-	CXCursor s = strip(c);
+	CXCursor s = strip(c), kk[MAX_KIDS];
 	CXSourceLocation loc;
 	enum CXCursorKind k = clang_getCursorKind(s);
 	struct iom_where w;
@@ -1029,6 +1044,9 @@ struct iom_where expr_where(struct lower *l, CXCursor c)
 		w = where_at(l->wc, s, loc);
 	else if ((k == CXCursor_BinaryOperator || k == CXCursor_CompoundAssignOperator) &&
 		 operator_location(s, &loc))
+		w = where_at(l->wc, s, loc);
+	else if (k == CXCursor_ArraySubscriptExpr && kids(s, kk) == 2 &&
+		 punct_before(kk[1], "[", &loc))
 		w = where_at(l->wc, s, loc);
 	else
 		return at(l, s);
@@ -1167,9 +1185,13 @@ void cond_branch(struct lower *l, CXCursor c, int t, int f)
 	{
 		const struct iom_where *cw = l->cond_w;
 		struct iom_where w;
+		int eq = kind == CXCursor_BinaryOperator && n == 2 &&
+			 (binary_op(s) == OP_EQ || binary_op(s) == OP_NE);
 
-		l->cond_w = NULL;
+		if (!eq)	/* a comparison places its null test itself */
+			l->cond_w = NULL;
 		v = eval(l, s);
+		l->cond_w = NULL;
 		w = cw ? *cw : expr_where(l, s);
 		int from = block(l);
 

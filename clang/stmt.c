@@ -151,7 +151,7 @@ static void cond_at_paren(struct lower *l, CXCursor cond, int t, int f)
 	CXSourceLocation loc;
 	struct iom_where w;
 
-	if (paren_before(cond, &loc)) {
+	if (punct_before(cond, "(", &loc)) {
 		w = where_at(l->wc, cond, loc);
 		l->cond_w = &w;
 	}
