@@ -300,6 +300,14 @@ static int load_at(struct lower *l, CXCursor c, const struct iom_where *w)
 
 /* ---- stores of whole objects and initialisers ---- */
 
+/* A store of a whole object; one that holds maps makes the function matter. */
+static void store(struct lower *l, int b, struct iom_where w, int dst, const void *dst_type,
+		  enum iom_store_is is, int src, const void *src_type)
+{
+	if (iom_store(l->fn, b, w, dst, dst_type, is, src, src_type))
+		l->relevant = 1;
+}
+
 static void store_into(struct lower *l, CXCursor where_c, int path, CXType type, CXCursor rhs);
 
 /* One member of a map written by an initialiser or an assignment. */
@@ -430,7 +438,7 @@ static void init_list(struct lower *l, CXCursor where_c, int path, CXType type, 
 		for (int i = 0; i < n; i++)
 			zero &= is_zero(k[i]);
 		if (n < count || zero) {
-			iom_store(l->fn, block(l), l->init_w ? *l->init_w : at(l, where_c), path,
+			store(l, block(l), l->init_w ? *l->init_w : at(l, where_c), path,
 				  type_ref(l->types, type), IOM_STORE_ZERO, -1, NULL);
 			cleared = 1;
 		}
@@ -535,6 +543,42 @@ static void store_into(struct lower *l, CXCursor where_c, int path, CXType type,
 			return;
 		}
 		break;
+	case CXCursor_StmtExpr:
+		/* ({ struct iosys_map copy_ = *map_; ...; copy_; }) */
+		n = kids(s, k);
+		if (n == 1 && clang_getCursorKind(k[0]) == CXCursor_CompoundStmt) {
+			CXCursor body[MAX_KIDS];
+			int m = kids(k[0], body);
+
+			for (int i = 0; i + 1 < m; i++)
+				lower_stmt(l, body[i]);
+			if (m > 0 && clang_isExpression(clang_getCursorKind(body[m - 1]))) {
+				store_into(l, where_c, path, type, body[m - 1]);
+				return;
+			}
+			if (m > 0)
+				lower_stmt(l, body[m - 1]);
+			store(l, block(l), at(l, where_c), path, type_ref(l->types, type),
+			      IOM_STORE_UNKNOWN, -1, NULL);
+			return;
+		}
+		break;
+	case CXCursor_ConditionalOperator:
+		n = kids(s, k);
+		if (n == 3) {
+			int t = new_block(l), f = new_block(l), j = new_block(l);
+
+			cond_branch(l, k[0], t, f);
+			l->cur = t;
+			store_into(l, where_c, path, type, k[1]);
+			edge(l, l->cur, j);
+			l->cur = f;
+			store_into(l, where_c, path, type, k[2]);
+			edge(l, l->cur, j);
+			l->cur = j;
+			return;
+		}
+		break;
 	case CXCursor_DeclRefExpr:
 	case CXCursor_MemberRefExpr:
 	case CXCursor_ArraySubscriptExpr:
@@ -542,18 +586,18 @@ static void store_into(struct lower *l, CXCursor where_c, int path, CXType type,
 		access_lvalue(l, s, 0);
 		src = object_path(l, s);
 		if (src >= 0) {
-			iom_store(l->fn, block(l), at(l, where_c), path, type_ref(l->types, type),
+			store(l, block(l), at(l, where_c), path, type_ref(l->types, type),
 				  IOM_STORE_COPY, src, type_ref(l->types, clang_getCursorType(s)));
 			return;
 		}
-		iom_store(l->fn, block(l), at(l, where_c), path, type_ref(l->types, type),
+		store(l, block(l), at(l, where_c), path, type_ref(l->types, type),
 			  IOM_STORE_UNKNOWN, -1, NULL);
 		return;
 	default:
 		break;
 	}
 	eval(l, s);
-	iom_store(l->fn, block(l), at(l, where_c), path, type_ref(l->types, type),
+	store(l, block(l), at(l, where_c), path, type_ref(l->types, type),
 		  IOM_STORE_UNKNOWN, -1, NULL);
 }
 
