@@ -1101,7 +1101,7 @@ struct iom_where expr_where(struct lower *l, CXCursor c)
 
 int eval_into_local(struct lower *l, CXCursor c, struct iom_where w)
 {
-	CXCursor s = strip(c), k[MAX_KIDS];
+	CXCursor s = strip_casts(c), k[MAX_KIDS];	/* a cast is no statement of its own */
 
 	switch (clang_getCursorKind(s)) {
 	case CXCursor_MemberRefExpr:
