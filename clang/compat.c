@@ -501,8 +501,20 @@ int punct_before(CXCursor c, const char *want, CXSourceLocation *out)
 	CXSourceLocation at = begin_of(c);
 	char buf[8];
 
-	for (int back = 8; back >= 1; back--)
-		if (token_before(tu, moved(at, -back), at, 0, buf, sizeof(buf), out))
-			return !strcmp(buf, want);
+	for (int pass = 0; pass < 2; pass++) {
+		for (int back = 8; back >= 1; back--)
+			if (token_before(tu, moved(at, -back), at, 0, buf, sizeof(buf), out))
+				return !strcmp(buf, want);
+		/* Spelled in a macro (NULL): where it is written in the file. */
+		{
+			CXFile f;
+			unsigned off;
+
+			clang_getFileLocation(at, &f, NULL, NULL, &off);
+			if (!f)
+				return 0;
+			at = clang_getLocationForOffset(tu, f, off);
+		}
+	}
 	return 0;
 }

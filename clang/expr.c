@@ -401,10 +401,19 @@ static void init_field(struct lower *l, CXCursor where_c, int rec_path, CXType r
 			free_fields(&f);
 		}
 		if (member >= 0) {
+			struct iom_where w, *wp = NULL;
+
 			if (cleared && is_zero(value))
 				return;
+			/* A helper macro expanded inside the initialiser (GCC: on its
+			 * line) makes its writes helper code. */
+			if (l->init_w) {
+				w = *l->init_w;
+				w.helper |= at(l, where_c).helper;
+				wp = &w;
+			}
 			write_member(l, where_c, iom_object_map(l->fn, rec_path,
-					type_ref(l->types, rec)), member, value, NULL);
+					type_ref(l->types, rec)), member, value, wp);
 			return;
 		}
 	}
@@ -830,22 +839,24 @@ static int conditional(struct lower *l, CXCursor c)
 	f = new_block(l);
 	j = new_block(l);
 	{
-		/* GCC places the test of a ?: at its ':'. */
+		/* GCC places the test of a ?: at its ':', and the arms' values
+		 * go into a temporary there. */
 		CXSourceLocation loc;
 		struct iom_where w;
+		int colon = punct_before(k[2], ":", &loc);
 
-		if (punct_before(k[2], ":", &loc)) {
-			w = where_at(l->wc, k[2], loc);
+		if (colon) {
+			w = where_at(l->wc, c, loc);
 			l->cond_w = &w;
 		}
 		cond_branch(l, k[0], t, f);
 		l->cond_w = NULL;
+		l->cur = t;
+		a = colon ? eval_into_local(l, k[1], w) : eval(l, k[1]);
+		edge(l, l->cur, j);
+		l->cur = f;
+		b = colon ? eval_into_local(l, k[2], w) : eval(l, k[2]);
 	}
-	l->cur = t;
-	a = eval(l, k[1]);
-	edge(l, l->cur, j);
-	l->cur = f;
-	b = eval(l, k[2]);
 	edge(l, l->cur, j);
 	l->cur = j;
 	r = new_value(l);

@@ -254,7 +254,7 @@ static void lower_switch(struct lower *l, CXCursor c, CXCursor *k, int n)
 {
 	struct switch_ctx sw;
 	struct loop_ctx *x;
-	int exit_b, cont = innermost(l, 1), v;
+	int exit_b, cont = innermost(l, 1), v, other;
 	struct iom_where w = where_of(l->wc, c);
 
 	if (n < 2) {
@@ -275,13 +275,24 @@ static void lower_switch(struct lower *l, CXCursor c, CXCursor *k, int n)
 	lower_stmt(l, k[n - 1]);
 	jump(l, exit_b);
 	l->nr_loops--;
+	/* One case and a default (or none) is an if to GCC: the other way
+	 * out is taken when the flag is the other truth. */
+	other = -1;
+	if (sw.nr - sw.has_default == 1 && is_tracked(l, v))
+		for (int i = 0; i < sw.nr; i++)
+			if (sw.truth[i] >= 0)
+				other = !sw.truth[i];
 	for (int i = 0; i < sw.nr; i++) {
 		if (sw.truth[i] >= 0 && is_tracked(l, v))
 			edge_if(l, sw.dispatch, sw.blocks[i], v, sw.truth[i], w);
+		else if (other >= 0 && sw.truth[i] == -2)
+			edge_if(l, sw.dispatch, sw.blocks[i], v, other, w);
 		else
 			edge(l, sw.dispatch, sw.blocks[i]);
 	}
-	if (!sw.has_default)
+	if (!sw.has_default && other >= 0)
+		edge_if(l, sw.dispatch, exit_b, v, other, w);
+	else if (!sw.has_default)
 		edge(l, sw.dispatch, exit_b);
 	free(sw.blocks);
 	free(sw.truth);
