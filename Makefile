@@ -37,7 +37,7 @@ CLANG_SRC := clang/where.c clang/compat.c clang/types.c clang/paths.c clang/vars
 	clang/expr.c clang/stmt.c clang/unit.c
 CLANG_OBJ := $(patsubst clang/%.c,$(CLANG_OBJDIR)/%.o,$(CLANG_SRC))
 
-.PHONY: all deps check check-core check-samples check-sparse samples install clean \
+.PHONY: all deps check check-core check-samples check-sparse samples install clean check-clang-versions \
 	check-kernel bench torture
 
 all: deps core/libiomcore.a plugin/iomemcheck.so sparse/iomemcheck-sparse clang/libiomclang.a \
@@ -90,11 +90,21 @@ check-core: core/tests/test-core
 
 check-samples: plugin/iomemcheck.so clang/iomclang-run
 	@LC_ALL=C $(PYTHON) testsuite/run.py
-	@LC_ALL=C $(PYTHON) -m pytest -q -p no:cacheprovider testsuite/test_plugin.py testsuite/kernel 2>&1 | tail -n 1 | sed 's/^/pytest: /'; \
+	@LC_ALL=C $(PYTHON) -m pytest -q -p no:cacheprovider testsuite/test_plugin.py testsuite/test_clang.py testsuite/kernel 2>&1 | tail -n 1 | sed 's/^/pytest: /'; \
 		exit $${PIPESTATUS[0]}
 
 check-sparse: sparse/iomemcheck-sparse
 	@if [ -f sparse/Makefile ]; then $(MAKE) -s -C sparse check; fi
+
+# The corpus through the libclang engine built against each supported LLVM;
+# the default build is restored at the end.
+check-clang-versions:
+	@for v in 14 15 16; do \
+		$(MAKE) -s LLVM_VERSION=$$v clang/iomclang-run deps || exit 1; \
+		out=$$(LC_ALL=C $(PYTHON) testsuite/run.py); rc=$$?; \
+		printf 'LLVM %s: %s\n' $$v "$$(echo "$$out" | grep '^corpus: [0-9]')"; \
+		[ $$rc = 0 ] || { echo "$$out"; exit 1; }; \
+	done; $(MAKE) -s clang/iomclang-run
 
 samples: plugin/iomemcheck.so
 	@LC_ALL=C $(PYTHON) testsuite/run.py --show
