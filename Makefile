@@ -1,19 +1,43 @@
 # iomemcheck: `make` builds everything, `make check` runs every test,
 # `make samples` runs the checker on the bundled samples,
-# `make install PREFIX=...` installs.
+# `make install PREFIX=...` installs; GCC=gcc-11 (with any of them) builds and
+# tests the plugin for gcc-11 instead of the default gcc.
 
 SHELL	:= /bin/bash
 PREFIX	?= /usr/local
-GCC	?= gcc
-GXX	?= g++
-CC	:= $(GCC)
 PYTHON	?= /usr/bin/python3
+
+# The GCC the plugin is built for: it must be the compiler that will load it
+# (`make GCC=gcc-11`).  Its C++ driver is the same name with g++ (gcc-11 ->
+# g++-11, /usr/bin/gcc-11 -> /usr/bin/g++-11).  The core is plain C, shared by all
+# plugin builds, and always built with gcc.
+GCC	?= gcc
+GXX	?= $(if $(findstring /,$(GCC)),$(dir $(GCC)))$(subst gcc,g++,$(notdir $(GCC)))
+CC	:= gcc
 
 CFLAGS	?= -O2 -g
 WARN	:= -Wall -Wextra
 CORE_CFLAGS := $(CFLAGS) $(WARN) -fPIC -std=gnu11
 
 PLUGIN_INC := $(shell $(GCC) -print-file-name=plugin)/include
+# Each GCC gets its own objects: the default gcc builds plugin/iomemcheck.so
+# (what every script uses); any other GCC=NAME builds build/plugin/NAME/.
+# The tests find a build's compiler by that NAME on PATH.
+ifeq ($(GCC),gcc)
+PLUGIN_DIR := plugin
+else ifeq ($(notdir $(GCC)),gcc)
+$(error GCC=$(GCC): name it apart from the default gcc, e.g. a gcc-N link on PATH)
+else
+PLUGIN_DIR := build/plugin/$(notdir $(GCC))
+endif
+PLUGIN_SO := $(PLUGIN_DIR)/iomemcheck.so
+# Debian packages a GCC's plugin headers as gcc-N-plugin-dev; a compiler of
+# another origin brings its own (override GCC_PACKAGES= then).
+ifeq ($(GCC),gcc)
+GCC_PACKAGES ?= gcc-12-plugin-dev
+else
+GCC_PACKAGES ?= $(if $(filter gcc-%,$(notdir $(GCC))),$(notdir $(GCC))-plugin-dev $(notdir $(GXX)))
+endif
 PLUGIN_CXXFLAGS := $(CFLAGS) $(WARN) -fPIC -fno-rtti -fno-exceptions -std=gnu++17 \
 	-I$(PLUGIN_INC) -Icore
 
@@ -24,15 +48,18 @@ CLANG_CFLAGS := $(CFLAGS) $(WARN) -std=gnu11 -I$(LLVM_DIR)/include -Icore -Iclan
 CLANG_LDLIBS := -L$(LLVM_DIR)/lib -lclang -Wl,-rpath,$(LLVM_DIR)/lib
 CLANG_OBJDIR := clang/obj-$(LLVM_VERSION)
 
-PACKAGES := gcc-12-plugin-dev sparse python3-pytest libclang-$(LLVM_VERSION)-dev
+PACKAGES := $(GCC_PACKAGES) sparse python3-pytest libclang-$(LLVM_VERSION)-dev
 # What building Debian's linux 6.1 (allmodconfig) needs besides gcc.
 KERNEL_PACKAGES := linux-source-6.1 flex bison bc libelf-dev libssl-dev xz-utils kmod cpio
 
 CORE_SRC := core/rules.c core/func.c core/flow.c core/check.c core/diag.c core/dump.c \
-	core/unit.c core/path.c core/call.c core/store.c core/helper.c
+	core/unit.c
 CORE_OBJ := $(CORE_SRC:.c=.o) core/rules_builtin.o
 RULES	:= $(sort $(wildcard rules/*.rules))
-PLUGIN_SRC := plugin/iomemcheck.c plugin/lower.c plugin/paths.c plugin/ops.c
+PLUGIN_SRC := plugin/iomemcheck.c plugin/lower.c plugin/paths.c plugin/ops.c plugin/version.c
+PLUGIN_OBJ := $(patsubst plugin/%.c,$(PLUGIN_DIR)/%.o,$(PLUGIN_SRC))
+# The corpus engines and plugin tests of this GCC (testsuite/corpus.py).
+ENGINE	:= $(if $(filter plugin,$(PLUGIN_DIR)),gcc,$(notdir $(GCC)))
 CLANG_SRC := clang/where.c clang/compat.c clang/types.c clang/paths.c clang/vars.c \
 	clang/expr.c clang/stmt.c clang/unit.c
 CLANG_OBJ := $(patsubst clang/%.c,$(CLANG_OBJDIR)/%.o,$(CLANG_SRC))
@@ -40,7 +67,7 @@ CLANG_OBJ := $(patsubst clang/%.c,$(CLANG_OBJDIR)/%.o,$(CLANG_SRC))
 .PHONY: all deps check check-core check-samples check-sparse samples install clean check-clang-versions \
 	check-kernel bench torture
 
-all: deps core/libiomcore.a plugin/iomemcheck.so sparse/iomemcheck-sparse clang/libiomclang.a \
+all: deps core/libiomcore.a $(PLUGIN_SO) sparse/iomemcheck-sparse clang/libiomclang.a \
 	clang/iomclang-run
 
 deps:
@@ -49,17 +76,22 @@ deps:
 core/rules_builtin.c: core/embed-rules.sh $(RULES)
 	core/embed-rules.sh $(RULES) > $@.tmp && mv $@.tmp $@
 
-core/%.o: core/%.c core/iomem.h core/func.h core/rules.h core/builtin.h core/alloc.h
+core/%.o: core/%.c core/iomem.h core/func.h core/builtin.h core/alloc.h
 	$(CC) $(CORE_CFLAGS) -c -o $@ $<
+
+# What front ends describe and the core decides: calls, stores, paths, helper code.
+CORE_OBJ += core/path.o core/call.o core/store.o core/helper.o
+$(CORE_OBJ): core/rules.h
 
 core/libiomcore.a: $(CORE_OBJ)
 	rm -f $@ && ar rcs $@ $^
 
-plugin/%.o: plugin/%.c plugin/gcc-common.h plugin/lower.h core/iomem.h | deps
+$(PLUGIN_DIR)/%.o: plugin/%.c plugin/gcc-common.h plugin/lower.h core/iomem.h | deps
+	@mkdir -p $(@D)
 	$(GXX) $(PLUGIN_CXXFLAGS) -x c++ -c -o $@ $<
 
-plugin/iomemcheck.so: $(PLUGIN_SRC:.c=.o) core/libiomcore.a
-	$(GXX) -shared -o $@ $(PLUGIN_SRC:.c=.o) core/libiomcore.a
+$(PLUGIN_SO): $(PLUGIN_OBJ) core/libiomcore.a
+	$(GXX) -shared -o $@.tmp $(PLUGIN_OBJ) core/libiomcore.a && mv $@.tmp $@
 
 # Objects per LLVM version; clang/libiomclang.a is the one of the last build,
 # remade whenever LLVM_VERSION changes (clang/.llvm-version records it).
@@ -83,14 +115,18 @@ FORCE:
 core/tests/test-core: core/tests/test-core.c core/libiomcore.a
 	$(CC) $(CFLAGS) $(WARN) -Icore -o $@ $< core/libiomcore.a
 
+core/tests/test-frontend: core/tests/test-frontend.c core/libiomcore.a
+	$(CC) $(CFLAGS) $(WARN) -Icore -o $@ $< core/libiomcore.a
+
 check: all check-core check-samples check-sparse
 
-check-core: core/tests/test-core
+check-core: core/tests/test-core core/tests/test-frontend
 	@core/tests/test-core
+	@core/tests/test-frontend
 
-check-samples: plugin/iomemcheck.so clang/iomclang-run
-	@LC_ALL=C $(PYTHON) testsuite/run.py
-	@LC_ALL=C $(PYTHON) -m pytest -q -p no:cacheprovider testsuite/test_plugin.py testsuite/test_clang.py testsuite/kernel 2>&1 | tail -n 1 | sed 's/^/pytest: /'; \
+check-samples: $(PLUGIN_SO) clang/iomclang-run
+	@LC_ALL=C $(PYTHON) testsuite/run.py --engine=$(ENGINE),clang
+	@LC_ALL=C IOMEMCHECK_GCC=$(ENGINE) $(PYTHON) -m pytest -q -p no:cacheprovider testsuite/test_plugin.py testsuite/test_gcc_versions.py testsuite/test_clang.py testsuite/kernel 2>&1 | tail -n 1 | sed 's/^/pytest: /'; \
 		exit $${PIPESTATUS[0]}
 
 check-sparse: sparse/iomemcheck-sparse
@@ -101,29 +137,37 @@ check-sparse: sparse/iomemcheck-sparse
 check-clang-versions:
 	@for v in 14 15 16; do \
 		$(MAKE) -s LLVM_VERSION=$$v clang/iomclang-run deps || exit 1; \
-		out=$$(LC_ALL=C $(PYTHON) testsuite/run.py); rc=$$?; \
+		out=$$(LC_ALL=C $(PYTHON) testsuite/run.py --engine=gcc,clang); rc=$$?; \
 		printf 'LLVM %s: %s\n' $$v "$$(echo "$$out" | grep '^corpus: [0-9]')"; \
 		[ $$rc = 0 ] || { echo "$$out"; exit 1; }; \
 	done; $(MAKE) -s clang/iomclang-run
 
-samples: plugin/iomemcheck.so
-	@LC_ALL=C $(PYTHON) testsuite/run.py --show
+samples: $(PLUGIN_SO)
+	@LC_ALL=C $(PYTHON) testsuite/run.py --show --engine=$(ENGINE)
+
+# The kernel, bench and torture harnesses build with the default gcc and its
+# plugin/iomemcheck.so; with another GCC= they would measure the wrong plugin.
+DEFAULT_GCC_ONLY = @if [ "$(GCC)" != gcc ]; then \
+	echo "error: make $@ runs the default gcc's plugin only (drop GCC=$(GCC))" >&2; exit 1; fi
 
 check-kernel: plugin/iomemcheck.so
+	$(DEFAULT_GCC_ONLY)
 	@scripts/need-packages $(KERNEL_PACKAGES)
 	testsuite/kernel/check-kernel $(KERNEL_ARGS)
 
 bench: plugin/iomemcheck.so core/libiomcore.a
+	$(DEFAULT_GCC_ONLY)
 	@scripts/need-packages $(KERNEL_PACKAGES)
 	bench/bench
 
 torture: plugin/iomemcheck.so
+	$(DEFAULT_GCC_ONLY)
 	bench/torture $(TORTURE_ARGS)
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/lib/iomemcheck $(DESTDIR)$(PREFIX)/bin \
 		$(DESTDIR)$(PREFIX)/share/iomemcheck/rules
-	install -m 644 plugin/iomemcheck.so $(DESTDIR)$(PREFIX)/lib/iomemcheck/
+	install -m 644 $(PLUGIN_SO) $(DESTDIR)$(PREFIX)/lib/iomemcheck/
 	install -m 644 $(RULES) rules/README.md $(DESTDIR)$(PREFIX)/share/iomemcheck/rules/
 	if [ -x sparse/iomemcheck-sparse ]; then \
 		install -m 755 sparse/iomemcheck-sparse $(DESTDIR)$(PREFIX)/bin/; fi
@@ -131,5 +175,6 @@ install: all
 clean:
 	rm -f core/*.o core/libiomcore.a core/rules_builtin.c core/tests/test-core \
 		plugin/*.o plugin/*.so clang/libiomclang.a clang/iomclang-run clang/.llvm-version
-	rm -rf clang/obj-*
+	rm -rf build/plugin clang/obj-*
 	@if [ -f sparse/Makefile ]; then $(MAKE) -s -C sparse clean; fi
+	rm -f core/tests/test-frontend

@@ -33,6 +33,12 @@ static const struct iom_arg *arg_at(const struct iom_call *c, int argno)
 	return argno >= 1 && argno <= c->nr_args ? &c->args[argno - 1] : NULL;
 }
 
+/* Is argument 'argno' one the rules call a map (map=N, N from 1 to 16)? */
+static int map_arg(const struct iom_fn *f, int argno)
+{
+	return argno >= 1 && argno <= 16 && (f->map_args >> argno) & 1;
+}
+
 static int names_object(const struct iom_arg *a)
 {
 	return a && (a->is == IOM_ARG_ADDRESS || a->is == IOM_ARG_POINTER) && a->path >= 0;
@@ -60,7 +66,7 @@ static void helper_call(struct iom_func *fn, int b, struct iom_where w, const st
 		const struct iom_arg *a = arg_at(c, i);
 		int map;
 
-		if (!(f->map_args & (1u << i))) {
+		if (!map_arg(f, i)) {
 			/* The helper keeps its pointer argument; anything else escapes. */
 			if (a->is == IOM_ARG_VALUE && i != f->ptr_arg)
 				iom_escape(fn, b, w, a->value, IOM_ESC_CALL, f->name);
@@ -87,7 +93,7 @@ static void producer_sets(struct iom_func *fn, int b, struct iom_where w, const 
 	for (int i = 1; i <= c->nr_args; i++) {
 		int map;
 
-		if (!(f->map_args & (1u << i)))
+		if (!map_arg(f, i))
 			continue;
 		map = map_of_arg(fn, arg_at(c, i));
 		if (map >= 0)
@@ -133,7 +139,9 @@ static int whole_byte_array(struct iom_func *fn, const struct iom_arg *a, long l
 
 /*
  * A copy the compiler does as one load and one store (rules "access-sizes"):
- * an access through each derived pointer it is given, nothing else.
+ * an access through each derived pointer it is given instead of an escape.
+ * Other pointers it is given are written as by any call: a destination that
+ * names an object holding maps loses what was known of them.
  */
 static int small_copy(struct iom_func *fn, int b, struct iom_where w, const struct iom_fn *f,
 		      const struct iom_call *c)
@@ -161,14 +169,19 @@ static void other_call(struct iom_func *fn, int b, struct iom_where w, const str
 {
 	const char *name = shown_name(c->callee);
 	int producer = f && f->kind == IOM_FN_PRODUCER;
+	int accessed = 0;
 
-	if (f && (f->kind == IOM_FN_COPY || f->kind == IOM_FN_FILL) &&
-	    (whole_map(fn, b, w, f, c) || small_copy(fn, b, w, f, c)))
-		return;
+	if (f && (f->kind == IOM_FN_COPY || f->kind == IOM_FN_FILL)) {
+		if (whole_map(fn, b, w, f, c))
+			return;
+		accessed = small_copy(fn, b, w, f, c);
+	}
 	for (int i = 1; i <= c->nr_args; i++) {
 		const struct iom_arg *a = arg_at(c, i);
 
 		if (a->is == IOM_ARG_VALUE) {
+			if (accessed && (i == f->dst_arg || i == f->src_arg))
+				continue;	/* an access, reported above */
 			if (a->pointer)
 				iom_escape(fn, b, w, a->value, IOM_ESC_CALL, name);
 			continue;
@@ -207,6 +220,12 @@ void iom_call(struct iom_func *fn, int b, struct iom_where w, const struct iom_c
 	}
 	if (c->result == IOM_RESULT_OBJECT)
 		iom_store_result(fn, b, w, c->result_path, c->result_type, shown_name(c->callee));
+}
+
+void iom_asm(struct iom_func *fn, int b, struct iom_where w, const char *text)
+{
+	if (iom_rules_warn_asm(fn->rules, text))
+		iom_kill(fn, b, w);
 }
 
 int iom_call_matters(const struct iom_rules *r, const char *callee)

@@ -12,6 +12,14 @@
 
 /* ---- events the core derives from what front ends report ---- */
 
+enum iom_map_origin {
+	IOM_MAP_LOCAL,		/* a local variable: uninitialised at entry */
+	IOM_MAP_PARAM,		/* reached through a parameter */
+	IOM_MAP_GLOBAL,		/* a global or static variable */
+	IOM_MAP_REACHED,	/* reached through memory we know nothing of */
+};
+
+
 enum iom_kind {			/* what iom_set establishes */
 	IOM_KIND_SYSTEM,
 	IOM_KIND_IO,

@@ -121,13 +121,6 @@ struct iom_where {
 	int helper;		/* spelled inside helper code: never reported */
 };
 
-enum iom_map_origin {
-	IOM_MAP_LOCAL,		/* a local variable: uninitialised at entry */
-	IOM_MAP_PARAM,		/* reached through a parameter */
-	IOM_MAP_GLOBAL,		/* a global or static variable */
-	IOM_MAP_REACHED,	/* reached through memory we know nothing of */
-};
-
 enum iom_escape {
 	IOM_ESC_CALL,		/* passed to name */
 	IOM_ESC_STORE,		/* stored into memory */
@@ -152,8 +145,8 @@ void iom_edge(struct iom_func *, int from, int to);
 void iom_edge_if(struct iom_func *, int from, int to, int value, int truth,
 		 struct iom_where where);
 
-/* Parameter 'arg' (1-based) is called 'name': the map it points to has the
- * key "name*".  Only needed for the unit's callback pairs (iom_unit_*). */
+/* Parameter 'arg' (1-based) is called 'name': the map it points to is at path
+ * *name.  Only needed for the unit's callback pairs (iom_unit_*). */
 void iom_param(struct iom_func *, int arg, const char *name);
 
 const char *iom_map_display(const struct iom_func *, int map);
@@ -172,6 +165,80 @@ void iom_write(struct iom_func *, int b, struct iom_where, int map,
 	       enum iom_member, int flag_const, int value, const char *expr);
 void iom_null_test(struct iom_func *, int b, struct iom_where, int value);
 void iom_kill(struct iom_func *, int b, struct iom_where);
+
+/* ---- analysis and findings (flow.c, check.c, diag.c) -------------------- */
+
+#define IOM_MAX_NOTES 4
+
+struct iom_note {
+	struct iom_where where;
+	char text[256];
+};
+
+struct iom_finding {
+	int rule;
+	int error;			/* severity: error instead of warning */
+	const char *function;
+	struct iom_where where;
+	char message[320];
+	int nr_notes;
+	struct iom_note notes[IOM_MAX_NOTES];
+};
+
+typedef void (*iom_report_fn)(const struct iom_finding *, void *ctx);
+
+/*
+ * Analyse the function and report each finding (sorted by position).  Returns
+ * the number of findings, or -1 if the function was skipped (an internal
+ * inconsistency, described by iom_func_error()).  Frees nothing: call
+ * iom_func_free() afterwards.
+ */
+int iom_func_end(struct iom_func *, const struct iom_options *, iom_report_fn, void *ctx);
+const char *iom_func_error(const struct iom_func *);
+const char *iom_func_name(const struct iom_func *);
+/* Print the lowered function (blocks, maps, events): a front-end debugging aid. */
+void iom_func_dump(const struct iom_func *, FILE *out);
+
+/* "file:line:col: warning: message [IOMnnn]\n" plus one line per note. */
+int iom_format_text(const struct iom_finding *, char *buf, size_t len);
+/* One JSON object on one line, ending in '\n'. */
+int iom_format_json(const struct iom_finding *, char *buf, size_t len);
+
+/* ---- one translation unit (unit.c) ------------------------------------- */
+
+/*
+ * Facts that cross functions: callbacks of one ops-table initialiser that
+ * hand a map on (rules 'pair').  A front end that can see initialisers makes
+ * one unit per translation unit:
+ *
+ *	u = iom_unit_new(rules);
+ *	iom_unit_bind(u, 3, "dma_buf_ops", "vunmap", "my_vunmap");   per member
+ *	...for each function: iom_param() for its parameters, then
+ *	n = iom_unit_analyse(u, fn, &options, report, ctx);          instead of iom_func_end
+ *	if (n != IOM_DEFERRED) iom_func_free(fn);
+ *	...at the end: iom_unit_finish(u, done, ctx); iom_unit_free(u);
+ */
+struct iom_unit;
+
+#define IOM_DEFERRED	(-2)
+
+typedef void (*iom_unit_done_fn)(const struct iom_func *, int findings, void *ctx);
+
+struct iom_unit *iom_unit_new(const struct iom_rules *);
+void iom_unit_free(struct iom_unit *);
+/* Initialiser number 'instance' of struct 'ops' sets member 'field' to 'fn'. */
+void iom_unit_bind(struct iom_unit *, int instance, const char *ops, const char *field,
+		   const char *fn);
+/*
+ * Like iom_func_end, with the unit's facts.  Returns IOM_DEFERRED when the
+ * function receives a map from a callback not analysed yet: the unit then
+ * owns fn and analyses it in iom_unit_finish.
+ */
+int iom_unit_analyse(struct iom_unit *, struct iom_func *, const struct iom_options *,
+		     iom_report_fn, void *ctx);
+/* Analyse every deferred function (calling done, if given, after each and
+ * before freeing it).  Returns the number of findings they had. */
+int iom_unit_finish(struct iom_unit *, iom_unit_done_fn done, void *ctx);
 
 /* ---- naming objects: access paths (path.c) ------------------------------ */
 
@@ -295,6 +362,10 @@ struct iom_call {
 
 void iom_call(struct iom_func *, int b, struct iom_where, const struct iom_call *);
 
+/* An asm statement with this template: the core ends the path when the rules
+ * call it a warn (warn-asm: the x86 WARN/BUG bodies). */
+void iom_asm(struct iom_func *, int b, struct iom_where, const char *text);
+
 /* Does a call to this function matter even when no tracked value or map
  * mentions it (a map helper or producer)?  For a front end's first scan. */
 int iom_call_matters(const struct iom_rules *, const char *callee);
@@ -340,80 +411,6 @@ int iom_helper_macro(const struct iom_rules *, const char *name);
 /* Is the function with this name, spelled in helper code or not, a helper
  * whose body is not analysed? */
 int iom_helper_function(const struct iom_rules *, const char *name, int spelled_in_helper);
-
-/* ---- analysis and findings (flow.c, check.c, diag.c) -------------------- */
-
-#define IOM_MAX_NOTES 4
-
-struct iom_note {
-	struct iom_where where;
-	char text[256];
-};
-
-struct iom_finding {
-	int rule;
-	int error;			/* severity: error instead of warning */
-	const char *function;
-	struct iom_where where;
-	char message[320];
-	int nr_notes;
-	struct iom_note notes[IOM_MAX_NOTES];
-};
-
-typedef void (*iom_report_fn)(const struct iom_finding *, void *ctx);
-
-/*
- * Analyse the function and report each finding (sorted by position).  Returns
- * the number of findings, or -1 if the function was skipped (an internal
- * inconsistency, described by iom_func_error()).  Frees nothing: call
- * iom_func_free() afterwards.
- */
-int iom_func_end(struct iom_func *, const struct iom_options *, iom_report_fn, void *ctx);
-const char *iom_func_error(const struct iom_func *);
-const char *iom_func_name(const struct iom_func *);
-/* Print the lowered function (blocks, maps, events): a front-end debugging aid. */
-void iom_func_dump(const struct iom_func *, FILE *out);
-
-/* "file:line:col: warning: message [IOMnnn]\n" plus one line per note. */
-int iom_format_text(const struct iom_finding *, char *buf, size_t len);
-/* One JSON object on one line, ending in '\n'. */
-int iom_format_json(const struct iom_finding *, char *buf, size_t len);
-
-/* ---- one translation unit (unit.c) ------------------------------------- */
-
-/*
- * Facts that cross functions: callbacks of one ops-table initialiser that
- * hand a map on (rules 'pair').  A front end that can see initialisers makes
- * one unit per translation unit:
- *
- *	u = iom_unit_new(rules);
- *	iom_unit_bind(u, 3, "dma_buf_ops", "vunmap", "my_vunmap");   per member
- *	...for each function: iom_param() for its parameters, then
- *	n = iom_unit_analyse(u, fn, &options, report, ctx);          instead of iom_func_end
- *	if (n != IOM_DEFERRED) iom_func_free(fn);
- *	...at the end: iom_unit_finish(u, done, ctx); iom_unit_free(u);
- */
-struct iom_unit;
-
-#define IOM_DEFERRED	(-2)
-
-typedef void (*iom_unit_done_fn)(const struct iom_func *, int findings, void *ctx);
-
-struct iom_unit *iom_unit_new(const struct iom_rules *);
-void iom_unit_free(struct iom_unit *);
-/* Initialiser number 'instance' of struct 'ops' sets member 'field' to 'fn'. */
-void iom_unit_bind(struct iom_unit *, int instance, const char *ops, const char *field,
-		   const char *fn);
-/*
- * Like iom_func_end, with the unit's facts.  Returns IOM_DEFERRED when the
- * function receives a map from a callback not analysed yet: the unit then
- * owns fn and analyses it in iom_unit_finish.
- */
-int iom_unit_analyse(struct iom_unit *, struct iom_func *, const struct iom_options *,
-		     iom_report_fn, void *ctx);
-/* Analyse every deferred function (calling done, if given, after each and
- * before freeing it).  Returns the number of findings they had. */
-int iom_unit_finish(struct iom_unit *, iom_unit_done_fn done, void *ctx);
 
 #ifdef __cplusplus
 }

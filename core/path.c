@@ -61,7 +61,7 @@ static int rehash(struct iom_func *fn)
 	return 1;
 }
 
-/* Intern a path; the parent's fields are inherited unless given. */
+/* The path with this key: the existing one, or a new one with these fields. */
 static int intern(struct iom_func *fn, const char *key, const char *display, int parent,
 		  enum path_step step, enum iom_map_origin origin, struct iom_where decl)
 {

@@ -29,7 +29,6 @@
 #include <unistd.h>
 
 #include "gcc-common.h"
-#include "plugin-version.h"	/* gcc_version: only the version check needs it */
 #include "lower.h"
 
 int plugin_is_GPL_compatible;
@@ -69,7 +68,7 @@ static void report(const struct iom_finding *f, void *ctx)
 
 	(void)ctx;
 	cfg.findings++;
-	if (!global_dc->dc_inhibit_warnings || f->error) {
+	if (!iom_warnings_inhibited() || f->error) {
 		n = iom_format_text(f, buf, sizeof(buf));
 		if (n > 0)
 			fputs(buf, stderr);
@@ -246,11 +245,8 @@ int plugin_init(struct plugin_name_args *info, struct plugin_gcc_version *versio
 {
 	struct register_pass_info pass;
 
-	if (!plugin_default_version_check(version, &gcc_version)) {
-		error("%s: incompatible gcc/plugin versions: rebuild the plugin with this compiler",
-		      plugin_name);
-		return 1;
-	}
+	if (!built_for_this_gcc(version))
+		exit(FATAL_EXIT_CODE);	/* its one line said why; nothing else may run */
 	cfg.json_fd = -1;
 	cfg.active = -1;
 	cfg.rules = iom_rules_new();

@@ -533,24 +533,27 @@ static void describe_arg(struct lower *l, gimple *stmt, unsigned i, struct iom_a
 	}
 }
 
-#define MAX_ARGS	32	/* rules name arguments 1 to 16; the rest are described too */
+/* Arguments described on the stack; longer calls (varargs) get the heap. */
+#define STACK_ARGS	16
 
 static void lower_call(struct lower *l, gimple *stmt)
 {
 	struct iom_where w = where_of(l, stmt);
 	tree lhs = gimple_call_lhs(stmt);
-	struct iom_arg args[MAX_ARGS];
+	struct iom_arg stack_args[STACK_ARGS], *args = stack_args;
 	struct iom_call c;
 	unsigned n = gimple_call_num_args(stmt);
 
 	if (gimple_call_internal_p(stmt))
 		return;		/* .DEFERRED_INIT and friends: not an initialisation */
+	if (n > STACK_ARGS)
+		args = XNEWVEC(struct iom_arg, n);
 	memset(&c, 0, sizeof(c));
 	c.callee = callee_name(stmt);
-	c.nr_args = n < MAX_ARGS ? (int)n : MAX_ARGS;
+	c.nr_args = (int)n;
 	c.args = args;
 	c.result_value = c.result_path = -1;
-	for (int i = 0; i < c.nr_args; i++) {
+	for (unsigned i = 0; i < n; i++) {
 		describe_arg(l, stmt, i, &args[i]);
 		if (args[i].is != IOM_ARG_VALUE)
 			accesses_in(l, gimple_call_arg(stmt, i), w, 0);
@@ -566,6 +569,8 @@ static void lower_call(struct lower *l, gimple *stmt)
 	iom_call(l->fn, l->cur, w, &c);
 	if (lhs && TREE_CODE(lhs) != SSA_NAME)
 		accesses_in(l, lhs, w, 1);
+	if (args != stack_args)
+		XDELETEVEC(args);
 }
 
 static void lower_phi(struct lower *l, gphi *phi)
@@ -590,8 +595,7 @@ static void lower_asm(struct lower *l, gasm *stmt)
 		accesses_in(l, TREE_VALUE(gimple_asm_input_op(stmt, i)), w, 0);
 	for (unsigned i = 0; i < gimple_asm_noutputs(stmt); i++)
 		accesses_in(l, TREE_VALUE(gimple_asm_output_op(stmt, i)), w, 1);
-	if (iom_rules_warn_asm(l->rules, gimple_asm_string(stmt)))
-		iom_kill(l->fn, l->cur, w);
+	iom_asm(l->fn, l->cur, w, gimple_asm_string(stmt));
 }
 
 static void lower_cond(struct lower *l, gcond *stmt)

@@ -9,12 +9,42 @@ function that runs the checker on a sample and returns its text output.
 """
 import os
 import re
+import shutil
 import subprocess
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SAMPLES = os.path.join(ROOT, "kernel-samples")
 INCLUDE = os.path.join(SAMPLES, "include")
-PLUGIN = os.path.join(ROOT, "plugin", "iomemcheck.so")
+
+
+def plugin_of(compiler):
+    """Where `make GCC=compiler` puts the plugin (the Makefile's PLUGIN_DIR)."""
+    if compiler == "gcc":
+        return os.path.join(ROOT, "plugin", "iomemcheck.so")
+    return os.path.join(ROOT, "build", "plugin", compiler, "iomemcheck.so")
+
+
+def gxx_of(compiler):
+    """The C++ driver that goes with a GCC (the Makefile's GXX)."""
+    return compiler.replace("gcc", "g++")
+
+
+def gcc_builds():
+    """Every compiler with a plugin build: the default gcc, then those of
+    `make GCC=NAME` (build/plugin/NAME/) whose compiler is installed."""
+    found = ["gcc"]
+    top = os.path.join(ROOT, "build", "plugin")
+    if os.path.isdir(top):
+        found += sorted(n for n in os.listdir(top)
+                        if os.path.exists(plugin_of(n)) and shutil.which(n))
+    return found
+
+
+# The compiler (and its plugin) the plugin tests use: `make check GCC=gcc-11`
+# runs them under gcc-11.
+GCC = os.environ.get("IOMEMCHECK_GCC", "gcc")
+GXX = gxx_of(GCC)
+PLUGIN = plugin_of(GCC)
 CLANG_RUN = os.path.join(ROOT, "clang", "iomclang-run")
 
 TAG = re.compile(r"^\s*\*\s*(check-[a-z-]+):?\s*(.*?)\s*$")
@@ -94,10 +124,12 @@ def parse_findings(text, rel=None):
     return found
 
 
-def gcc_engine(opt):
+def gcc_engine(opt, compiler="gcc"):
+    plugin = plugin_of(compiler)
+
     def run(sample, extra=()):
-        args = ["gcc", "-c", opt, "-nostdinc", "-I", os.path.relpath(INCLUDE, ROOT),
-                "-o", "/dev/null", "-fplugin=" + PLUGIN]
+        args = [compiler, "-c", opt, "-nostdinc", "-I", os.path.relpath(INCLUDE, ROOT),
+                "-o", "/dev/null", "-fplugin=" + plugin]
         if sample.enable:
             args.append("-fplugin-arg-iomemcheck-enable=" + ",".join(sample.enable))
         args += list(extra) + [sample.rel]
@@ -109,8 +141,15 @@ def gcc_engine(opt):
     return run
 
 
-def plugin_available():
-    return os.path.exists(PLUGIN)
+def plugin_available(compiler=None):
+    return os.path.exists(plugin_of(compiler or GCC))
+
+
+def gcc_engines():
+    """The plugin at -O0 and -O2 under every GCC it is built for: gcc-O0,
+    gcc-O2, then gcc-11-O0, gcc-11-O2 after `make GCC=gcc-11`."""
+    return [(f"{c}{opt}", gcc_engine(opt, c), lambda c=c: plugin_available(c))
+            for c in gcc_builds() for opt in ("-O0", "-O2")]
 
 
 def clang_engine(sample, extra=()):
@@ -131,8 +170,19 @@ def clang_available():
 
 
 # One entry per engine.  A new engine is one line here.
-ENGINES = [
-    ("gcc-O0", gcc_engine("-O0"), plugin_available),
-    ("gcc-O2", gcc_engine("-O2"), plugin_available),
-    ("clang", clang_engine, clang_available),
-]
+ENGINES = gcc_engines() + [("clang", clang_engine, clang_available)]
+
+
+def select(engines, wanted):
+    """Engines named in wanted: an engine name (gcc-11-O2) or the compiler
+    of a plugin build (gcc-11: both of its engines)."""
+    if not wanted:
+        return list(engines)
+    chosen = [e for e in engines
+              if e[0] in wanted or e[0].rsplit("-O", 1)[0] in wanted]
+    unknown = [w for w in wanted
+               if not any(e[0] == w or e[0].rsplit("-O", 1)[0] == w for e in engines)]
+    if unknown:
+        raise SampleError(f"unknown engine {', '.join(unknown)} "
+                          f"(known: {', '.join(e[0] for e in engines)})")
+    return chosen

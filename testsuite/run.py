@@ -4,6 +4,10 @@
     run.py              check every sample against its expectations
     run.py NAME...      only these samples (file names or check-names)
     run.py --show       just print what the checker says about each sample
+    run.py --engine=gcc-11[,gcc-O2]
+                        only these engines: an engine name, or the compiler of
+                        a plugin build for both of its engines (default: every
+                        engine that is built)
 
 Prints one summary line; on a mismatch, the sample with the expected and the
 actual findings side by side.  Exit status 1 on any mismatch.
@@ -29,14 +33,21 @@ def side_by_side(sample, expected, actual):
 def main(argv):
     show = "--show" in argv
     wanted = [a for a in argv if not a.startswith("--")]
+    only = [n for a in argv if a.startswith("--engine=") for n in a[9:].split(",") if n]
+    bad = [a for a in argv if a.startswith("--") and a != "--show" and
+           not a.startswith("--engine=")]
+    if bad:
+        print(f"corpus: error: unknown option '{bad[0]}'")
+        return 1
     try:
         samples = corpus.samples()
+        chosen = corpus.select(corpus.ENGINES, only)
     except corpus.SampleError as e:
         print(f"corpus: error: {e}")
         return 1
     if wanted:
         samples = [s for s in samples if s.name in wanted or s.tags["check-name"] in wanted]
-    engines = [(n, run) for n, run, available in corpus.ENGINES if available()]
+    engines = [(n, run) for n, run, available in chosen if available()]
     if not engines:
         print("corpus: no engine available (run make)")
         return 1

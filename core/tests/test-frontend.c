@@ -1,0 +1,474 @@
+/*
+ * test-frontend.c - the front-end contract (core/FRONTENDS.md), tested with
+ * nothing but iomem.h: a front end that only describes its IR (paths,
+ * types, calls, stores, helper-code facts) gets the rules applied by the
+ * core.  Each test describes a tiny function the way a front end would and
+ * compares the findings ("line:rule" list).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "iomem.h"
+
+static int failures, passed;
+static struct iom_rules *rules;
+
+#define EXPECT(cond, what) do { \
+	if (cond) { passed++; } else { failures++; \
+		fprintf(stderr, "FAIL %s:%d: %s\n", __func__, __LINE__, what); } } while (0)
+
+/* ---- a toy type system, what a compiler would have ---- */
+
+struct ttype {
+	enum iom_type_class cls;
+	const char *tag;
+	long size, count;
+	const struct ttype *element;
+	const char *const *field_names;
+	const struct ttype *const *field_types;
+	int nr_fields;
+};
+
+static const struct ttype t_char = { IOM_TYPE_OTHER, NULL, 1, -1, NULL, NULL, NULL, 0 };
+static const struct ttype t_ptr = { IOM_TYPE_OTHER, NULL, 8, -1, NULL, NULL, NULL, 0 };
+static const struct ttype t_map = { IOM_TYPE_STRUCT, "iosys_map", 16, -1, NULL, NULL, NULL, 0 };
+static const struct ttype t_rgb = { IOM_TYPE_ARRAY, NULL, 3, 3, &t_char, NULL, NULL, 0 };
+static const struct ttype t_maps20 = { IOM_TYPE_ARRAY, NULL, 320, 20, &t_map, NULL, NULL, 0 };
+static const char *const state_names[] = { "count", "planes" };
+static const struct ttype *const state_types[] = { &t_ptr, &t_maps20 };
+static const struct ttype t_state = { IOM_TYPE_STRUCT, "plane_state", 328, -1, NULL,
+				       state_names, state_types, 2 };
+
+static void facts(void *ctx, const void *type, struct iom_type_facts *out)
+{
+	const struct ttype *t = (const struct ttype *)type;
+
+	(void)ctx;
+	out->cls = t->cls;
+	out->tag = t->tag;
+	out->size = t->size;
+	out->count = t->count;
+	out->element = t->element;
+}
+
+static void fields(void *ctx, const void *type, iom_field_fn each, void *arg)
+{
+	const struct ttype *t = (const struct ttype *)type;
+
+	(void)ctx;
+	for (int i = 0; i < t->nr_fields; i++)
+		each(arg, t->field_names[i], t->field_types[i]);
+}
+
+static const struct iom_types types = { facts, fields, NULL };
+
+/* ---- describing a function ---- */
+
+struct got {
+	char list[1024];
+	char text[4096];
+};
+
+static void collect(const struct iom_finding *f, void *ctx)
+{
+	struct got *g = (struct got *)ctx;
+	size_t n = strlen(g->list), t = strlen(g->text);
+
+	snprintf(g->list + n, sizeof(g->list) - n, "%s%d:%s", n ? " " : "", f->where.line,
+		 iom_rule_name(f->rule));
+	iom_format_text(f, g->text + t, sizeof(g->text) - t);
+}
+
+static struct iom_where at(int line)
+{
+	struct iom_where w = { "t.c", line, 5, 0 };
+
+	return w;
+}
+
+static struct iom_func *begin(void)
+{
+	struct iom_func *fn = iom_func_begin(rules, "f", at(1));
+
+	iom_func_types(fn, &types);
+	return fn;
+}
+
+static void run(struct iom_func *fn, struct got *g)
+{
+	struct iom_options o;
+
+	iom_options_init(&o);
+	memset(g, 0, sizeof(*g));
+	if (iom_func_end(fn, &o, collect, g) < 0)
+		snprintf(g->list, sizeof(g->list), "skipped: %s", iom_func_error(fn));
+	iom_func_free(fn);
+}
+
+static void expect_list(const char *test, const struct got *g, const char *want)
+{
+	if (!strcmp(g->list, want)) {
+		passed++;
+		return;
+	}
+	failures++;
+	fprintf(stderr, "FAIL %s\n  expected: %s\n  got:      %s\n%s", test, want, g->list, g->text);
+}
+
+static int param(struct iom_func *fn, const char *name)
+{
+	return iom_path_var(fn, name, 0, IOM_VAR_PARAM, at(1));
+}
+
+static int local(struct iom_func *fn, const char *name, unsigned uid)
+{
+	return iom_path_var(fn, name, uid, IOM_VAR_LOCAL, at(2));
+}
+
+static struct iom_arg value_arg(int value)
+{
+	struct iom_arg a = { IOM_ARG_VALUE, value, -1, NULL, 0, 1, 0 };
+
+	return a;
+}
+
+static struct iom_arg pointer_arg(int path, const void *type)
+{
+	struct iom_arg a = { IOM_ARG_POINTER, -1, path, type, 0, 1, 0 };
+
+	return a;
+}
+
+static struct iom_arg address_arg(int path, const void *type)
+{
+	struct iom_arg a = { IOM_ARG_ADDRESS, -1, path, type, 0, 1, 0 };
+
+	return a;
+}
+
+static struct iom_arg int_arg(long long k)
+{
+	struct iom_arg a = { IOM_ARG_INT, -1, -1, NULL, k, 0, 0 };
+
+	return a;
+}
+
+static void call(struct iom_func *fn, int line, const char *callee, int nr,
+		 const struct iom_arg *args)
+{
+	struct iom_call c;
+
+	memset(&c, 0, sizeof(c));
+	c.callee = callee;
+	c.nr_args = nr;
+	c.args = args;
+	c.result_value = c.result_path = -1;
+	iom_call(fn, 0, at(line), &c);
+}
+
+/* Value 'v' is m->vaddr + offset, m being what parameter 'name' points to. */
+static int derived(struct iom_func *fn, const char *name, int line, int v)
+{
+	int m = iom_object_map(fn, iom_path_deref(fn, param(fn, name)), &t_map);
+
+	iom_load(fn, 0, at(line), v, m, IOM_MEMBER_SYS, "map->vaddr");
+	iom_derive(fn, 0, v + 1, v, IOM_DER_OFFSET);
+	return v + 1;
+}
+
+/* ---- tests ---- */
+
+/* The core names what the front end built, and the same steps are the same map. */
+static void test_paths(void)
+{
+	struct iom_func *fn = begin();
+	int obj = iom_path_deref(fn, param(fn, "obj"));
+	int vmap = iom_path_member(fn, iom_path_deref(fn, iom_path_member(fn, obj, "bo")), "vmap");
+	int m1 = iom_object_map(fn, vmap, &t_map);
+	int again = iom_object_map(fn, iom_path_member(fn, iom_path_deref(fn,
+				   iom_path_member(fn, obj, "bo")), "vmap"), &t_map);
+	int a = iom_object_map(fn, local(fn, "m", 1), &t_map);
+	int b = iom_object_map(fn, local(fn, "m", 2), &t_map);
+	int el = iom_object_map(fn, iom_path_any_index(fn, local(fn, "maps", 3), "i"), &t_map);
+	int u1 = iom_object_map(fn, -1, &t_map), u2 = iom_object_map(fn, -1, &t_map);
+	char expr[64];
+
+	EXPECT(m1 >= 0 && m1 == again, "same steps, same map");
+	EXPECT(!strcmp(iom_map_display(fn, m1), "obj->bo->vmap"), "display with ->");
+	iom_member_expr(fn, m1, IOM_MEMBER_FLAG, expr, sizeof(expr));
+	EXPECT(!strcmp(expr, "obj->bo->vmap.is_iomem"), "member of a member");
+	iom_member_expr(fn, iom_object_map(fn, obj, &t_map), IOM_MEMBER_SYS, expr, sizeof(expr));
+	EXPECT(!strcmp(expr, "obj->vaddr"), "member through a pointer");
+	EXPECT(a >= 0 && b >= 0 && a != b, "two locals of one name are two maps");
+	EXPECT(!strcmp(iom_map_display(fn, el), "maps[i]"), "any index shown as written");
+	EXPECT(u1 >= 0 && u2 >= 0 && u1 != u2, "unnamed objects never merge");
+	EXPECT(iom_path_member(fn, -1, "x") == -1 && iom_path_deref(fn, -1) == -1 &&
+	       iom_path_index(fn, -1, 0) == -1, "-1 chains");
+	EXPECT(iom_object_map(fn, vmap, &t_char) == -1, "not a map type");
+	iom_func_free(fn);
+}
+
+/* Helper effects come from the rules: set-system, then set-io. */
+static void test_helper_calls(void)
+{
+	struct iom_func *fn = begin();
+	int m = local(fn, "m", 1);
+	int mi = iom_object_map(fn, m, &t_map);
+	struct iom_arg args[2] = { address_arg(m, &t_map), value_arg(9) };
+	struct got g;
+
+	call(fn, 3, "iosys_map_set_vaddr", 2, args);
+	iom_load(fn, 0, at(4), 1, mi, IOM_MEMBER_SYS, "m.vaddr");
+	iom_access(fn, 0, at(4), 1, 1);
+	call(fn, 5, "iosys_map_set_vaddr_iomem", 2, args);
+	iom_load(fn, 0, at(6), 2, mi, IOM_MEMBER_SYS, "m.vaddr");
+	iom_access(fn, 0, at(6), 2, 1);
+	run(fn, &g);
+	expect_list(__func__, &g, "6:IOM001");
+	EXPECT(strstr(g.text, "by 'iosys_map_set_vaddr_iomem'"), "the helper is named");
+}
+
+/* rules "access-sizes": the sizes GCC folds into a load and a store. */
+static void test_small_copies(void)
+{
+	struct iom_func *fn = begin();
+	int p = derived(fn, "map", 2, 1);
+	int out = iom_path_deref(fn, param(fn, "out"));
+	int rgb = local(fn, "rgb", 7);
+	struct iom_arg c4[3] = { pointer_arg(out, &t_char), value_arg(p), int_arg(4) };
+	struct iom_arg c3[3] = { pointer_arg(out, &t_char), value_arg(p), int_arg(3) };
+	struct iom_arg c3a[3] = { address_arg(rgb, &t_rgb), value_arg(p), int_arg(3) };
+	struct iom_arg c16w[3] = { value_arg(p), pointer_arg(out, &t_char), int_arg(16) };
+	struct iom_arg c32[3] = { pointer_arg(out, &t_char), value_arg(p), int_arg(32) };
+	struct iom_arg s4[3] = { value_arg(p), int_arg(0), int_arg(4) };
+	struct got g;
+
+	call(fn, 3, "memcpy", 3, c4);
+	call(fn, 4, "__builtin_memcpy", 3, c3);
+	call(fn, 5, "memcpy", 3, c3a);
+	call(fn, 6, "memmove", 3, c16w);
+	call(fn, 7, "memcpy", 3, c32);
+	call(fn, 8, "memset", 3, s4);
+	run(fn, &g);
+	expect_list(__func__, &g, "3:IOM002 4:IOM003 5:IOM002 6:IOM002 7:IOM003 8:IOM003");
+	EXPECT(strstr(g.text, "passed to 'memcpy'"), "__builtin_ prefix not shown");
+}
+
+/* Arguments past the 16 the rules can name still escape (varargs). */
+static void test_many_args(void)
+{
+	struct iom_func *fn = begin();
+	int p = derived(fn, "map", 2, 1);
+	struct iom_arg args[40];
+	struct got g;
+
+	for (int i = 0; i < 40; i++)
+		args[i] = int_arg(i);
+	args[39] = value_arg(p);
+	call(fn, 3, "iosys_map_clear", 40, args);	/* a helper: map=1 only */
+	call(fn, 4, "sink", 40, args);
+	run(fn, &g);
+	expect_list(__func__, &g, "3:IOM003 4:IOM003");
+}
+
+/* A small copy into a whole map from unknown bytes is still a write of it. */
+static void test_small_copy_into_map(void)
+{
+	struct iom_func *fn = begin();
+	int m = local(fn, "m", 1), mi = iom_object_map(fn, m, &t_map);
+	int src = iom_path_deref(fn, param(fn, "src"));
+	struct iom_arg set[2] = { address_arg(m, &t_map), value_arg(20) };
+	struct iom_arg copy[3] = { address_arg(m, &t_map), pointer_arg(src, &t_char), int_arg(16) };
+	struct got g;
+
+	call(fn, 3, "iosys_map_set_vaddr", 2, set);
+	copy[1].to_const = 1;
+	call(fn, 4, "memcpy", 3, copy);
+	iom_load(fn, 0, at(5), 1, mi, IOM_MEMBER_SYS, "m.vaddr");
+	iom_access(fn, 0, at(5), 1, 0);
+	run(fn, &g);
+	expect_list(__func__, &g, "5:IOM002");
+}
+
+/* Whole-map memset 0 and memcpy; a call that can reach a map clobbers it,
+ * one through a pointer to const does not. */
+static void test_whole_maps_and_clobbers(void)
+{
+	struct iom_func *fn = begin();
+	int s = local(fn, "s", 1), d = local(fn, "d", 2);
+	int obj = iom_path_deref(fn, param(fn, "obj"));
+	int vmap = iom_path_member(fn, obj, "vmap");
+	int mi = iom_object_map(fn, vmap, &t_map);
+	int si = iom_object_map(fn, s, &t_map), di = iom_object_map(fn, d, &t_map);
+	struct iom_arg zero[3] = { address_arg(s, &t_map), int_arg(0), int_arg(16) };
+	struct iom_arg copy[3] = { address_arg(d, &t_map), address_arg(s, &t_map), int_arg(16) };
+	struct iom_arg set[2] = { address_arg(vmap, &t_map), value_arg(20) };
+	struct iom_arg reach[1] = { pointer_arg(obj, &t_char) };
+	struct got g;
+
+	call(fn, 3, "memset", 3, zero);
+	call(fn, 4, "memcpy", 3, copy);
+	iom_load(fn, 0, at(5), 1, di, IOM_MEMBER_SYS, "d.vaddr");
+	iom_access(fn, 0, at(5), 1, 0);
+	iom_load(fn, 0, at(5), 2, si, IOM_MEMBER_SYS, "s.vaddr");
+	iom_access(fn, 0, at(5), 2, 0);
+	call(fn, 6, "iosys_map_set_vaddr", 2, set);
+	reach[0].to_const = 1;
+	call(fn, 7, "driver_peek", 1, reach);
+	iom_load(fn, 0, at(8), 3, mi, IOM_MEMBER_SYS, "obj->vmap.vaddr");
+	iom_access(fn, 0, at(8), 3, 0);
+	reach[0].to_const = 0;
+	call(fn, 9, "driver_refresh", 1, reach);
+	iom_load(fn, 0, at(10), 4, mi, IOM_MEMBER_SYS, "obj->vmap.vaddr");
+	iom_access(fn, 0, at(10), 4, 0);
+	run(fn, &g);
+	expect_list(__func__, &g, "10:IOM002");
+	EXPECT(strstr(g.text, "'obj->vmap' passed to 'driver_refresh' here"), "clobber note");
+}
+
+/*
+ * if (likely(map->is_iomem)) { <end>; read map->vaddr } else read map->vaddr,
+ * after printk(map->vaddr): returns-arg keeps the flag through
+ * __builtin_expect, print is no escape, and <end> (a warn call, a BUG asm)
+ * ends the path unless it is an ordinary asm.
+ */
+static void flag_test_with_end(const char *want, const char *warn_call, const char *asm_text)
+{
+	struct iom_func *fn = begin();
+	int m = iom_object_map(fn, iom_path_deref(fn, param(fn, "map")), &t_map);
+	int p = derived(fn, "map", 2, 10);
+	struct iom_arg printed[2] = { pointer_arg(-1, &t_char), value_arg(p) };
+	struct iom_arg expect[2] = { value_arg(1), int_arg(0) };
+	struct iom_call c;
+	int io = iom_block(fn), sys = iom_block(fn);
+	struct got g;
+
+	call(fn, 3, "_printk", 2, printed);
+	iom_load(fn, 0, at(4), 1, m, IOM_MEMBER_FLAG, "map->is_iomem");
+	memset(&c, 0, sizeof(c));
+	c.callee = "__builtin_expect";
+	c.nr_args = 2;
+	c.args = expect;
+	c.result = IOM_RESULT_VALUE;
+	c.result_value = 2;
+	c.result_path = -1;
+	iom_call(fn, 0, at(4), &c);
+	iom_edge_if(fn, 0, io, 2, 1, at(4));
+	iom_edge_if(fn, 0, sys, 2, 0, at(4));
+	if (warn_call) {
+		memset(&c, 0, sizeof(c));
+		c.callee = warn_call;
+		c.result_value = c.result_path = -1;
+		iom_call(fn, io, at(5), &c);
+	}
+	if (asm_text)
+		iom_asm(fn, io, at(5), asm_text);
+	iom_load(fn, io, at(6), 3, m, IOM_MEMBER_SYS, "map->vaddr");
+	iom_access(fn, io, at(6), 3, 0);
+	iom_load(fn, sys, at(7), 4, m, IOM_MEMBER_SYS, "map->vaddr");
+	iom_access(fn, sys, at(7), 4, 0);
+	run(fn, &g);
+	expect_list(want, &g, want);
+}
+
+static void test_warn_print_returns_arg(void)
+{
+	flag_test_with_end("6:IOM001", NULL, "nop");
+	flag_test_with_end("", "__warn_printk", NULL);
+	flag_test_with_end("", NULL, "1: ud2\n.pushsection __bug_table,\"aw\"");
+}
+
+/* Whole objects: zero init, the element limit, end of scope, results. */
+static void test_stores(void)
+{
+	struct iom_func *fn = begin();
+	int st = local(fn, "st", 1);
+	int planes = iom_path_member(fn, st, "planes");
+	int p15 = iom_object_map(fn, iom_path_index(fn, planes, 15), &t_map);
+	int pi = iom_object_map(fn, iom_path_any_index(fn, planes, "i"), &t_map);
+	int m = local(fn, "m", 2), mi = iom_object_map(fn, m, &t_map);
+	struct iom_call c;
+	struct got g;
+
+	EXPECT(iom_store(fn, 0, at(3), st, &t_state, IOM_STORE_ZERO, -1, NULL) == 1,
+	       "a struct holding maps is taken");
+	EXPECT(iom_store(fn, 0, at(3), local(fn, "x", 3), &t_rgb, IOM_STORE_ZERO, -1, NULL) == 0,
+	       "bytes are not");
+	iom_load(fn, 0, at(4), 1, p15, IOM_MEMBER_FLAG, "st.planes[15].is_iomem");
+	iom_load(fn, 0, at(4), 2, pi, IOM_MEMBER_FLAG, "st.planes[i].is_iomem");
+	iom_store(fn, 0, at(5), m, &t_map, IOM_STORE_END_SCOPE, -1, NULL);
+	iom_load(fn, 0, at(6), 3, mi, IOM_MEMBER_FLAG, "m.is_iomem");
+	memset(&c, 0, sizeof(c));
+	c.callee = "get_state";
+	c.result = IOM_RESULT_OBJECT;
+	c.result_value = -1;
+	c.result_path = st;
+	c.result_type = &t_state;
+	iom_call(fn, 0, at(7), &c);
+	iom_load(fn, 0, at(8), 4, p15, IOM_MEMBER_SYS, "st.planes[15].vaddr");
+	iom_access(fn, 0, at(8), 4, 0);
+	run(fn, &g);
+	expect_list(__func__, &g, "6:IOM008 8:IOM002");
+	EXPECT(strstr(g.text, "'get_state'"), "the map came back from the call");
+}
+
+/* Helper code is decided from the facts, not by the front end. */
+static void test_helper_facts(void)
+{
+	const char *chain[] = { "WRITE_ONCE", "iosys_map_wr" };
+	const char *user[] = { "WRITE_ONCE", "my_macro" };
+
+	EXPECT(iom_helper_code(rules, "/src/include/linux/iosys-map.h", NULL, 0), "header");
+	EXPECT(iom_helper_code(rules, "drv.c", chain, 2), "expanded from a helper macro");
+	EXPECT(!iom_helper_code(rules, "drv.c", user, 2), "user macros are not helpers");
+	EXPECT(iom_helper_macro(rules, "IOSYS_MAP_INIT_VADDR") && !iom_helper_macro(rules, "memcpy"),
+	       "helper macro");
+	EXPECT(iom_helper_function(rules, "iosys_map_memcpy_to", 0) &&
+	       iom_helper_function(rules, "static_inline_in_header", 1) &&
+	       !iom_helper_function(rules, "driver_fn", 0), "helper function");
+	EXPECT(iom_call_matters(rules, "dma_buf_vmap") && iom_call_matters(rules, "iosys_map_clear") &&
+	       !iom_call_matters(rules, "memcpy"), "calls that matter");
+	EXPECT(iom_call_returns_arg(rules, "__builtin_expect") == 1 &&
+	       iom_call_returns_arg(rules, "memcpy") == 0, "returns-arg");
+}
+
+static void test_rules_lines(void)
+{
+	static const char *const bad[] = {
+		"copy memcpy dst=1 src=2\n",
+		"fill memset dst=1 size=3 value=x\n",
+		"access-sizes 0\n",
+		"access-sizes 4 bytes\n",
+		"returns-arg __builtin_expect 0\n",
+	};
+	char err[256];
+
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		struct iom_rules *r = iom_rules_new();
+
+		EXPECT(iom_rules_load_text(r, "x.rules", bad[i], err, sizeof(err)) < 0 &&
+		       !strncmp(err, "x.rules:1: error: ", 18), bad[i]);
+		iom_rules_free(r);
+	}
+}
+
+int main(void)
+{
+	rules = iom_rules_new();
+	if (!rules)
+		return 1;
+	test_paths();
+	test_helper_calls();
+	test_small_copies();
+	test_many_args();
+	test_small_copy_into_map();
+	test_whole_maps_and_clobbers();
+	test_warn_print_returns_arg();
+	test_stores();
+	test_helper_facts();
+	test_rules_lines();
+	iom_rules_free(rules);
+	printf("front-end contract: %d passed, %d failed\n", passed, failures);
+	return failures ? 1 : 0;
+}
