@@ -77,6 +77,8 @@ int punct_before(CXCursor, const char *want, CXSourceLocation *out);
 /* ---- children ---- */
 
 #define MAX_KIDS 64
+/* Deeper expressions or statements are left out (unknown), not recursed into. */
+#define MAX_NESTING 1000
 /* The children of a cursor (at most MAX_KIDS); returns how many. */
 int kids(CXCursor, CXCursor *out);
 /* Strip parentheses and implicit casts (one-child unexposed expressions). */
@@ -147,6 +149,7 @@ struct lower {
 	struct loop_ctx loops[64];
 	int nr_loops;
 	struct iom_where last;
+	int depth;			/* nesting of eval/lower_stmt, bounded */
 	const struct iom_where *init_w;	/* a declaration's initialiser: its writes' place */
 	const struct iom_where *cond_w;	/* an if/while condition: its tests' place */
 };

@@ -1020,7 +1020,21 @@ static int call(struct lower *l, CXCursor c, int res_path, CXType res_type)
 
 /* ---- eval ---- */
 
+static int eval_expr(struct lower *l, CXCursor c);
+
 int eval(struct lower *l, CXCursor c)
+{
+	int v;
+
+	if (l->depth >= MAX_NESTING)
+		return -1;
+	l->depth++;
+	v = eval_expr(l, c);
+	l->depth--;
+	return v;
+}
+
+static int eval_expr(struct lower *l, CXCursor c)
 {
 	CXCursor k[MAX_KIDS], decl;
 	enum CXCursorKind kind = clang_getCursorKind(c);
@@ -1160,7 +1174,22 @@ static int has_effects(CXCursor c)
 	return found;
 }
 
+static void cond_branch_expr(struct lower *l, CXCursor c, int t, int f);
+
 void cond_branch(struct lower *l, CXCursor c, int t, int f)
+{
+	if (l->depth >= MAX_NESTING) {
+		edge(l, l->cur, t);
+		edge(l, l->cur, f);
+		l->cur = -1;
+		return;
+	}
+	l->depth++;
+	cond_branch_expr(l, c, t, f);
+	l->depth--;
+}
+
+static void cond_branch_expr(struct lower *l, CXCursor c, int t, int f)
 {
 	CXCursor s = strip(c), k[MAX_KIDS];
 	int n = kids(s, k), v;

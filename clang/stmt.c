@@ -205,8 +205,14 @@ static void case_label(struct lower *l, CXCursor c, int is_default)
 {
 	struct switch_ctx *sw = innermost_switch(l);
 	CXCursor k[MAX_KIDS];
-	int n = kids(c, k), b, truth = -2;
+	int n, b, truth;
 	long long v;
+
+	/* case 1: case 2: ... nest each label in the previous one: a loop,
+	 * not a recursion, for switches with thousands of labels. */
+again:
+	n = kids(c, k);
+	truth = -2;
 
 	if (!sw) {
 		if (n)
@@ -244,8 +250,12 @@ static void case_label(struct lower *l, CXCursor c, int is_default)
 	if (n) {
 		enum CXCursorKind sk = clang_getCursorKind(k[n - 1]);
 
-		if (sk != CXCursor_CaseStmt && sk != CXCursor_DefaultStmt)
-			sw->fresh = 0;
+		if (sk == CXCursor_CaseStmt || sk == CXCursor_DefaultStmt) {
+			is_default = sk == CXCursor_DefaultStmt;
+			c = k[n - 1];
+			goto again;
+		}
+		sw->fresh = 0;
 		lower_stmt(l, k[n - 1]);
 	}
 }
@@ -386,7 +396,18 @@ static void lower_asm(struct lower *l, CXCursor c, CXCursor *k, int n)
 		iom_kill(l->fn, block(l), where_of(l->wc, c));
 }
 
+static void lower_one(struct lower *l, CXCursor c);
+
 void lower_stmt(struct lower *l, CXCursor c)
+{
+	if (l->depth >= MAX_NESTING)
+		return;
+	l->depth++;
+	lower_one(l, c);
+	l->depth--;
+}
+
+static void lower_one(struct lower *l, CXCursor c)
 {
 	CXCursor k[MAX_KIDS];
 	enum CXCursorKind kind = clang_getCursorKind(c);

@@ -19,7 +19,7 @@
 #include "clang.h"
 
 #define MAX_MACROS	16	/* names handed to the core per expansion */
-#define MAX_NESTING	8	/* macro bodies followed into other macros */
+#define MAX_MACRO_NESTING	8	/* macro bodies followed into other macros */
 
 struct expansion {
 	CXFile file;
@@ -100,7 +100,7 @@ static void macro_uses(struct collect *c, struct macro_def *d, int depth)
 	CXToken *toks = NULL;
 	unsigned n = 0;
 
-	if (d->state || depth > MAX_NESTING)
+	if (d->state || depth > MAX_MACRO_NESTING)
 		return;
 	d->state = 1;
 	clang_tokenize(c->wc->tu, clang_getCursorExtent(d->def), &toks, &n);
