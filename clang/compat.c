@@ -50,8 +50,6 @@ static enum op match_op(const struct op_name *t, size_t n, const char *s)
 
 #define NR(a) (sizeof(a) / sizeof((a)[0]))
 
-int kids_visit_count;
-
 struct kids_acc {
 	CXCursor *out;
 	int n;

@@ -77,12 +77,18 @@ const char *where_file(struct where_ctx *wc, CXFile f)
 	return name;
 }
 
+static int cmp_def(const void *a, const void *b)
+{
+	return strcmp(((const struct macro_def *)a)->name, ((const struct macro_def *)b)->name);
+}
+
+/* A kernel TU defines tens of thousands of macros: sorted, then searched. */
 static struct macro_def *find_def(struct collect *c, const char *name)
 {
-	for (int i = 0; i < c->nr_defs; i++)
-		if (!strcmp(c->defs[i].name, name))
-			return &c->defs[i];
-	return NULL;
+	struct macro_def key;
+
+	key.name = (char *)name;
+	return bsearch(&key, c->defs, c->nr_defs, sizeof(key), cmp_def);
 }
 
 static void add_use(struct macro_def *d, const char *name)
@@ -132,11 +138,14 @@ static enum CXChildVisitResult top(CXCursor cur, CXCursor parent, CXClientData d
 
 	(void)parent;
 	if (k == CXCursor_MacroDefinition) {
-		struct macro_def *d = realloc(c->defs, (c->nr_defs + 1) * sizeof(*d));
+		struct macro_def *d = c->defs;
 
-		if (!d)
-			return CXChildVisit_Break;
-		c->defs = d;
+		if (!(c->nr_defs & (c->nr_defs - 1))) {
+			d = realloc(c->defs, (c->nr_defs ? 2 * c->nr_defs : 1) * sizeof(*d));
+			if (!d)
+				return CXChildVisit_Break;
+			c->defs = d;
+		}
 		d = &c->defs[c->nr_defs++];
 		memset(d, 0, sizeof(*d));
 		d->name = str_of(clang_getCursorSpelling(cur));
@@ -221,6 +230,7 @@ void where_init(struct where_ctx *wc, const struct iom_rules *rules, CXTranslati
 	memset(&c, 0, sizeof(c));
 	c.wc = wc;
 	clang_visitChildren(clang_getTranslationUnitCursor(tu), top, &c);
+	qsort(c.defs, c.nr_defs, sizeof(*c.defs), cmp_def);
 	for (int i = 0; i < c.nr_calls; i++)
 		add_expansion(&c, c.calls[i]);
 	qsort(c.exp, c.nr_exp, sizeof(*c.exp), cmp_exp);
