@@ -186,10 +186,14 @@ static int object(struct lower *l, CXCursor c, int depth)
 			base = k[1];
 			idx = k[0];
 		}
-		if (is_array(clang_getCursorType(strip(base))))
+		if (is_array(clang_getCursorType(strip(base)))) {
 			p = object(l, strip(base), depth + 1);
-		else
+		} else {
 			p = pointee(l, base, depth + 1);
+			/* p[0] is *p: a pointer plus nothing is no step. */
+			if (const_int(idx, &i) && i == 0)
+				return p;
+		}
 		if (const_int(idx, &i))
 			return iom_path_index(l->fn, p, (long)i);
 		{

@@ -36,7 +36,9 @@ struct run {
 
 /* ---- errors ---- */
 
-static int first_error(CXTranslationUnit tu, char *buf, size_t len)
+/* The first error, "file:line:col: error: ..."; one without a place (an
+ * unknown compiler argument) is given the file's name. */
+static int first_error(CXTranslationUnit tu, const char *file, char *buf, size_t len)
 {
 	unsigned n = clang_getNumDiagnostics(tu);
 
@@ -48,7 +50,13 @@ static int first_error(CXTranslationUnit tu, char *buf, size_t len)
 			CXString s = clang_formatDiagnostic(d, CXDiagnostic_DisplaySourceLocation |
 							    CXDiagnostic_DisplayColumn);
 
-			snprintf(buf, len, "%s", clang_getCString(s));
+			CXFile f = NULL;
+
+			clang_getExpansionLocation(clang_getDiagnosticLocation(d), &f, NULL, NULL, NULL);
+			if (f)
+				snprintf(buf, len, "%s", clang_getCString(s));
+			else
+				snprintf(buf, len, "%s: %s", file, clang_getCString(s));
 			clang_disposeString(s);
 			clang_disposeDiagnostic(d);
 			return 1;
@@ -365,7 +373,7 @@ int clang_engine_run(const struct iom_rules *rules, const struct iom_options *op
 		clang_disposeIndex(index);
 		return -1;
 	}
-	if (first_error(tu, result->error, sizeof(result->error))) {
+	if (first_error(tu, file, result->error, sizeof(result->error))) {
 		clang_disposeTranslationUnit(tu);
 		clang_disposeIndex(index);
 		return -1;
