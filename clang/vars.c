@@ -132,8 +132,6 @@ void var_write(struct lower *l, CXCursor decl, int value)
 	write_def(l, (unsigned)var_uid(decl), block(l), value);
 }
 
-static int sealed;	/* set only inside vars_finish, per call below */
-
 static int read_def(struct lower *l, unsigned uid, int b, int finishing, int depth)
 {
 	struct var_def *d = find(l, uid, b, 0);
@@ -183,7 +181,6 @@ int var_read(struct lower *l, CXCursor decl)
 
 void vars_finish(struct lower *l)
 {
-	(void)sealed;
 	for (int i = 0; i < l->nr_phis; i++) {
 		struct pending_phi p = l->phis[i];
 
