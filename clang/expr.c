@@ -969,9 +969,13 @@ static int call(struct lower *l, CXCursor c, int res_path, CXType res_type)
 		args[i].to_const = pt.kind != CXType_Invalid && is_pointer(pt) &&
 				   clang_isConstQualifiedType(clang_getPointeeType(plain_type(pt)));
 		s = strip_casts(a);
+		/* In the order core/FRONTENDS.md gives: the first that applies. */
 		if (is_tracked(l, v)) {
 			args[i].is = IOM_ARG_VALUE;
 			args[i].value = v;
+		} else if (!args[i].pointer && const_int(a, &kval)) {
+			args[i].is = IOM_ARG_INT;
+			args[i].constant = kval;
 		} else if (clang_getCursorKind(s) == CXCursor_UnaryOperator && unary_op(s) == OP_ADDR &&
 			   kids(s, k) == 1) {
 			args[i].is = IOM_ARG_ADDRESS;
@@ -985,11 +989,6 @@ static int call(struct lower *l, CXCursor c, int res_path, CXType res_type)
 			args[i].type = type_ref(l->types, is_array(st) ?
 						clang_getArrayElementType(plain_type(st)) :
 						clang_getPointeeType(plain_type(st)));
-			if (args[i].path < 0 && !is_array(st))
-				args[i].is = IOM_ARG_OTHER;
-		} else if (const_int(a, &kval)) {
-			args[i].is = IOM_ARG_INT;
-			args[i].constant = kval;
 		}
 	}
 	memset(&ic, 0, sizeof(ic));

@@ -392,8 +392,9 @@ static void lower_asm(struct lower *l, CXCursor c, CXCursor *k, int n)
 	for (int i = 0; i < n; i++)
 		if (clang_isExpression(clang_getCursorKind(k[i])))
 			eval(l, k[i]);
-	if (asm_template(c, text, sizeof(text)) && iom_rules_warn_asm(l->rules, text))
-		iom_kill(l->fn, block(l), where_of(l->wc, c));
+	/* The core decides whether the rules call it a WARN/BUG. */
+	if (asm_template(c, text, sizeof(text)))
+		iom_asm(l->fn, block(l), where_of(l->wc, c), text);
 }
 
 static void lower_one(struct lower *l, CXCursor c);
