@@ -4,6 +4,7 @@
 # tests the plugin for gcc-11 instead of the default gcc.
 
 SHELL	:= /bin/bash
+comma	:= ,
 PREFIX	?= /usr/local
 PYTHON	?= /usr/bin/python3
 
@@ -41,6 +42,13 @@ endif
 PLUGIN_CXXFLAGS := $(CFLAGS) $(WARN) -fPIC -fno-rtti -fno-exceptions -std=gnu++17 \
 	-I$(PLUGIN_INC) -Icore
 
+# The libclang front end: LLVM_VERSION=14 (Debian 12's default), 15 or 16.
+LLVM_VERSION ?= 14
+LLVM_DIR := $(shell llvm-config-$(LLVM_VERSION) --prefix 2>/dev/null || echo /usr/lib/llvm-$(LLVM_VERSION))
+CLANG_CFLAGS := $(CFLAGS) $(WARN) -std=gnu11 -I$(LLVM_DIR)/include -Icore -Iclang
+CLANG_LDLIBS := -L$(LLVM_DIR)/lib -lclang -Wl,-rpath,$(LLVM_DIR)/lib
+CLANG_OBJDIR := clang/obj-$(LLVM_VERSION)
+
 # make SANITIZE=1 check|torture: the core, its unit tests and the plugin built with
 # ASan/UBSan under build/asan/ (never mixed with the normal objects), every program
 # run through scripts/sanitize-run (runtime preloaded into cc1, any report fails).
@@ -57,7 +65,7 @@ PLUGIN_DIR := $(O)$(PLUGIN_DIR)
 PLUGIN_SO := $(PLUGIN_DIR)/iomemcheck.so
 endif
 
-PACKAGES := $(GCC_PACKAGES) sparse python3-pytest
+PACKAGES := $(GCC_PACKAGES) sparse python3-pytest libclang-$(LLVM_VERSION)-dev
 # What building Debian's linux 6.1 (allmodconfig) needs besides gcc.
 KERNEL_PACKAGES := linux-source-6.1 flex bison bc libelf-dev libssl-dev xz-utils kmod cpio
 
@@ -72,11 +80,15 @@ PLUGIN_SRC := plugin/iomemcheck.c plugin/lower.c plugin/paths.c plugin/ops.c plu
 PLUGIN_OBJ := $(patsubst plugin/%.c,$(PLUGIN_DIR)/%.o,$(PLUGIN_SRC))
 # The corpus engines and plugin tests of this GCC (testsuite/corpus.py).
 ENGINE	:= $(if $(filter plugin,$(PLUGIN_DIR)),gcc,$(notdir $(GCC)))
+CLANG_SRC := clang/where.c clang/compat.c clang/types.c clang/paths.c clang/vars.c \
+	clang/expr.c clang/stmt.c clang/unit.c
+CLANG_OBJ := $(patsubst clang/%.c,$(CLANG_OBJDIR)/%.o,$(CLANG_SRC))
 
-.PHONY: all deps check check-core check-samples check-sparse samples install clean \
+.PHONY: all deps check check-core check-samples check-sparse samples install clean check-clang-versions \
 	check-kernel bench torture
 
-all: deps $(O)core/libiomcore.a $(PLUGIN_SO) sparse/iomemcheck-sparse
+all: deps $(O)core/libiomcore.a $(PLUGIN_SO) sparse/iomemcheck-sparse clang/libiomclang.a \
+	clang/iomclang-run
 
 deps:
 	@scripts/need-packages $(PACKAGES)
@@ -102,6 +114,21 @@ $(PLUGIN_DIR)/%.o: plugin/%.c plugin/gcc-common.h plugin/lower.h core/iomem.h co
 $(PLUGIN_SO): $(PLUGIN_OBJ) $(O)core/libiomcore.a
 	$(GXX) -shared $(SAN) -o $@.tmp $(PLUGIN_OBJ) $(O)core/libiomcore.a && mv $@.tmp $@
 
+# Objects per LLVM version; clang/libiomclang.a is the one of the last build,
+# remade whenever LLVM_VERSION changes (clang/.llvm-version records it).
+$(CLANG_OBJDIR)/%.o: clang/%.c clang/clang.h clang/engine.h core/iomem.h | deps
+	@mkdir -p $(CLANG_OBJDIR)
+	$(CC) $(CLANG_CFLAGS) -c -o $@ $<
+
+clang/.llvm-version: FORCE
+	@[ "$$(cat $@ 2>/dev/null)" = "$(LLVM_VERSION)" ] || echo $(LLVM_VERSION) > $@
+
+clang/libiomclang.a: $(CLANG_OBJ) clang/.llvm-version
+	rm -f $@ && ar rcs $@ $(CLANG_OBJ)
+
+clang/iomclang-run: clang/iomclang-run.c clang/libiomclang.a core/libiomcore.a
+	$(CC) $(CLANG_CFLAGS) -o $@ $< clang/libiomclang.a core/libiomcore.a $(CLANG_LDLIBS)
+
 sparse/iomemcheck-sparse: FORCE | deps
 	@if [ -f sparse/Makefile ]; then $(MAKE) -s -C sparse all; fi
 FORCE:
@@ -121,14 +148,24 @@ check-core: $(O)core/tests/test-core $(O)core/tests/test-frontend
 	@$(SAN_RUN) $(if $(SAN),frontend --leaks) $(O)core/tests/test-frontend
 
 check-samples: export IOMEMCHECK_PLUGIN := $(if $(SAN),$(abspath $(PLUGIN_SO)))
-check-samples: $(PLUGIN_SO)
-	@LC_ALL=C $(SAN_RUN) $(if $(SAN),corpus) $(PYTHON) testsuite/run.py --engine=$(ENGINE)
-	@LC_ALL=C IOMEMCHECK_GCC=$(ENGINE) $(SAN_RUN) $(if $(SAN),pytest) $(PYTHON) -m pytest -q -p no:cacheprovider testsuite/test_plugin.py testsuite/test_gcc_versions.py testsuite/test_corpus.py testsuite/test_tables.py testsuite/kernel 2>&1 | tail -n $(if $(SAN),2,1) | sed '/^sanitizers/!s/^/pytest: /'; \
+check-samples: $(PLUGIN_SO) clang/iomclang-run
+	@LC_ALL=C $(SAN_RUN) $(if $(SAN),corpus) $(PYTHON) testsuite/run.py --engine=$(ENGINE)$(if $(SAN),,$(comma)clang)
+	@LC_ALL=C IOMEMCHECK_GCC=$(ENGINE) $(SAN_RUN) $(if $(SAN),pytest) $(PYTHON) -m pytest -q -p no:cacheprovider testsuite/test_plugin.py testsuite/test_gcc_versions.py testsuite/test_corpus.py testsuite/test_tables.py testsuite/test_clang.py testsuite/kernel 2>&1 | tail -n $(if $(SAN),2,1) | sed '/^sanitizers/!s/^/pytest: /'; \
 		exit $${PIPESTATUS[0]}
 
 # sparse is not part of the sanitizer build.
 check-sparse: sparse/iomemcheck-sparse
 	@if [ -f sparse/Makefile ] && [ -z "$(SAN)" ]; then $(MAKE) -s -C sparse check; fi
+
+# The corpus through the libclang engine built against each supported LLVM;
+# the default build is restored at the end.
+check-clang-versions:
+	@for v in 14 15 16; do \
+		$(MAKE) -s LLVM_VERSION=$$v clang/iomclang-run deps || exit 1; \
+		out=$$(LC_ALL=C $(PYTHON) testsuite/run.py --engine=gcc,clang); rc=$$?; \
+		echo "$$out" | grep '^corpus: ' | sed "s/^/LLVM $$v: /"; \
+		[ $$rc = 0 ] || { echo "$$out"; exit 1; }; \
+	done; $(MAKE) -s clang/iomclang-run
 
 samples: $(PLUGIN_SO)
 	@LC_ALL=C $(PYTHON) testsuite/run.py --show --engine=$(ENGINE)
@@ -162,8 +199,8 @@ install: all
 
 clean:
 	rm -f core/*.o core/libiomcore.a core/rules_builtin.c core/tests/test-core \
-		plugin/*.o plugin/*.so
-	rm -rf build/plugin build/asan
+		plugin/*.o plugin/*.so clang/libiomclang.a clang/iomclang-run clang/.llvm-version
+	rm -rf build/plugin build/asan clang/obj-*
 	@if [ -f sparse/Makefile ]; then $(MAKE) -s -C sparse clean; fi
 	rm -f core/tests/test-frontend
 

@@ -46,6 +46,7 @@ GCC = os.environ.get("IOMEMCHECK_GCC", "gcc")
 GXX = gxx_of(GCC)
 # IOMEMCHECK_PLUGIN: another build (make SANITIZE=1 check tests build/asan's).
 PLUGIN = os.environ.get("IOMEMCHECK_PLUGIN") or plugin_of(GCC)
+CLANG_RUN = os.path.join(ROOT, "clang", "iomclang-run")
 
 TAG = re.compile(r"^\s*\*\s*(check-[a-z-]+):?\s*(.*?)\s*$")
 EXPECT = re.compile(r"/\*\s*(expect|known-fp):\s*([A-Z0-9, ]+?)\s*\*/")
@@ -174,8 +175,25 @@ def gcc_engines():
             for c in gcc_builds() for opt in ("-O0", "-O2")]
 
 
+def clang_engine(sample, extra=()):
+    """The libclang engine (clang/iomclang-run) with the flags GCC gets."""
+    args = [CLANG_RUN]
+    if sample.enable:
+        args.append("--enable=" + ",".join(sample.enable))
+    args += [sample.rel, "--", "-nostdinc", "-I", os.path.relpath(INCLUDE, ROOT)] + list(extra)
+    p = subprocess.run(args, cwd=ROOT, capture_output=True, text=True,
+                       env=dict(os.environ, LC_ALL="C"))
+    if p.returncode not in (0, 1):
+        raise SampleError(f"{sample.rel}: not analysed ({' '.join(args)}):\n{p.stderr}")
+    return p.stdout
+
+
+def clang_available():
+    return os.path.exists(CLANG_RUN)
+
+
 # One entry per engine.  A new engine is one line here.
-ENGINES = gcc_engines()
+ENGINES = gcc_engines() + [("clang", clang_engine, clang_available)]
 
 
 def select(engines, wanted):
