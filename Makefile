@@ -17,7 +17,7 @@ PLUGIN_INC := $(shell $(GCC) -print-file-name=plugin)/include
 PLUGIN_CXXFLAGS := $(CFLAGS) $(WARN) -fPIC -fno-rtti -fno-exceptions -std=gnu++17 \
 	-I$(PLUGIN_INC) -Icore
 
-PACKAGES := gcc-12-plugin-dev sparse python3-pytest
+PACKAGES := gcc-12-plugin-dev sparse python3-pytest libjansson-dev
 # What building Debian's linux 6.1 (allmodconfig) needs besides gcc.
 KERNEL_PACKAGES := linux-source-6.1 flex bison bc libelf-dev libssl-dev xz-utils kmod cpio
 
@@ -26,11 +26,22 @@ CORE_SRC := core/rules.c core/func.c core/flow.c core/check.c core/diag.c core/d
 CORE_OBJ := $(CORE_SRC:.c=.o) core/rules_builtin.o
 RULES	:= $(sort $(wildcard rules/*.rules))
 PLUGIN_SRC := plugin/iomemcheck.c plugin/lower.c plugin/paths.c plugin/ops.c
+# The iomemcheck command (cmd/); it links the libclang engine (clang/) when
+# that is in the tree.
+CMD_SRC := cmd/main.c cmd/db.c cmd/words.c cmd/paths.c cmd/flags.c cmd/engines.c \
+	cmd/workers.c cmd/findings.c cmd/render.c
+CLANG_SRC := $(wildcard clang/*.c)
+ifneq ($(CLANG_SRC),)
+LLVM_CONFIG ?= llvm-config-14
+CLANG_CFLAGS := $(shell $(LLVM_CONFIG) --cflags)
+CLANG_LIBS := -L$(shell $(LLVM_CONFIG) --libdir) -lclang-14
+CMD_DEFS := -DIOM_HAVE_CLANG_ENGINE
+endif
 
 .PHONY: all deps check check-core check-samples check-sparse samples install clean \
 	check-kernel bench torture
 
-all: deps core/libiomcore.a plugin/iomemcheck.so sparse/iomemcheck-sparse
+all: deps core/libiomcore.a plugin/iomemcheck.so cmd/iomemcheck sparse/iomemcheck-sparse
 
 deps:
 	@scripts/need-packages $(PACKAGES)
@@ -50,6 +61,15 @@ plugin/%.o: plugin/%.c plugin/gcc-common.h plugin/lower.h core/iomem.h | deps
 plugin/iomemcheck.so: $(PLUGIN_SRC:.c=.o) core/libiomcore.a
 	$(GXX) -shared -o $@ $(PLUGIN_SRC:.c=.o) core/libiomcore.a
 
+cmd/%.o: cmd/%.c cmd/cmd.h cmd/gcc-only.def core/iomem.h clang/engine.h | deps
+	$(CC) $(CORE_CFLAGS) $(CMD_DEFS) -Icore -Iclang -c -o $@ $<
+
+clang/%.o: clang/%.c clang/engine.h core/iomem.h | deps
+	$(CC) $(CORE_CFLAGS) $(CLANG_CFLAGS) -Icore -Iclang -c -o $@ $<
+
+cmd/iomemcheck: $(CMD_SRC:.c=.o) $(CLANG_SRC:.c=.o) core/libiomcore.a
+	$(CC) -o $@ $(CMD_SRC:.c=.o) $(CLANG_SRC:.c=.o) core/libiomcore.a -ljansson $(CLANG_LIBS)
+
 sparse/iomemcheck-sparse: FORCE | deps
 	@if [ -f sparse/Makefile ]; then $(MAKE) -s -C sparse all; fi
 FORCE:
@@ -62,9 +82,9 @@ check: all check-core check-samples check-sparse
 check-core: core/tests/test-core
 	@core/tests/test-core
 
-check-samples: plugin/iomemcheck.so
+check-samples: plugin/iomemcheck.so cmd/iomemcheck
 	@LC_ALL=C $(PYTHON) testsuite/run.py
-	@LC_ALL=C $(PYTHON) -m pytest -q -p no:cacheprovider testsuite/test_plugin.py testsuite/kernel 2>&1 | tail -n 1 | sed 's/^/pytest: /'; \
+	@LC_ALL=C $(PYTHON) -m pytest -q -p no:cacheprovider testsuite/test_plugin.py testsuite/test_command.py testsuite/kernel 2>&1 | tail -n 1 | sed 's/^/pytest: /'; \
 		exit $${PIPESTATUS[0]}
 
 check-sparse: sparse/iomemcheck-sparse
@@ -88,11 +108,14 @@ install: all
 	install -d $(DESTDIR)$(PREFIX)/lib/iomemcheck $(DESTDIR)$(PREFIX)/bin \
 		$(DESTDIR)$(PREFIX)/share/iomemcheck/rules
 	install -m 644 plugin/iomemcheck.so $(DESTDIR)$(PREFIX)/lib/iomemcheck/
+	install -m 755 cmd/iomemcheck $(DESTDIR)$(PREFIX)/bin/
+	install -d $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 644 cmd/iomemcheck.1 $(DESTDIR)$(PREFIX)/share/man/man1/
 	install -m 644 $(RULES) rules/README.md $(DESTDIR)$(PREFIX)/share/iomemcheck/rules/
 	if [ -x sparse/iomemcheck-sparse ]; then \
 		install -m 755 sparse/iomemcheck-sparse $(DESTDIR)$(PREFIX)/bin/; fi
 
 clean:
 	rm -f core/*.o core/libiomcore.a core/rules_builtin.c core/tests/test-core \
-		plugin/*.o plugin/*.so
+		plugin/*.o plugin/*.so cmd/*.o cmd/iomemcheck clang/*.o
 	@if [ -f sparse/Makefile ]; then $(MAKE) -s -C sparse clean; fi
