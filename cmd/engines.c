@@ -287,6 +287,8 @@ static void run_gcc(const struct run_config *cfg, const struct entry *e, int fd)
 		if (truncate(path, 0))
 			break;
 		status = run_compiler(&a, e->dir, &err);
+		if (cfg->verbose && err.p)	/* the plugin's verbose= and dump= */
+			fputs(err.p, stderr);
 		if (status)
 			first_error(&err, status, error, sizeof(error));
 		free(err.p);

@@ -382,6 +382,18 @@ def test_rules_options_reach_the_engine(tmp_path):
     assert rules("--disable", "IOM006") == ["IOM002"]
     assert rules("--enable=IOM010") == ["IOM002", "IOM006", "IOM010", "IOM010"]
     assert rules("--disable=IOM002,IOM006") == []
+    # The core's option table: every engine option, spelled --KEY [VALUE].
+    err = iomemcheck("--engine=gcc", "--error", str(src), *flags)
+    assert err.returncode == 1
+    assert [l.split(": ")[1] for l in err.stdout.splitlines() if "[IOM" in l] == ["error"] * 2
+    out = tmp_path / "f.json"
+    out.write_text("")
+    for _ in range(2):      # appended to, as the plugin's json=
+        js = iomemcheck("--engine=gcc", "--json", str(out), "--format=json", str(src), *flags)
+    assert out.read_text() == js.stdout * 2 and len(js.stdout.splitlines()) == 2
+    helptext = iomemcheck("--help").stdout
+    for key in ("rules", "enable", "disable", "error", "json", "verbose", "dump"):
+        assert re.search(r"^  --%s\b" % key, helptext, re.M)
     bad_rules = tmp_path / "bad.rules"
     bad_rules.write_text("no such directive\n")
     p = iomemcheck("--engine=gcc", "--rules", str(bad_rules), str(src), *flags)
