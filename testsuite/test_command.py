@@ -10,7 +10,9 @@ import os
 import re
 import shlex
 import shutil
+import signal
 import subprocess
+import time
 
 import pytest
 
@@ -283,11 +285,20 @@ def test_output_is_the_same_for_any_j(tmp_path):
                           "message", "notes"}
 
 
-def test_the_corpus_through_the_command_matches_the_samples(tmp_path):
-    # Every 4th sample: the whole corpus runs through the plugin in `corpus`.
+def clang_engine():
+    return os.path.exists(CMD) and "clang" in iomemcheck("--version").stdout
+
+
+ENGINES = ["gcc", pytest.param("clang", marks=pytest.mark.skipif(
+    not clang_engine(), reason="built without the libclang engine"))]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_the_corpus_through_the_command_matches_the_samples(tmp_path, engine):
+    # Every 4th sample: the whole corpus runs through each engine in `corpus`.
     samples = plain_samples()[::4]
     write_db(tmp_path, [entry(s.name) for s in samples])
-    p = iomemcheck("--engine=gcc", "-q", "-p", str(tmp_path))
+    p = iomemcheck("--engine=" + engine, "-q", "-p", str(tmp_path))
     assert p.stderr == ""
     found = findings_by_file(p.stdout)
     for s in samples:
@@ -430,9 +441,6 @@ def test_make_install_installs_the_command_and_its_man_page(tmp_path):
 
 # ---- the libclang engine --------------------------------------------------------------------
 
-def clang_engine():
-    return os.path.exists(CMD) and "clang" in iomemcheck("--version").stdout
-
 
 @pytest.mark.skipif(not clang_engine(), reason="built without the libclang engine")
 def test_clang_engine_kernel_database_loses_no_file(tmp_path):
@@ -442,6 +450,33 @@ def test_clang_engine_kernel_database_loses_no_file(tmp_path):
     p2 = iomemcheck("-j2", "-p", str(tmp_path))
     assert p1.stdout == p2.stdout
     assert "not analysed" in p1.stderr and SUMMARY.match(p1.stderr.splitlines()[-1]).group(5) == "0", p1.stderr
+
+
+@pytest.mark.skipif(not clang_engine(), reason="built without the libclang engine")
+def test_a_worker_that_dies_loses_only_its_file(tmp_path):
+    # A file big enough to keep libclang busy while its worker is killed, as a
+    # crash inside libclang would kill it.
+    big = tmp_path / "big.c"
+    big.write_text("".join("int f%d(int x) { return x * %d + (x >> 3); }\n" % (i, i)
+                           for i in range(60000)))
+    proc = subprocess.Popen([CMD, "-j1", str(big), os.path.join(corpus.SAMPLES, DIRTY), "--",
+                             "-nostdinc", "-I", corpus.INCLUDE], cwd=tmp_path,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    children = "/proc/%d/task/%d/children" % (proc.pid, proc.pid)
+    worker = ""
+    for _ in range(500):
+        with open(children) as f:
+            worker = f.read().split()
+        if worker:
+            break
+        time.sleep(0.01)
+    assert worker, "no worker started"
+    os.kill(int(worker[0]), signal.SIGSEGV)
+    out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 3
+    assert re.search(r"^iomemcheck: big\.c: could not be analysed: the engine crashed "
+                     r"\(signal 11: Segmentation fault\)$", err, re.M), err
+    assert "[IOM003]" in out                    # the next file was still done
 
 
 @pytest.mark.skipif(not clang_engine(), reason="built without the libclang engine")
