@@ -7,6 +7,7 @@ Run with /usr/bin/python3 -m pytest testsuite (make check does).
 """
 import json
 import os
+import pty
 import re
 import shlex
 import shutil
@@ -337,6 +338,37 @@ def test_progress_and_summary(tmp_path):
     assert m and m.group(1, 2, 4, 5) == ("2", "1", "IOM003 1", "0")
     q = iomemcheck("--engine=gcc", "-q", "-p", str(tmp_path))
     assert q.stderr == "" and q.stdout == p.stdout
+
+
+def test_progress_on_a_terminal(tmp_path):
+    write_db(tmp_path, [entry(DIRTY), entry(CLEAN)])
+    master, slave = pty.openpty()
+    p = subprocess.run([CMD, "--engine=gcc", "-j1", "-p", str(tmp_path)], stderr=slave,
+                       stdout=subprocess.PIPE, text=True, env=dict(os.environ, LC_ALL="C"))
+    os.close(slave)
+    err = b""
+    while True:
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        err += chunk
+    os.close(master)
+    err = err.decode()
+    assert "\r\x1b[Kiomemcheck: 1/2 files, " in err and "\r\x1b[Kiomemcheck: 2/2 files, 1 findings" in err
+    assert SUMMARY.match(err.split("\x1b[K")[-1].strip())
+    assert "\x1b" not in p.stdout
+
+
+def test_entries_that_are_not_c_are_counted_not_lost(tmp_path):
+    asm = {"directory": ROOT, "file": "arch/x86/entry.S", "arguments": ["gcc", "-c", "entry.S"]}
+    write_db(tmp_path, [entry(CLEAN), asm])
+    p = iomemcheck("--engine=gcc", "-p", str(tmp_path))
+    assert p.returncode == 0
+    m = SUMMARY.match(p.stderr.strip())
+    assert m and m.group(1) == "1" and m.group(6) == ", 1 skipped (not C)"
 
 
 # ---- exit status and options ---------------------------------------------------------------
