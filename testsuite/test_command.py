@@ -515,6 +515,16 @@ def test_clang_engine_kernel_database_loses_no_file(tmp_path):
 
 
 @pytest.mark.skipif(not clang_engine(), reason="built without the libclang engine")
+def test_both_engines_print_the_same_bytes(tmp_path):
+    # Every 8th sample, with -O2: the GCC engine's view of the same entries.
+    write_db(tmp_path, [entry(s.name) for s in plain_samples()[::8]])
+    clang = iomemcheck("-q", "-p", str(tmp_path))
+    gcc = iomemcheck("-q", "--engine=gcc", "-p", str(tmp_path))
+    assert clang.returncode == gcc.returncode == 1
+    assert clang.stdout == gcc.stdout and clang.stdout.count("warning:") >= 10
+
+
+@pytest.mark.skipif(not clang_engine(), reason="built without the libclang engine")
 def test_a_worker_that_dies_loses_only_its_file(tmp_path):
     # A file big enough to keep libclang busy while its worker is killed, as a
     # crash inside libclang would kill it.
