@@ -65,7 +65,7 @@ PLUGIN_DIR := $(O)$(PLUGIN_DIR)
 PLUGIN_SO := $(PLUGIN_DIR)/iomemcheck.so
 endif
 
-PACKAGES := $(GCC_PACKAGES) sparse python3-pytest libclang-$(LLVM_VERSION)-dev
+PACKAGES := $(GCC_PACKAGES) sparse python3-pytest libjansson-dev libclang-$(LLVM_VERSION)-dev
 # What building Debian's linux 6.1 (allmodconfig) needs besides gcc.
 KERNEL_PACKAGES := linux-source-6.1 flex bison bc libelf-dev libssl-dev xz-utils kmod cpio
 
@@ -83,12 +83,15 @@ ENGINE	:= $(if $(filter plugin,$(PLUGIN_DIR)),gcc,$(notdir $(GCC)))
 CLANG_SRC := clang/where.c clang/compat.c clang/types.c clang/paths.c clang/vars.c \
 	clang/expr.c clang/stmt.c clang/unit.c
 CLANG_OBJ := $(patsubst clang/%.c,$(CLANG_OBJDIR)/%.o,$(CLANG_SRC))
+# The iomemcheck command (cmd/), with the libclang engine and the GCC plugin.
+CMD_SRC := cmd/main.c cmd/options.c cmd/db.c cmd/words.c cmd/paths.c cmd/flags.c cmd/engines.c \
+	cmd/workers.c cmd/findings.c cmd/render.c
 
 .PHONY: all deps check check-core check-samples check-sparse samples install clean check-clang-versions \
 	check-kernel bench torture
 
 all: deps $(O)core/libiomcore.a $(PLUGIN_SO) sparse/iomemcheck-sparse clang/libiomclang.a \
-	clang/iomclang-run
+	clang/iomclang-run cmd/iomemcheck
 
 deps:
 	@scripts/need-packages $(PACKAGES)
@@ -129,6 +132,12 @@ clang/libiomclang.a: $(CLANG_OBJ) clang/.llvm-version
 clang/iomclang-run: clang/iomclang-run.c clang/libiomclang.a core/libiomcore.a
 	$(CC) $(CLANG_CFLAGS) -o $@ $< clang/libiomclang.a core/libiomcore.a $(CLANG_LDLIBS)
 
+cmd/%.o: cmd/%.c cmd/cmd.h cmd/cli.h cmd/gcc-only.def core/iomem.h clang/engine.h | deps
+	$(CC) $(CORE_CFLAGS) -DIOM_HAVE_CLANG_ENGINE -Icore -Iclang -c -o $@ $<
+
+cmd/iomemcheck: $(CMD_SRC:.c=.o) clang/libiomclang.a core/libiomcore.a
+	$(CC) -o $@ $(CMD_SRC:.c=.o) clang/libiomclang.a core/libiomcore.a -ljansson $(CLANG_LDLIBS)
+
 sparse/iomemcheck-sparse: FORCE | deps
 	@if [ -f sparse/Makefile ]; then $(MAKE) -s -C sparse all; fi
 FORCE:
@@ -148,9 +157,9 @@ check-core: $(O)core/tests/test-core $(O)core/tests/test-frontend
 	@$(SAN_RUN) $(if $(SAN),frontend --leaks) $(O)core/tests/test-frontend
 
 check-samples: export IOMEMCHECK_PLUGIN := $(if $(SAN),$(abspath $(PLUGIN_SO)))
-check-samples: $(PLUGIN_SO) clang/iomclang-run
+check-samples: $(PLUGIN_SO) clang/iomclang-run cmd/iomemcheck
 	@LC_ALL=C $(SAN_RUN) $(if $(SAN),corpus) $(PYTHON) testsuite/run.py --engine=$(ENGINE)$(if $(SAN),,$(comma)clang)
-	@LC_ALL=C IOMEMCHECK_GCC=$(ENGINE) $(SAN_RUN) $(if $(SAN),pytest) $(PYTHON) -m pytest -q -p no:cacheprovider testsuite/test_plugin.py testsuite/test_gcc_versions.py testsuite/test_corpus.py testsuite/test_tables.py testsuite/test_clang.py testsuite/kernel 2>&1 | tail -n $(if $(SAN),2,1) | sed '/^sanitizers/!s/^/pytest: /'; \
+	@LC_ALL=C IOMEMCHECK_GCC=$(ENGINE) $(SAN_RUN) $(if $(SAN),pytest) $(PYTHON) -m pytest -q -p no:cacheprovider testsuite/test_plugin.py testsuite/test_gcc_versions.py testsuite/test_corpus.py testsuite/test_tables.py testsuite/test_clang.py testsuite/test_command.py testsuite/kernel 2>&1 | tail -n $(if $(SAN),2,1) | sed '/^sanitizers/!s/^/pytest: /'; \
 		exit $${PIPESTATUS[0]}
 
 # sparse is not part of the sanitizer build.
@@ -193,13 +202,17 @@ install: all
 	install -d $(DESTDIR)$(PREFIX)/lib/iomemcheck $(DESTDIR)$(PREFIX)/bin \
 		$(DESTDIR)$(PREFIX)/share/iomemcheck/rules
 	install -m 644 $(PLUGIN_SO) $(DESTDIR)$(PREFIX)/lib/iomemcheck/
+	install -m 755 cmd/iomemcheck $(DESTDIR)$(PREFIX)/bin/
+	install -d $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 644 cmd/iomemcheck.1 $(DESTDIR)$(PREFIX)/share/man/man1/
 	install -m 644 $(RULES) rules/README.md $(DESTDIR)$(PREFIX)/share/iomemcheck/rules/
 	if [ -x sparse/iomemcheck-sparse ]; then \
 		install -m 755 sparse/iomemcheck-sparse $(DESTDIR)$(PREFIX)/bin/; fi
 
 clean:
 	rm -f core/*.o core/libiomcore.a core/rules_builtin.c core/tests/test-core \
-		plugin/*.o plugin/*.so clang/libiomclang.a clang/iomclang-run clang/.llvm-version
+		plugin/*.o plugin/*.so clang/libiomclang.a clang/iomclang-run clang/.llvm-version \
+		cmd/*.o cmd/iomemcheck
 	rm -rf build/plugin build/asan clang/obj-*
 	@if [ -f sparse/Makefile ]; then $(MAKE) -s -C sparse clean; fi
 	rm -f core/tests/test-frontend

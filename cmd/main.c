@@ -1,0 +1,371 @@
+/*
+ * main.c - the iomemcheck command: the run and the exit status.
+ *
+ *	iomemcheck [OPTIONS] [-p DIR|FILE] [PATH...]
+ *	iomemcheck [OPTIONS] FILE.c... -- CFLAGS...
+ *
+ * Reads compile_commands.json, picks the entries under the PATHs, runs each
+ * through an engine in a worker process, prints the findings sorted.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <limits.h>
+#include <sched.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+/* ---- the entries ------------------------------------------------------------ */
+
+static int cpus(void)
+{
+	cpu_set_t set;
+	long n;
+
+	if (!sched_getaffinity(0, sizeof(set), &set) && CPU_COUNT(&set) > 0)
+		return CPU_COUNT(&set);
+	n = sysconf(_SC_NPROCESSORS_ONLN);
+	return n > 0 ? (int)n : 1;
+}
+
+/* The compile database, read: from -p, '--', or found upwards. */
+static int open_db(struct cli *c, struct db *db, const char *cwd, char **shown)
+{
+	char *path;
+	struct stat st;
+
+	if (c->dashdash) {
+		*db = (struct db){ 0 };
+		for (int i = 0; i < c->paths.argc; i++) {
+			if (access(c->paths.argv[i], R_OK)) {
+				snprintf(c->err, sizeof(c->err), "%s: error: cannot read: %s",
+					 c->paths.argv[i], strerror(errno));
+				return -1;
+			}
+			db_add_plain(db, cwd, c->paths.argv[i], c->cflags.argc, c->cflags.argv);
+		}
+		*shown = strdup("(command line)");
+		return 0;
+	}
+	if (c->db) {
+		size_t n = strlen(c->db) + 32;
+
+		path = malloc(n);
+		if (!stat(c->db, &st) && S_ISDIR(st.st_mode))
+			snprintf(path, n, "%s/compile_commands.json", c->db);
+		else
+			snprintf(path, n, "%s", c->db);
+	} else {
+		char *found = db_find(cwd);
+
+		if (!found) {
+			snprintf(c->err, sizeof(c->err),
+				 "error: no compile_commands.json here or in any parent folder "
+				 "(give one with -p, or check files with FILE.c -- CFLAGS)");
+			return -1;
+		}
+		path = path_display(found, cwd);
+		free(found);
+	}
+	*shown = path;
+	return db_load(db, path, c->err, sizeof(c->err));
+}
+
+/* The entries the PATHs pick (every C entry without PATHs).  Returns the
+ * number, or -1 when a PATH picks nothing. */
+static int select_entries(struct cli *c, struct db *db, const char *cwd, const char *shown,
+			  struct entry ***out, int *not_c)
+{
+	struct entry **sel = calloc(db->nr + 1, sizeof(*sel));
+	char **abs = calloc(c->paths.argc + 1, sizeof(*abs));
+	int *hits = calloc(c->paths.argc + 1, sizeof(*hits));
+	int n = 0, ret = 0;
+
+	for (int i = 0; i < c->paths.argc; i++)
+		abs[i] = path_absolute(cwd, c->paths.argv[i]);
+	*not_c = 0;
+	for (int k = 0; k < db->nr; k++) {
+		struct entry *e = &db->entries[k];
+		int picked = !c->paths.argc;
+
+		for (int i = 0; i < c->paths.argc; i++)
+			if (path_within(e->file, abs[i]))
+				picked = 1, hits[i]++;
+		if (!picked)
+			continue;
+		if (!entry_is_c(e))
+			(*not_c)++;
+		else
+			sel[n++] = e;
+	}
+	for (int i = 0; i < c->paths.argc && !ret; i++)
+		if (!hits[i]) {
+			snprintf(c->err, sizeof(c->err), "%s: error: no entry of %s compiles it",
+				 c->paths.argv[i], shown);
+			ret = -1;
+		}
+	for (int i = 0; i < c->paths.argc; i++)
+		free(abs[i]);
+	free(abs);
+	free(hits);
+	*out = sel;
+	return ret ? ret : n;
+}
+
+/* ---- printing ---------------------------------------------------------------- */
+
+static void print_word(const char *w)
+{
+	if (*w && !w[strcspn(w, " \t\n'\"\\$`*?[]{}()<>|&;#~!")]) {
+		fputs(w, stdout);
+		return;
+	}
+	putchar('\'');
+	for (; *w; w++)
+		if (*w == '\'')
+			fputs("'\\''", stdout);
+		else
+			putchar(*w);
+	putchar('\'');
+}
+
+/* What each entry's engine runs, as a command that reproduces it. */
+static void print_commands(struct cli *c, struct entry **sel, int n)
+{
+	for (int i = 0; i < n; i++) {
+		struct args a;
+
+		flags_for(sel[i], c->engine, &a);
+		fputs("cd ", stdout);
+		print_word(sel[i]->dir);
+		fputs(c->engine == ENGINE_CLANG ? " && clang -fsyntax-only" : " &&", stdout);
+		for (int k = 0; k < a.argc; k++) {
+			putchar(' ');
+			print_word(a.argv[k]);
+		}
+		if (c->engine == ENGINE_GCC) {
+			fputs(" -S -o /dev/null\n", stdout);	/* the source is among the words */
+		} else {
+			putchar(' ');
+			print_word(sel[i]->file);
+			putchar('\n');
+		}
+		args_free(&a);
+	}
+}
+
+static void progress(int done, int total, const struct findings *set, void *ctx)
+{
+	(void)ctx;
+	fprintf(stderr, "\r\033[Kiomemcheck: %d/%d files, %d findings", done, total, set->nr);
+}
+
+static void summary(int files, const struct findings *set, int failed, int not_c, double secs)
+{
+	char rules[512] = "";
+
+	for (int r = 1; r < IOM_NR_RULES; r++)
+		if (set->per_rule[r])
+			snprintf(rules + strlen(rules), sizeof(rules) - strlen(rules), "%s%s %d",
+				 rules[0] ? ", " : " (", iom_rule_name(r), set->per_rule[r]);
+	if (rules[0])
+		strcat(rules, ")");
+	fprintf(stderr, "iomemcheck: %d file%s, %d finding%s%s, %d not analysed", files,
+		files == 1 ? "" : "s", set->nr, set->nr == 1 ? "" : "s", rules, failed);
+	if (not_c)
+		fprintf(stderr, ", %d skipped (not C)", not_c);
+	fprintf(stderr, secs < 10 ? ", %.1f s\n" : ", %.0f s\n", secs);
+}
+
+/* The GCC plugin: --plugin, else beside the program (the build tree's
+ * plugin/ or an installation's lib/iomemcheck/). */
+static int find_plugin(struct cli *c, const char *cwd)
+{
+	static const char *const beside[] = { "../plugin/iomemcheck.so",
+					      "../lib/iomemcheck/iomemcheck.so" };
+	char exe[PATH_MAX], *slash;
+	ssize_t n;
+
+	if (c->plugin) {
+		c->run.plugin = path_absolute(cwd, c->plugin);
+		if (access(c->run.plugin, R_OK)) {
+			snprintf(c->err, sizeof(c->err), "%s: error: cannot read the plugin: %s",
+				 c->plugin, strerror(errno));
+			return -1;
+		}
+		return 0;
+	}
+	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	if (n > 0) {
+		exe[n] = 0;
+		slash = strrchr(exe, '/');
+		*slash = 0;
+		for (size_t i = 0; i < sizeof(beside) / sizeof(beside[0]); i++) {
+			char *p = path_absolute(exe, beside[i]);
+
+			if (!access(p, R_OK)) {
+				c->run.plugin = p;
+				return 0;
+			}
+			free(p);
+		}
+	}
+	snprintf(c->err, sizeof(c->err), "error: cannot find the GCC plugin iomemcheck.so "
+		 "(give it with --plugin FILE)");
+	return -1;
+}
+
+/* json=FILE: the findings appended to FILE, one line each, as the plugin
+ * does: a kernel build's and the command's lines can share a file. */
+static int append_json(struct cli *c, const struct findings *set)
+{
+	struct iom_output *o;
+
+	if (!c->config.json)
+		return 0;
+	o = iom_output_open(&c->config, c->err, sizeof(c->err));
+	if (!o)
+		return -1;
+	for (int i = 0; i < set->nr; i++)
+		iom_output_finding(o, &set->v[i], NULL);
+	if (iom_output_check(o, c->err, sizeof(c->err))) {
+		iom_output_close(o);
+		return -1;
+	}
+	iom_output_close(o);
+	return 0;
+}
+
+static double now(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return t.tv_sec + t.tv_nsec / 1e9;
+}
+
+static int fail(struct cli *c, int status)
+{
+	if (strstr(c->err, ": error:"))		/* FILE:LINE: error: ... */
+		fprintf(stderr, "%s\n", c->err);
+	else if (!strncmp(c->err, "error:", 6))
+		fprintf(stderr, "iomemcheck: %s\n", c->err);
+	else
+		fprintf(stderr, "iomemcheck: error: %s\n", c->err);
+	return status;
+}
+
+/* Each file that could not be analysed, with its first error, in entry
+ * order; with -v, the flags a compiler rejected.  Returns how many failed. */
+static int report_files(struct cli *c, struct entry **sel, struct outcome *out, int n,
+			const char *cwd)
+{
+	int failed = 0;
+
+	for (int i = 0; i < n; i++) {
+		char *name = path_display(sel[i]->file, cwd);
+
+		if (!out[i].analysed) {
+			failed++;
+			fprintf(stderr, "iomemcheck: %s: could not be analysed: %s\n", name,
+				out[i].error);
+		} else if (c->verbose && out[i].dropped) {
+			fprintf(stderr, "iomemcheck: %s: dropped what the compiler rejected: %s\n",
+				name, out[i].dropped);
+		}
+		free(name);
+		free(out[i].error);
+		free(out[i].dropped);
+	}
+	return failed;
+}
+
+/* Analyse the entries, print what was found.  Returns the exit status. */
+static int analyse(struct cli *c, struct entry **sel, int n, int not_c, const char *cwd,
+		   double t0)
+{
+	struct outcome *out = calloc(n + 1, sizeof(*out));
+	struct findings set = { 0 };
+	int tty = !c->quiet && isatty(2), failed, status;
+
+	run_workers(&c->run, sel, n, c->jobs < n ? c->jobs : (n ? n : 1), cwd, &set, out,
+		    tty ? progress : NULL, NULL);
+	if (tty)
+		fputs("\r\033[K", stderr);
+	findings_sort(&set);
+	failed = report_files(c, sel, out, n, cwd);
+	free(out);
+	if (c->config.options.error)
+		for (int i = 0; i < set.nr; i++)
+			set.v[i].error = 1;
+	if (render_to(c->format, &set, c->output, c->err, sizeof(c->err)) ||
+	    append_json(c, &set)) {
+		findings_free(&set);
+		return fail(c, EXIT_USAGE);
+	}
+	if (!c->quiet)
+		summary(n, &set, failed, not_c, now() - t0);
+	status = failed ? EXIT_NOT_ANALYSED : set.nr ? EXIT_FINDINGS : EXIT_CLEAN;
+	findings_free(&set);
+	return status;
+}
+
+/* What the options ask for can be done here: engine and plugin present. */
+static int check_engine(struct cli *c, const char *cwd)
+{
+	if (c->print_commands)
+		return 0;
+	if (c->engine == ENGINE_CLANG && !engine_clang_available()) {
+		snprintf(c->err, sizeof(c->err), "this iomemcheck was built without the libclang "
+			 "engine: use --engine=gcc");
+		return -1;
+	}
+	return c->engine == ENGINE_GCC ? find_plugin(c, cwd) : 0;
+}
+
+int main(int argc, char **argv)
+{
+	struct cli c = { .jobs = 0, .format = IOM_FORMAT_TEXT, .engine = ENGINE_CLANG };
+	struct iom_rules *rules = iom_rules_new();
+	struct entry **sel;
+	struct db db;
+	char cwd[PATH_MAX], *shown = NULL;
+	int n, ret, not_c = 0, status;
+	double t0 = now();
+
+	if (!getcwd(cwd, sizeof(cwd)))
+		strcpy(cwd, "/");
+	iom_config_init(&c.config, rules);
+	ret = parse_options(&c, argc, argv);
+	if (ret)
+		return fail(&c, ret < 0 ? -ret : ret);
+	c.run.rules = rules;
+	c.run.options = c.config.options;
+	c.run.engine = c.engine;
+	c.run.verbose = c.config.verbose || c.config.dump;
+	if (!c.jobs)
+		c.jobs = cpus();
+	if (check_engine(&c, cwd) || open_db(&c, &db, cwd, &shown))
+		return fail(&c, EXIT_USAGE);
+	n = select_entries(&c, &db, cwd, shown, &sel, &not_c);
+	if (n < 0)
+		return fail(&c, EXIT_USAGE);
+	if (c.print_commands) {
+		print_commands(&c, sel, n);
+		status = EXIT_CLEAN;
+	} else {
+		status = analyse(&c, sel, n, not_c, cwd, t0);
+	}
+	free(sel);
+	free(shown);
+	db_free(&db);
+	args_free(&c.paths);
+	args_free(&c.cflags);
+	args_free(&c.run.plugin_args);
+	iom_rules_free(rules);
+	return status;
+}

@@ -1,0 +1,116 @@
+/*
+ * render.c - the findings through one of the core's renderers, to stdout or
+ * to a file written atomically.
+ *
+ * The renderers are the core's (text, JSON lines, and what comes later), the
+ * same every engine uses; the command only adds the name "gnu" for the text
+ * format, the name compilers' users know it by.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cmd.h"
+
+static const struct { const char *alias, *core; } aliases[] = {
+	{ "gnu", "text" },
+};
+
+int render_format(const char *name)
+{
+	for (size_t i = 0; i < sizeof(aliases) / sizeof(aliases[0]); i++)
+		if (!strcmp(name, aliases[i].alias))
+			name = aliases[i].core;
+	return iom_format_find(name);
+}
+
+const char *render_format_names(void)
+{
+	static char names[256];
+
+	if (!names[0]) {
+		for (size_t i = 0; i < sizeof(aliases) / sizeof(aliases[0]); i++)
+			snprintf(names + strlen(names), sizeof(names) - strlen(names), "%s%s",
+				 i ? "|" : "", aliases[i].alias);
+		for (int f = 0; f < IOM_NR_FORMATS; f++)
+			snprintf(names + strlen(names), sizeof(names) - strlen(names), "|%s",
+				 iom_format_name(f));
+	}
+	return names;
+}
+
+static int render_all(int format, const struct findings *set, struct iom_buf *b)
+{
+	if (iom_render_begin(format, b))
+		return -1;
+	for (int i = 0; i < set->nr; i++)
+		if (iom_render(format, &set->v[i], b))
+			return -1;
+	return iom_render_end(format, b);
+}
+
+static int write_all(int fd, const char *s, size_t n)
+{
+	while (n) {
+		ssize_t k = write(fd, s, n);
+
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0)
+			return -1;
+		s += k;
+		n -= (size_t)k;
+	}
+	return 0;
+}
+
+/* mkstemp makes 0600 files; an output file gets the usual mode. */
+static mode_t umask_value(void)
+{
+	mode_t m = umask(0);
+
+	umask(m);
+	return m;
+}
+
+int render_to(int format, const struct findings *set, const char *path, char *err,
+	      size_t errlen)
+{
+	struct iom_buf b = { 0 };
+	char *tmp;
+	int fd, bad;
+
+	if (render_all(format, set, &b)) {
+		snprintf(err, errlen, "error: out of memory rendering the findings");
+		iom_buf_free(&b);
+		return -1;
+	}
+	if (!path) {
+		bad = write_all(1, b.s ? b.s : "", b.len);
+		iom_buf_free(&b);
+		if (bad)
+			snprintf(err, errlen, "error: cannot write the findings: %s", strerror(errno));
+		return bad;
+	}
+	/* A reader of path sees the old file or the whole new one, never half. */
+	tmp = malloc(strlen(path) + 16);
+	sprintf(tmp, "%s.tmp-XXXXXX", path);
+	fd = mkstemp(tmp);
+	bad = fd < 0;
+	if (!bad) {
+		bad = fchmod(fd, 0666 & ~umask_value()) || write_all(fd, b.s ? b.s : "", b.len) ||
+		      fsync(fd);
+		bad |= close(fd) != 0;
+		bad = bad || rename(tmp, path);
+	}
+	if (bad) {
+		snprintf(err, errlen, "%s: error: cannot write: %s", path, strerror(errno));
+		if (fd >= 0)
+			unlink(tmp);
+	}
+	free(tmp);
+	iom_buf_free(&b);
+	return bad ? -1 : 0;
+}
