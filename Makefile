@@ -17,7 +17,7 @@ PLUGIN_INC := $(shell $(GCC) -print-file-name=plugin)/include
 PLUGIN_CXXFLAGS := $(CFLAGS) $(WARN) -fPIC -fno-rtti -fno-exceptions -std=gnu++17 \
 	-I$(PLUGIN_INC) -Icore
 
-PACKAGES := gcc-12-plugin-dev sparse python3-pytest
+PACKAGES := gcc-12-plugin-dev sparse python3-pytest libjansson-dev
 # What building Debian's linux 6.1 (allmodconfig) needs besides gcc.
 KERNEL_PACKAGES := linux-source-6.1 flex bison bc libelf-dev libssl-dev xz-utils kmod cpio
 
@@ -26,11 +26,21 @@ CORE_SRC := core/rules.c core/func.c core/flow.c core/check.c core/diag.c core/d
 CORE_OBJ := $(CORE_SRC:.c=.o) core/rules_builtin.o
 RULES	:= $(sort $(wildcard rules/*.rules))
 PLUGIN_SRC := plugin/iomemcheck.c plugin/lower.c plugin/paths.c plugin/ops.c
+# The CI gate (gate/README.md): keys, baseline, suppressions, SARIF and the
+# other sinks, import and merge.  Where the project is published: the SARIF
+# rules link their catalog pages under it.
+VERSION	:= 0.1.0
+URL	?= https://example.org/iomemcheck
+GATE_SRC := gate/set.c gate/source.c gate/linehash.c gate/key.c gate/suppress.c \
+	gate/baseline.c gate/import.c gate/sarif.c gate/sarif_read.c gate/sinks.c \
+	gate/atomic.c gate/shard.c gate/run.c gate/catalog.c
+GATE_OBJ := $(GATE_SRC:.c=.o)
+CATALOG	:= $(sort $(wildcard rules/catalog/IOM*.md))
 
-.PHONY: all deps check check-core check-samples check-sparse samples install clean \
+.PHONY: all deps check check-core check-gate check-samples check-sparse samples install clean \
 	check-kernel bench torture
 
-all: deps core/libiomcore.a plugin/iomemcheck.so sparse/iomemcheck-sparse
+all: deps core/libiomcore.a plugin/iomemcheck.so sparse/iomemcheck-sparse gate/iomemcheck-gate
 
 deps:
 	@scripts/need-packages $(PACKAGES)
@@ -50,6 +60,21 @@ plugin/%.o: plugin/%.c plugin/gcc-common.h plugin/lower.h core/iomem.h | deps
 plugin/iomemcheck.so: $(PLUGIN_SRC:.c=.o) core/libiomcore.a
 	$(GXX) -shared -o $@ $(PLUGIN_SRC:.c=.o) core/libiomcore.a
 
+gate/catalog.c: gate/embed-catalog.sh $(CATALOG)
+	gate/embed-catalog.sh $(CATALOG) > $@.tmp && mv $@.tmp $@
+
+gate/%.o: gate/%.c gate/gate.h gate/rules.def core/iomem.h | deps
+	$(CC) $(CORE_CFLAGS) -Icore -DIOM_VERSION='"$(VERSION)"' -DIOM_URL='"$(URL)"' -c -o $@ $<
+
+gate/libiomgate.a: $(GATE_OBJ)
+	rm -f $@ && ar rcs $@ $^
+
+gate/iomemcheck-gate: gate/main.o gate/libiomgate.a core/libiomcore.a
+	$(CC) -o $@ gate/main.o gate/libiomgate.a core/libiomcore.a -ljansson
+
+gate/tests/test-gate: gate/tests/test-gate.c gate/libiomgate.a core/libiomcore.a
+	$(CC) $(CFLAGS) $(WARN) -Icore -Igate -o $@ $< gate/libiomgate.a core/libiomcore.a -ljansson
+
 sparse/iomemcheck-sparse: FORCE | deps
 	@if [ -f sparse/Makefile ]; then $(MAKE) -s -C sparse all; fi
 FORCE:
@@ -57,10 +82,15 @@ FORCE:
 core/tests/test-core: core/tests/test-core.c core/libiomcore.a
 	$(CC) $(CFLAGS) $(WARN) -Icore -o $@ $< core/libiomcore.a
 
-check: all check-core check-samples check-sparse
+check: all check-core check-gate check-samples check-sparse
 
 check-core: core/tests/test-core
 	@core/tests/test-core
+
+check-gate: gate/tests/test-gate gate/iomemcheck-gate plugin/iomemcheck.so
+	@gate/tests/test-gate
+	@LC_ALL=C $(PYTHON) -m pytest -q -p no:cacheprovider testsuite/test_gate.py 2>&1 | tail -n 1 | sed 's/^/gate pytest: /'; \
+		exit $${PIPESTATUS[0]}
 
 check-samples: plugin/iomemcheck.so
 	@LC_ALL=C $(PYTHON) testsuite/run.py
@@ -94,5 +124,6 @@ install: all
 
 clean:
 	rm -f core/*.o core/libiomcore.a core/rules_builtin.c core/tests/test-core \
-		plugin/*.o plugin/*.so
+		plugin/*.o plugin/*.so gate/*.o gate/*.a gate/catalog.c gate/iomemcheck-gate \
+		gate/tests/test-gate
 	@if [ -f sparse/Makefile ]; then $(MAKE) -s -C sparse clean; fi
