@@ -21,8 +21,11 @@ PACKAGES := gcc-12-plugin-dev sparse python3-pytest libjansson-dev
 # What building Debian's linux 6.1 (allmodconfig) needs besides gcc.
 KERNEL_PACKAGES := linux-source-6.1 flex bison bc libelf-dev libssl-dev xz-utils kmod cpio
 
-CORE_SRC := core/rules.c core/func.c core/flow.c core/check.c core/diag.c core/dump.c \
-	core/unit.c
+CORE_SRC := core/rules.c core/func.c core/flow.c core/check.c core/notes.c core/dump.c \
+	core/unit.c core/ruletab.c core/options.c core/render.c core/text.c core/json.c \
+	core/output.c
+CORE_HDR := core/iomem.h core/func.h core/builtin.h core/alloc.h core/render.h \
+	core/rules.def core/events.def core/options.def
 CORE_OBJ := $(CORE_SRC:.c=.o) core/rules_builtin.o
 RULES	:= $(sort $(wildcard rules/*.rules))
 PLUGIN_SRC := plugin/iomemcheck.c plugin/lower.c plugin/paths.c plugin/ops.c
@@ -48,13 +51,13 @@ deps:
 core/rules_builtin.c: core/embed-rules.sh $(RULES)
 	core/embed-rules.sh $(RULES) > $@.tmp && mv $@.tmp $@
 
-core/%.o: core/%.c core/iomem.h core/func.h core/builtin.h core/alloc.h
+core/%.o: core/%.c $(CORE_HDR)
 	$(CC) $(CORE_CFLAGS) -c -o $@ $<
 
 core/libiomcore.a: $(CORE_OBJ)
 	rm -f $@ && ar rcs $@ $^
 
-plugin/%.o: plugin/%.c plugin/gcc-common.h plugin/lower.h core/iomem.h | deps
+plugin/%.o: plugin/%.c plugin/gcc-common.h plugin/lower.h core/iomem.h core/rules.def | deps
 	$(GXX) $(PLUGIN_CXXFLAGS) -x c++ -c -o $@ $<
 
 plugin/iomemcheck.so: $(PLUGIN_SRC:.c=.o) core/libiomcore.a
@@ -94,7 +97,7 @@ check-gate: gate/tests/test-gate gate/iomemcheck-gate plugin/iomemcheck.so
 
 check-samples: plugin/iomemcheck.so
 	@LC_ALL=C $(PYTHON) testsuite/run.py
-	@LC_ALL=C $(PYTHON) -m pytest -q -p no:cacheprovider testsuite/test_plugin.py testsuite/kernel 2>&1 | tail -n 1 | sed 's/^/pytest: /'; \
+	@LC_ALL=C $(PYTHON) -m pytest -q -p no:cacheprovider testsuite/test_plugin.py testsuite/test_corpus.py testsuite/test_tables.py testsuite/kernel 2>&1 | tail -n 1 | sed 's/^/pytest: /'; \
 		exit $${PIPESTATUS[0]}
 
 check-sparse: sparse/iomemcheck-sparse

@@ -4,7 +4,7 @@
  * After the dataflow has settled, every reachable block is replayed from its
  * entry state and each event is judged against the state it sees.  One
  * function per kind of event decides which rules fire; the messages and the
- * notes that explain the state are built here from diag.c's pieces.
+ * notes that explain the state are built here from notes.c's pieces.
  */
 #include <stdarg.h>
 #include <stdio.h>

@@ -2,7 +2,7 @@
  * func.h - the core's private view of one lowered function.
  *
  * Shared by func.c (building), flow.c (dataflow), check.c (rule decisions)
- * and diag.c (text).  Front ends only see iomem.h.
+ * notes.c (notes) and dump.c.  Front ends only see iomem.h.
  */
 #ifndef IOM_FUNC_H
 #define IOM_FUNC_H
@@ -16,10 +16,24 @@
 #define K_NR		3
 
 enum ev_op {
-	EV_SET, EV_COPY, EV_CLOBBER, EV_LOAD, EV_DERIVE, EV_ACCESS, EV_ESCAPE,
-	EV_WRITE, EV_NULL_TEST, EV_READ, EV_KILL,
-	EV_NR_OPS,
-	EV_TEST = EV_NR_OPS	/* an is_iomem test on an edge: only a note origin */
+#define EVENT(name, text, sub) EV_##name,
+#include "events.def"
+#undef EVENT
+	EV_NR_KINDS,
+	/* Events that live in blocks: every kind but the last, TEST (an is_iomem
+	 * test on an edge, only kept as a note origin). */
+	EV_NR_OPS = EV_TEST
+};
+
+/* What the 'sub' field of an event holds, per kind (events.def). */
+enum ev_sub {
+	SUB_NONE,
+	SUB_KIND,	/* enum iom_kind */
+	SUB_MEMBER,	/* enum iom_member */
+	SUB_DERIVE,	/* enum iom_derive */
+	SUB_STORE,	/* 1: a store, 0: a load */
+	SUB_ESCAPE,	/* enum iom_escape */
+	SUB_TRUTH,	/* the truth value the edge needs */
 };
 
 struct event {
@@ -146,7 +160,7 @@ struct finding_list;
 int iom_check(struct iom_func *, const struct state *in, const struct iom_options *,
 	      iom_report_fn, void *ctx);
 
-/* diag.c */
+/* notes.c */
 /* Say where kind 'k' (0 system, 1 I/O, 2 uninitialised) of a map came from. */
 void iom_note_origin(const struct iom_func *, struct iom_finding *, int map, int why, int k);
 void iom_note_at(struct iom_finding *, struct iom_where, const char *fmt, ...);

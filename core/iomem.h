@@ -116,13 +116,28 @@ struct iom_pair {
 int iom_rules_nr_pairs(const struct iom_rules *);
 const struct iom_pair *iom_rules_pair_at(const struct iom_rules *, int index);
 
-/* ---- rule ids and options (diag.c) -------------------------------------- */
+/* ---- rule ids (ruletab.c; the ids themselves: rules.def) ---------------- */
 
 enum iom_rule {
-	IOM001 = 1, IOM002, IOM003, IOM004, IOM005, IOM006, IOM007, IOM008,
-	IOM009, IOM010,
-	IOM_NR_RULES
+#define RULE(name, nr, on, summary, help) name = nr,
+#include "rules.def"
+#undef RULE
+	IOM_NR_RULES		/* one more than the highest id */
 };
+
+struct iom_rule_info {
+	int id;				/* 1 for IOM001 */
+	const char *name;		/* "IOM001" */
+	int on;				/* reported unless disabled */
+	const char *summary;		/* one line */
+	const char *help;		/* when it fires, a few sentences */
+	const char *page;		/* "rules/catalog/IOM001.md", relative to the project */
+};
+
+/* The rule table in id order (ids have gaps); *n gets its length. */
+const struct iom_rule_info *iom_rule_table(int *n);
+/* The entry of one id, or NULL. */
+const struct iom_rule_info *iom_rule_get(int rule);
 
 struct iom_options {
 	unsigned enabled;	/* bit r set: rule r reported */
@@ -135,6 +150,45 @@ int iom_parse_rule_list(const char *list, unsigned *bits, char *err, size_t errl
 const char *iom_rule_name(int rule);		/* "IOM001" */
 const char *iom_rule_summary(int rule);		/* one line */
 int iom_rule_exists(int rule);
+
+/* ---- engine options (options.c; the options themselves: options.def) ---- */
+
+/*
+ * Every engine takes the same options; each front end spells them its own
+ * way (-fplugin-arg-iomemcheck-rules=FILE, --rules FILE) and hands the core
+ * KEY and VALUE pairs.  The table tells a front end whether a key takes a
+ * value (to consume the next word, or to build its help text).
+ */
+struct iom_option_info {
+	const char *name;		/* the key: "rules" */
+	const char *value;		/* what the value is, "FILE"; NULL: takes none */
+	const char *help;		/* one line */
+};
+
+const struct iom_option_info *iom_option_table(int *n);
+const struct iom_option_info *iom_option_find(const char *key);
+
+/* What the options asked for. */
+struct iom_config {
+	struct iom_rules *rules;	/* rules= loads into it (not owned) */
+	struct iom_options options;	/* enable=, disable=, error */
+	const char *json;		/* json=FILE: append findings (not copied) */
+	int verbose;			/* say which functions were analysed or skipped */
+	int dump;			/* print each lowered function */
+};
+
+#define IOM_OPT_BAD	(-1)	/* err: what is wrong with the option, one sentence */
+#define IOM_OPT_INPUT	(-2)	/* err: a whole "FILE:LINE: error: ..." line */
+
+void iom_config_init(struct iom_config *, struct iom_rules *);
+/*
+ * Apply one option.  value is NULL when none was given ("" when an empty
+ * one was).  shown is the option as the user spelled it, for the message
+ * ("-fplugin-arg-iomemcheck-rules", "--rules").  Returns 0, IOM_OPT_BAD or
+ * IOM_OPT_INPUT.
+ */
+int iom_config_set(struct iom_config *, const char *key, const char *value,
+		   const char *shown, char *err, size_t errlen);
 
 /* ---- building a function (func.c) --------------------------------------- */
 
@@ -221,7 +275,7 @@ void iom_null_test(struct iom_func *, int b, struct iom_where, int value);
 void iom_read(struct iom_func *, int b, struct iom_where, int map, const char *helper);
 void iom_kill(struct iom_func *, int b, struct iom_where);
 
-/* ---- analysis and findings (flow.c, check.c, diag.c) -------------------- */
+/* ---- analysis and findings (flow.c, check.c, notes.c) -------------------- */
 
 #define IOM_MAX_NOTES 4
 
@@ -254,10 +308,57 @@ const char *iom_func_name(const struct iom_func *);
 /* Print the lowered function (blocks, maps, events): a front-end debugging aid. */
 void iom_func_dump(const struct iom_func *, FILE *out);
 
-/* "file:line:col: warning: message [IOMnnn]\n" plus one line per note. */
+/* ---- rendering (render.c, text.c, json.c) ------------------------------- */
+
+/* A growable string: renderers append to it, so any length fits. */
+struct iom_buf {
+	char *s;			/* NUL-terminated once anything was added */
+	size_t len, cap;
+	int failed;			/* out of memory: the content is incomplete */
+};
+
+void iom_buf_free(struct iom_buf *);
+
+enum iom_format {
+	IOM_FORMAT_TEXT,	/* file:line:col: warning: message [IOMnnn], then notes */
+	IOM_FORMAT_JSON,	/* one JSON object per finding, one line each */
+	IOM_NR_FORMATS
+};
+
+/* "text", "json" -> the format, or -1. */
+int iom_format_find(const char *name);
+const char *iom_format_name(enum iom_format);
+/*
+ * Append what the format writes before the first finding, for one finding,
+ * and after the last (nothing for text and JSON lines; a document format
+ * wraps the findings).  Each returns 0, or -1 when out of memory.
+ */
+int iom_render_begin(enum iom_format, struct iom_buf *);
+int iom_render(enum iom_format, const struct iom_finding *, struct iom_buf *);
+int iom_render_end(enum iom_format, struct iom_buf *);
+
+/* The same into a caller's buffer, like snprintf: returns the whole length,
+ * which is >= len when the rendering was cut. */
 int iom_format_text(const struct iom_finding *, char *buf, size_t len);
-/* One JSON object on one line, ending in '\n'. */
 int iom_format_json(const struct iom_finding *, char *buf, size_t len);
+
+/* ---- output (output.c): where the findings of one compile go ------------ */
+
+/*
+ * Text to a stream the front end picks (stderr for a compiler), and with
+ * json= one line per finding appended to the file: one write() per line on
+ * an O_APPEND file, so parallel compiles interleave whole lines.  A failed
+ * write is remembered, not reported per finding: iom_output_close says it once.
+ */
+struct iom_output;
+
+/* NULL and a message ("cannot open 'F' for appending: ...") on failure. */
+struct iom_output *iom_output_open(const struct iom_config *, char *err, size_t errlen);
+/* text: where the text goes, NULL for none (a compiler told to be quiet). */
+void iom_output_finding(struct iom_output *, const struct iom_finding *, FILE *text);
+/* Returns -1 and one message if any finding could not be written. */
+int iom_output_check(const struct iom_output *, char *err, size_t errlen);
+void iom_output_close(struct iom_output *);
 
 /* ---- one translation unit (unit.c) ------------------------------------- */
 

@@ -2,14 +2,10 @@
  * iomemcheck.c - GCC plugin: I/O-memory discipline for struct iosys_map and
  * struct dma_buf_map (and any tagged-pointer type described in rules/).
  *
- * Options (-fplugin-arg-iomemcheck-<key>[=<value>]):
- *	rules=FILE		add or replace map types (rules/README.md)
- *	disable=IOM002,...	do not report these rules
- *	enable=IOM010,...	also report these (IOM010 is off by default)
- *	error			report findings as errors: the compile fails
- *	json=FILE		append one JSON object per finding to FILE
- *	verbose			say which functions were analysed or skipped
- *	dump			print each lowered function (for developers)
+ * Options (-fplugin-arg-iomemcheck-<key>[=<value>]): the core's table,
+ * core/options.def (rules=FILE, disable=, enable=, error, json=FILE,
+ * verbose, dump); `gcc -fplugin=iomemcheck.so -v --help` lists them
+ * from the same table.
  *
  * Build:  make plugin/iomemcheck.so
  * Use:    gcc -fplugin=./plugin/iomemcheck.so -c file.c
@@ -25,9 +21,6 @@
  * red unless asked to with 'error'.  Columns are byte columns (tab = 1), the
  * same in every iomemcheck engine.
  */
-#include <fcntl.h>
-#include <unistd.h>
-
 #include "gcc-common.h"
 #include "plugin-version.h"	/* gcc_version: only the version check needs it */
 #include "lower.h"
@@ -36,25 +29,12 @@ int plugin_is_GPL_compatible;
 
 static const char plugin_name[] = "iomemcheck";
 
-static struct plugin_info iomemcheck_info = {
-	"0.1",
-	"I/O-memory discipline checker for tagged map pointers\n"
-	"rules=FILE\tadd or replace map types\n"
-	"disable=IOMnnn,...\tdo not report these rules\n"
-	"enable=IOMnnn,...\talso report these rules (IOM010 is off by default)\n"
-	"error\treport findings as errors\n"
-	"json=FILE\tappend one JSON object per finding to FILE\n"
-	"verbose\tsay which functions were analysed or skipped\n"
-	"dump\tprint each lowered function (for developers)\n"
-};
+static struct plugin_info iomemcheck_info = { "0.1", NULL };
 
 static struct {
 	struct iom_rules *rules;
-	struct iom_options options;
-	const char *json;
-	int json_fd;
-	int verbose;
-	int dump;
+	struct iom_config config;	/* what the arguments asked for */
+	struct iom_output *out;
 	int findings;
 	int active;		/* the TU mentions a map type: -1 until asked */
 	struct iom_unit *unit;	/* facts across the TU's functions, once active */
@@ -64,23 +44,11 @@ static struct {
 
 static void report(const struct iom_finding *f, void *ctx)
 {
-	char buf[4096];
-	int n;
-
 	(void)ctx;
 	cfg.findings++;
-	if (!global_dc->dc_inhibit_warnings || f->error) {
-		n = iom_format_text(f, buf, sizeof(buf));
-		if (n > 0)
-			fputs(buf, stderr);
-	}
-	if (cfg.json_fd >= 0) {
-		n = iom_format_json(f, buf, sizeof(buf));
-		/* One write() per line on an O_APPEND file: parallel compiles interleave
-		 * whole lines, never pieces of them. */
-		if (n > 0 && write(cfg.json_fd, buf, n) != n)
-			warning(0, "%s: short write to %qs", plugin_name, cfg.json);
-	}
+	/* -w silences warnings, not errors: the text follows the compiler's
+	 * flags, the JSON file does not. */
+	iom_output_finding(cfg.out, f, !global_dc->dc_inhibit_warnings || f->error ? stderr : NULL);
 }
 
 /* ---- the pass -------------------------------------------------------------- */
@@ -100,7 +68,7 @@ static void analysed(const struct iom_func *fn, int n, void *ctx)
 	location_t loc = fun ? DECL_SOURCE_LOCATION(fun->decl) : UNKNOWN_LOCATION;
 	const char *name = fun ? function_name(fun) : iom_func_name(fn);
 
-	if (!cfg.verbose)
+	if (!cfg.config.verbose)
 		return;
 	if (n == IOM_DEFERRED)
 		inform(loc, "%s: %qs deferred: it receives a map from a callback not seen yet",
@@ -127,9 +95,9 @@ static unsigned int iomemcheck_execute(function *fun)
 	fn = lower_function(fun, &lo);
 	if (!fn)
 		return 0;
-	if (cfg.dump)
+	if (cfg.config.dump)
 		iom_func_dump(fn, stderr);
-	n = iom_unit_analyse(cfg.unit, fn, &cfg.options, report, NULL);
+	n = iom_unit_analyse(cfg.unit, fn, &cfg.config.options, report, NULL);
 	analysed(fn, n, fun);
 	if (n != IOM_DEFERRED)
 		iom_func_free(fn);
@@ -169,75 +137,75 @@ static void finish_unit(void *gcc_data, void *user_data)
 		iom_unit_free(cfg.unit);
 		cfg.unit = NULL;
 	}
-	if (cfg.options.error && cfg.findings)
+	if (cfg.config.options.error && cfg.findings)
 		error_at(UNKNOWN_LOCATION, "%s: %d finding(s) reported as errors", plugin_name,
 			 cfg.findings);
+	/* Once per compile, and an error whatever -w or -Werror say: the findings
+	 * asked for were not all recorded. */
+	char err[512];
+
+	if (iom_output_check(cfg.out, err, sizeof(err)))
+		error_at(UNKNOWN_LOCATION, "%s: %s", plugin_name, err);
 }
 
 static void finish(void *gcc_data, void *user_data)
 {
 	(void)gcc_data;
 	(void)user_data;
-	if (cfg.json_fd >= 0)
-		close(cfg.json_fd);
+	iom_output_close(cfg.out);
+	cfg.out = NULL;
 	iom_rules_free(cfg.rules);
 	cfg.rules = NULL;
 }
 
 /* ---- arguments ------------------------------------------------------------- */
 
-static bool rule_list(const char *key, const char *value, unsigned *bits)
+/* "I/O-memory ...\nrules=FILE\tadd or replace ...\n...", from the core's table. */
+static const char *help_text(void)
 {
-	char err[128];
+	static const char intro[] = "I/O-memory discipline checker for tagged map pointers\n";
+	int n;
+	const struct iom_option_info *o = iom_option_table(&n);
+	size_t len = sizeof(intro);
+	char *s, *p;
 
-	if (!value || iom_parse_rule_list(value, bits, err, sizeof(err))) {
-		error("%s: bad value for %<-fplugin-arg-%s-%s%>: %s", plugin_name, plugin_name, key,
-		      value ? err : "a rule list is required");
-		return false;
-	}
-	return true;
+	for (int i = 0; i < n; i++)
+		len += strlen(o[i].name) + (o[i].value ? strlen(o[i].value) + 1 : 0) +
+		       strlen(o[i].help) + 2;
+	p = s = XNEWVEC(char, len);
+	p += sprintf(p, "%s", intro);
+	for (int i = 0; i < n; i++)
+		p += sprintf(p, "%s%s%s\t%s\n", o[i].name, o[i].value ? "=" : "",
+			     o[i].value ? o[i].value : "", o[i].help);
+	return s;
 }
 
 static bool parse_args(struct plugin_name_args *info)
 {
-	char err[512];
-	unsigned bits;
+	char err[512], shown[256];
 
 	for (int i = 0; i < info->argc; i++) {
-		const char *key = info->argv[i].key, *value = info->argv[i].value;
+		const char *key = info->argv[i].key;
 
-		if (!strcmp(key, "rules") && value) {
-			if (iom_rules_load_file(cfg.rules, value, err, sizeof(err))) {
-				/* One line, FILE:LINE: error: ..., the form editors parse. */
-				fprintf(stderr, "%s\n", err);
-				return false;
-			}
-		} else if (!strcmp(key, "disable")) {
-			if (!rule_list(key, value, &bits))
-				return false;
-			cfg.options.enabled &= ~bits;
-		} else if (!strcmp(key, "enable")) {
-			if (!rule_list(key, value, &bits))
-				return false;
-			cfg.options.enabled |= bits;
-		} else if (!strcmp(key, "error") && !value) {
-			cfg.options.error = 1;
-		} else if (!strcmp(key, "json") && value) {
-			cfg.json = value;
-			cfg.json_fd = open(value, O_WRONLY | O_CREAT | O_APPEND, 0644);
-			if (cfg.json_fd < 0) {
-				error("%s: cannot open %qs for appending", plugin_name, value);
-				return false;
-			}
-		} else if (!strcmp(key, "verbose") && !value) {
-			cfg.verbose = 1;
-		} else if (!strcmp(key, "dump") && !value) {
-			cfg.dump = 1;
-		} else {
-			error("%s: unknown option %<-fplugin-arg-%s-%s%>", plugin_name, plugin_name,
-			      key);
+		snprintf(shown, sizeof(shown), "-fplugin-arg-%s-%s", plugin_name, key);
+		switch (iom_config_set(&cfg.config, key, info->argv[i].value, shown, err,
+				       sizeof(err))) {
+		case 0:
+			continue;
+		case IOM_OPT_INPUT:
+			/* One line, FILE:LINE: error: ..., the form editors parse. */
+			fprintf(stderr, "%s\n", err);
+			return false;
+		default:
+			error("%s: %s", plugin_name, err);
 			return false;
 		}
+	}
+	/* Opened only now: an option refused above leaves no file behind. */
+	cfg.out = iom_output_open(&cfg.config, err, sizeof(err));
+	if (!cfg.out) {
+		error("%s: %s", plugin_name, err);
+		return false;
 	}
 	return true;
 }
@@ -251,14 +219,14 @@ int plugin_init(struct plugin_name_args *info, struct plugin_gcc_version *versio
 		      plugin_name);
 		return 1;
 	}
-	cfg.json_fd = -1;
 	cfg.active = -1;
 	cfg.rules = iom_rules_new();
 	if (!cfg.rules) {
 		error("%s: built-in rules failed to load", plugin_name);
 		return 1;
 	}
-	iom_options_init(&cfg.options);
+	iom_config_init(&cfg.config, cfg.rules);
+	iomemcheck_info.help = help_text();
 	register_callback(info->base_name, PLUGIN_INFO, NULL, &iomemcheck_info);
 	if (!parse_args(info)) {
 		/* The compile must fail, and nothing else should run. */

@@ -83,6 +83,27 @@ def samples():
     return [Sample(os.path.join(SAMPLES, n)) for n in names]
 
 
+def findings_elsewhere(text, rel):
+    """Finding lines of the text output that name a file other than the sample."""
+    return [line for line in text.splitlines()
+            if FINDING.match(line) and FINDING.match(line).group("file") != rel]
+
+
+DUMP_LINE = re.compile(r"^(function |  )")
+DECL_UID = re.compile(r"#\d+")
+
+
+def dump_text(sample):
+    """The lowered functions of a sample (the `dump` option, first engine).
+
+    Keys of locals carry GCC's declaration number ("map#2241"), which moves
+    whenever a header of kernel-samples/include/ grows: it is written "#N".
+    """
+    text = ENGINES[0][1](sample, extra=["-fplugin-arg-iomemcheck-dump"])
+    return "".join(DECL_UID.sub("#N", line) + "\n" for line in text.splitlines()
+                   if DUMP_LINE.match(line))
+
+
 def parse_findings(text, rel=None):
     """(line, rule) of every finding in the text output, for one file."""
     found = set()

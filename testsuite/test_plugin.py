@@ -213,13 +213,89 @@ def test_missing_rules_file(tmp_path):
 @pytest.mark.parametrize("arg,message", [
     ("bogus", "unknown option '-fplugin-arg-iomemcheck-bogus'"),
     ("disable=IOM999", "bad value for '-fplugin-arg-iomemcheck-disable': unknown rule 'IOM999'"),
-    ("enable", "a rule list is required"),
+    ("enable", "'-fplugin-arg-iomemcheck-enable' needs a value: IOMnnn,..."),
+    ("enable=IOM009", "bad value for '-fplugin-arg-iomemcheck-enable': unknown rule 'IOM009'"),
+    ("rules", "'-fplugin-arg-iomemcheck-rules' needs a value: FILE"),
+    ("json", "'-fplugin-arg-iomemcheck-json' needs a value: FILE"),
+    ("rules=", "'-fplugin-arg-iomemcheck-rules' names no file: the value is empty"),
+    ("json=", "'-fplugin-arg-iomemcheck-json' names no file: the value is empty"),
+    ("error=1", "'-fplugin-arg-iomemcheck-error' takes no value (given '1')"),
+    ("verbose=1", "'-fplugin-arg-iomemcheck-verbose' takes no value (given '1')"),
 ])
 def test_bad_plugin_arguments(tmp_path, arg, message):
     p = gcc(PARAM_STORE, ARG + arg, tmp_path=tmp_path)
     assert p.returncode != 0
-    assert message in p.stderr
-    assert len([l for l in p.stderr.splitlines() if "error" in l]) == 1
+    assert p.stderr.splitlines() == ["cc1: error: iomemcheck: " + message]
+
+
+def test_json_given_twice_is_refused_and_creates_no_file(tmp_path):
+    first, second = tmp_path / "a.json", tmp_path / "b.json"
+    p = gcc(PARAM_STORE, ARG + "json=" + str(first), ARG + "json=" + str(second),
+            tmp_path=tmp_path)
+    assert p.returncode != 0
+    assert p.stderr.splitlines() == [
+        f"cc1: error: iomemcheck: '-fplugin-arg-iomemcheck-json' given twice ('{first}', "
+        f"then '{second}'): findings go to one file"]
+    assert not first.exists() and not second.exists()
+
+
+def test_plugin_help_lists_every_option():
+    p = subprocess.run(["gcc", "-fplugin=" + corpus.PLUGIN, "-v", "--help"], capture_output=True,
+                       text=True, stdin=subprocess.DEVNULL, env=dict(os.environ, LC_ALL="C"))
+    help_lines = (p.stdout + p.stderr).split("Help for the loaded plugins:")[1].splitlines()
+    for option in ("rules=FILE", "disable=IOMnnn,...", "enable=IOMnnn,...", "error",
+                   "json=FILE", "verbose", "dump"):
+        assert any(l.strip().startswith(option + "\t") for l in help_lines), option
+
+
+def many_findings_source(n):
+    body = "".join(f"\t*(u32 *)(map->vaddr + {4 * i}) = v;\n" for i in range(n))
+    return "#include <linux/iosys-map.h>\nvoid fill(struct iosys_map *map, u32 v)\n{\n" + body + "}\n"
+
+
+@pytest.mark.parametrize("flags", [(), ("-w",), ("-Werror",)])
+def test_failed_json_write_is_one_error_whatever_the_warning_flags(tmp_path, flags):
+    # /dev/full opens for appending and fails every write.
+    p = gcc(many_findings_source(300), ARG + "json=/dev/full", *flags, tmp_path=tmp_path)
+    assert p.returncode != 0
+    errors = [l for l in p.stderr.splitlines() if "/dev/full" in l]
+    assert errors == ["cc1: error: iomemcheck: cannot write to '/dev/full': "
+                      "No space left on device: 300 of 300 finding(s) lost"]
+    assert len(corpus.parse_findings(p.stderr)) == (0 if "-w" in flags else 300)
+
+
+def test_long_finding_is_rendered_whole(tmp_path):
+    # A deep directory makes the file name, repeated in every note, longer
+    # than any fixed buffer would hold.
+    d = tmp_path
+    for i in range(12):
+        d = d / (f"d{i}_" + "x" * 200)
+    d.mkdir(parents=True)
+    src = r"""
+#include <linux/iosys-map.h>
+extern void keep(void *p);
+void fill(struct iosys_map *map, struct iosys_map *other, bool io)
+{
+	struct iosys_map m;
+
+	if (io)
+		m = *map;
+	else
+		m = *other;
+	keep(m.vaddr);
+}
+"""
+    out = tmp_path / "f.json"
+    p = gcc(src, ARG + "json=" + str(out), tmp_path=d)
+    assert p.returncode == 0
+    [finding] = [json.loads(l) for l in out.read_text().splitlines()]
+    assert len(json.dumps(finding)) > 4096 and finding["notes"]
+    assert finding["file"] == str(d / "t.c")
+    assert p.stderr.endswith("\n")
+    text = p.stderr.splitlines()
+    assert text[0] == (f"{d}/t.c:{finding['line']}:{finding['column']}: warning: "
+                       f"{finding['message']} [{finding['rule']}]")
+    assert [l.split(": note: ")[1] for l in text[1:]] == [n["message"] for n in finding["notes"]]
 
 
 def test_unrelated_translation_unit_is_not_analysed(tmp_path):

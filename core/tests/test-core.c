@@ -597,6 +597,111 @@ static void test_options(void)
 	       !strcmp(err, "unknown rule 'IOM99'"), err);
 }
 
+static void test_rule_table(void)
+{
+	int n;
+	const struct iom_rule_info *t = iom_rule_table(&n);
+
+	EXPECT(n == 9 && t[0].id == IOM001 && t[n - 1].id == IOM010, "nine rules, in id order");
+	EXPECT(!iom_rule_exists(9) && !iom_rule_get(9) && !strcmp(iom_rule_name(9), "IOM???"),
+	       "IOM009 is not a rule");
+	EXPECT(!strcmp(iom_rule_get(IOM010)->page, "rules/catalog/IOM010.md") &&
+	       !iom_rule_get(IOM010)->on && iom_rule_get(IOM003)->on, "page and default");
+	for (int i = 0; i < n; i++)
+		EXPECT(t[i].summary[0] && t[i].help[0] && (i == 0 || t[i - 1].id < t[i].id), t[i].name);
+}
+
+static void test_config(void)
+{
+	struct iom_rules *r = iom_rules_new();
+	struct iom_config c;
+	char err[256];
+	static const struct {
+		const char *key, *value;
+		int ret;
+		const char *err;
+	} cases[] = {
+		{ "bogus", NULL, IOM_OPT_BAD, "unknown option '--bogus'" },
+		{ "rules", NULL, IOM_OPT_BAD, "'--rules' needs a value: FILE" },
+		{ "rules", "", IOM_OPT_BAD, "'--rules' names no file: the value is empty" },
+		{ "rules", "/nonexistent.rules", IOM_OPT_INPUT,
+		  "/nonexistent.rules:0: error: cannot open rules file" },
+		{ "error", "1", IOM_OPT_BAD, "'--error' takes no value (given '1')" },
+		{ "enable", "IOM009", IOM_OPT_BAD, "bad value for '--enable': unknown rule 'IOM009'" },
+		{ "json", "a.json", 0, "" },
+		{ "json", "b.json", IOM_OPT_BAD,
+		  "'--json' given twice ('a.json', then 'b.json'): findings go to one file" },
+	};
+
+	iom_config_init(&c, r);
+	EXPECT(c.options.enabled & (1u << IOM001) && !(c.options.enabled & (1u << IOM010)), "defaults");
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char shown[64];
+		int ret;
+
+		snprintf(shown, sizeof(shown), "--%s", cases[i].key);
+		err[0] = 0;
+		ret = iom_config_set(&c, cases[i].key, cases[i].value, shown, err, sizeof(err));
+		EXPECT(ret == cases[i].ret && !strcmp(err, cases[i].err), err);
+	}
+	EXPECT(!strcmp(c.json, "a.json"), "the first json= stays");
+	EXPECT(!iom_config_set(&c, "enable", "IOM010", "--enable", err, sizeof(err)) &&
+	       !iom_config_set(&c, "disable", "IOM001,IOM002", "--disable", err, sizeof(err)) &&
+	       !iom_config_set(&c, "error", NULL, "--error", err, sizeof(err)) &&
+	       !iom_config_set(&c, "dump", NULL, "--dump", err, sizeof(err)) &&
+	       !iom_config_set(&c, "verbose", NULL, "--verbose", err, sizeof(err)), err);
+	EXPECT((c.options.enabled & (1u << IOM010)) && !(c.options.enabled & (1u << IOM001)) &&
+	       !(c.options.enabled & (1u << IOM002)) && c.options.error && c.dump && c.verbose,
+	       "options applied");
+	EXPECT(iom_option_find("rules") && iom_option_find("rules")->value &&
+	       iom_option_find("dump") && !iom_option_find("dump")->value && !iom_option_find("x"),
+	       "table says which options take a value");
+	iom_rules_free(r);
+}
+
+static void test_render_any_length(void)
+{
+	static char file[6000];
+	static const char json_end[] = "\"message\":\"second\"}]}\n";
+	struct iom_finding f;
+	struct iom_buf b = { NULL, 0, 0, 0 };
+	char small[64];
+
+	memset(file, 'd', sizeof(file) - 1);
+	memset(&f, 0, sizeof(f));
+	f.rule = IOM002;
+	f.function = "fill";
+	f.where.file = file;
+	f.where.line = 5;
+	f.where.col = 9;
+	snprintf(f.message, sizeof(f.message), "a \"quoted\"\tmessage");
+	f.nr_notes = 2;
+	f.notes[0].where = f.where;
+	f.notes[1].where = f.where;
+	snprintf(f.notes[0].text, sizeof(f.notes[0].text), "first");
+	snprintf(f.notes[1].text, sizeof(f.notes[1].text), "second");
+
+	EXPECT(iom_render(IOM_FORMAT_TEXT, &f, &b) == 0 && b.len == strlen(b.s) &&
+	       b.len > 3 * sizeof(file) && b.s[b.len - 1] == '\n' &&
+	       strstr(b.s, ":5:9: warning: a \"quoted\"\tmessage [IOM002]\n") &&
+	       strstr(b.s, ":5:9: note: second\n"), "text of any length");
+	EXPECT(iom_format_text(&f, small, sizeof(small)) == (int)b.len && strlen(small) == 63,
+	       "fixed buffer: whole length returned, cut text");
+	b.len = 0;
+	EXPECT(iom_render(IOM_FORMAT_JSON, &f, &b) == 0 && b.len > 3 * sizeof(file) &&
+	       !strncmp(b.s, "{\"rule\":\"IOM002\",\"severity\":\"warning\",\"file\":\"ddd", 45) &&
+	       strstr(b.s, "\"message\":\"a \\\"quoted\\\"\\u0009message\"") &&
+	       b.len > strlen(json_end) && !strcmp(b.s + b.len - strlen(json_end), json_end), b.s);
+	EXPECT(iom_format_json(&f, small, sizeof(small)) == (int)b.len, "json: whole length");
+	b.len = 0;
+	EXPECT(iom_render_begin(IOM_FORMAT_JSON, &b) == 0 && iom_render_end(IOM_FORMAT_TEXT, &b) == 0 &&
+	       b.len == 0, "no envelope for text and JSON lines");
+	EXPECT(iom_format_find("json") == IOM_FORMAT_JSON && iom_format_find("text") == IOM_FORMAT_TEXT &&
+	       iom_format_find("sarif") == -1 && !strcmp(iom_format_name(IOM_FORMAT_JSON), "json"),
+	       "format names");
+	iom_buf_free(&b);
+}
+
 int main(void)
 {
 	rules = iom_rules_new();
@@ -619,6 +724,9 @@ int main(void)
 	test_rules_errors();
 	test_rules_override_and_lookup();
 	test_options();
+	test_rule_table();
+	test_config();
+	test_render_any_length();
 	test_rules_pairs();
 	test_unit_receiver_waits();
 	test_unit_io_filler();

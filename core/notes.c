@@ -1,84 +1,14 @@
 /*
- * diag.c - rule table, options, notes and the text and JSON renderings.
+ * notes.c - the notes of a finding: why a map's state is what it is.
  *
- * All wording lives here, so every front end prints the same words.
+ * The wording of notes lives here (check.c words the messages), so every
+ * front end prints the same words.
  */
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "func.h"
-
-static const struct {
-	const char *name;
-	int on;			/* enabled by default */
-	const char *summary;
-} rule_table[IOM_NR_RULES] = {
-	[IOM001] = { "IOM001", 1, "memory accessed through vaddr while is_iomem is true" },
-	[IOM002] = { "IOM002", 1, "memory accessed through vaddr while is_iomem may be true" },
-	[IOM003] = { "IOM003", 1, "raw vaddr escapes while is_iomem is or may be true" },
-	[IOM004] = { "IOM004", 1, "vaddr_iomem used while is_iomem is or may be false" },
-	[IOM005] = { "IOM005", 1, "map member written directly instead of by a helper" },
-	[IOM006] = { "IOM006", 1, "map pointer member tested against NULL instead of by a helper" },
-	[IOM007] = { "IOM007", 1, "map labelled with the wrong memory kind" },
-	[IOM008] = { "IOM008", 1, "is_iomem read before the map was initialised" },
-	[IOM010] = { "IOM010", 0, "strict: map member used outside the helpers" },
-};
-
-int iom_rule_exists(int rule)
-{
-	return rule > 0 && rule < IOM_NR_RULES && rule_table[rule].name;
-}
-
-const char *iom_rule_name(int rule)
-{
-	return iom_rule_exists(rule) ? rule_table[rule].name : "IOM???";
-}
-
-const char *iom_rule_summary(int rule)
-{
-	return iom_rule_exists(rule) ? rule_table[rule].summary : "";
-}
-
-void iom_options_init(struct iom_options *o)
-{
-	o->enabled = 0;
-	o->error = 0;
-	for (int r = 1; r < IOM_NR_RULES; r++)
-		if (iom_rule_exists(r) && rule_table[r].on)
-			o->enabled |= 1u << r;
-}
-
-int iom_parse_rule_list(const char *list, unsigned *bits, char *err, size_t errlen)
-{
-	const char *s = list;
-
-	*bits = 0;
-	if (!s || !*s) {
-		snprintf(err, errlen, "empty rule list");
-		return -1;
-	}
-	while (*s) {
-		size_t n = strcspn(s, ",");
-		int r;
-
-		for (r = 1; r < IOM_NR_RULES; r++)
-			if (iom_rule_exists(r) && strlen(rule_table[r].name) == n &&
-			    !strncmp(s, rule_table[r].name, n))
-				break;
-		if (r == IOM_NR_RULES) {
-			snprintf(err, errlen, "unknown rule '%.*s'", (int)n, s);
-			return -1;
-		}
-		*bits |= 1u << r;
-		s += n;
-		if (*s == ',')
-			s++;
-	}
-	return 0;
-}
-
-/* ---- notes ----------------------------------------------------------------- */
 
 void iom_note_at(struct iom_finding *f, struct iom_where w, const char *fmt, ...)
 {
@@ -224,86 +154,4 @@ void iom_note_origin(const struct iom_func *fn, struct iom_finding *f, int map, 
 	default:
 		break;
 	}
-}
-
-/* ---- rendering ------------------------------------------------------------- */
-
-static const char *severity(const struct iom_finding *f)
-{
-	return f->error ? "error" : "warning";
-}
-
-int iom_format_text(const struct iom_finding *f, char *buf, size_t len)
-{
-	int n = snprintf(buf, len, "%s:%d:%d: %s: %s [%s]\n", f->where.file, f->where.line,
-			 f->where.col, severity(f), f->message, iom_rule_name(f->rule));
-
-	for (int i = 0; i < f->nr_notes && n >= 0 && (size_t)n < len; i++)
-		n += snprintf(buf + n, len - n, "%s:%d:%d: note: %s\n", f->notes[i].where.file,
-			      f->notes[i].where.line, f->notes[i].where.col, f->notes[i].text);
-	return n;
-}
-
-struct out {
-	char *buf;
-	size_t len, n;
-};
-
-static void put(struct out *o, const char *fmt, ...)
-{
-	va_list ap;
-	int k;
-
-	if (o->n >= o->len)
-		return;
-	va_start(ap, fmt);
-	k = vsnprintf(o->buf + o->n, o->len - o->n, fmt, ap);
-	va_end(ap);
-	if (k > 0)
-		o->n += (size_t)k;
-}
-
-static void put_string(struct out *o, const char *s)
-{
-	put(o, "\"");
-	for (; s && *s; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		if (c == '"' || c == '\\')
-			put(o, "\\%c", c);
-		else if (c < 0x20)
-			put(o, "\\u%04x", c);
-		else
-			put(o, "%c", c);
-	}
-	put(o, "\"");
-}
-
-static void put_where(struct out *o, struct iom_where w)
-{
-	put(o, "\"file\":");
-	put_string(o, w.file);
-	put(o, ",\"line\":%d,\"column\":%d", w.line, w.col);
-}
-
-int iom_format_json(const struct iom_finding *f, char *buf, size_t len)
-{
-	struct out o = { buf, len, 0 };
-
-	put(&o, "{\"rule\":\"%s\",\"severity\":\"%s\",", iom_rule_name(f->rule), severity(f));
-	put_where(&o, f->where);
-	put(&o, ",\"function\":");
-	put_string(&o, f->function);
-	put(&o, ",\"message\":");
-	put_string(&o, f->message);
-	put(&o, ",\"notes\":[");
-	for (int i = 0; i < f->nr_notes; i++) {
-		put(&o, "%s{", i ? "," : "");
-		put_where(&o, f->notes[i].where);
-		put(&o, ",\"message\":");
-		put_string(&o, f->notes[i].text);
-		put(&o, "}");
-	}
-	put(&o, "]}\n");
-	return o.n < len ? (int)o.n : -1;
 }
