@@ -29,6 +29,17 @@ CORE_HDR := core/iomem.h core/func.h core/builtin.h core/alloc.h core/render.h \
 CORE_OBJ := $(CORE_SRC:.c=.o) core/rules_builtin.o
 RULES	:= $(sort $(wildcard rules/*.rules))
 PLUGIN_SRC := plugin/iomemcheck.c plugin/lower.c plugin/paths.c plugin/ops.c
+# The iomemcheck command (cmd/); it links the libclang engine (clang/) when
+# that is in the tree.
+CMD_SRC := cmd/main.c cmd/db.c cmd/words.c cmd/paths.c cmd/flags.c cmd/engines.c \
+	cmd/workers.c cmd/findings.c cmd/render.c
+CLANG_SRC := $(wildcard clang/*.c)
+ifneq ($(CLANG_SRC),)
+LLVM_CONFIG ?= llvm-config-14
+CLANG_CFLAGS := $(shell $(LLVM_CONFIG) --cflags)
+CLANG_LIBS := -L$(shell $(LLVM_CONFIG) --libdir) -lclang-14
+CMD_DEFS := -DIOM_HAVE_CLANG_ENGINE
+endif
 # The CI gate (gate/README.md): keys, baseline, suppressions, SARIF and the
 # other sinks, import and merge.  Where the project is published: the SARIF
 # rules link their catalog pages under it.
@@ -43,7 +54,7 @@ CATALOG	:= $(sort $(wildcard rules/catalog/IOM*.md))
 .PHONY: all deps check check-core check-gate check-samples check-sparse samples install clean \
 	check-kernel bench torture
 
-all: deps core/libiomcore.a plugin/iomemcheck.so sparse/iomemcheck-sparse gate/iomemcheck-gate
+all: deps core/libiomcore.a plugin/iomemcheck.so cmd/iomemcheck sparse/iomemcheck-sparse
 
 deps:
 	@scripts/need-packages $(PACKAGES)
@@ -72,11 +83,18 @@ gate/%.o: gate/%.c gate/gate.h gate/rules.def core/iomem.h | deps
 gate/libiomgate.a: $(GATE_OBJ)
 	rm -f $@ && ar rcs $@ $^
 
-gate/iomemcheck-gate: gate/main.o gate/libiomgate.a core/libiomcore.a
-	$(CC) -o $@ gate/main.o gate/libiomgate.a core/libiomcore.a -ljansson
-
 gate/tests/test-gate: gate/tests/test-gate.c gate/libiomgate.a core/libiomcore.a
 	$(CC) $(CFLAGS) $(WARN) -Icore -Igate -o $@ $< gate/libiomgate.a core/libiomcore.a -ljansson
+
+cmd/%.o: cmd/%.c cmd/cmd.h cmd/gcc-only.def core/iomem.h clang/engine.h gate/gate.h | deps
+	$(CC) $(CORE_CFLAGS) $(CMD_DEFS) -Icore -Iclang -Igate -c -o $@ $<
+
+clang/%.o: clang/%.c clang/engine.h core/iomem.h | deps
+	$(CC) $(CORE_CFLAGS) $(CLANG_CFLAGS) -Icore -Iclang -c -o $@ $<
+
+cmd/iomemcheck: $(CMD_SRC:.c=.o) $(CLANG_SRC:.c=.o) gate/libiomgate.a core/libiomcore.a
+	$(CC) -o $@ $(CMD_SRC:.c=.o) $(CLANG_SRC:.c=.o) gate/libiomgate.a core/libiomcore.a \
+		-ljansson $(CLANG_LIBS)
 
 sparse/iomemcheck-sparse: FORCE | deps
 	@if [ -f sparse/Makefile ]; then $(MAKE) -s -C sparse all; fi
@@ -90,14 +108,14 @@ check: all check-core check-gate check-samples check-sparse
 check-core: core/tests/test-core
 	@core/tests/test-core
 
-check-gate: gate/tests/test-gate gate/iomemcheck-gate plugin/iomemcheck.so
+check-gate: gate/tests/test-gate cmd/iomemcheck plugin/iomemcheck.so
 	@gate/tests/test-gate
 	@LC_ALL=C $(PYTHON) -m pytest -q -p no:cacheprovider testsuite/test_gate.py 2>&1 | tail -n 1 | sed 's/^/gate pytest: /'; \
 		exit $${PIPESTATUS[0]}
 
-check-samples: plugin/iomemcheck.so
+check-samples: plugin/iomemcheck.so cmd/iomemcheck
 	@LC_ALL=C $(PYTHON) testsuite/run.py
-	@LC_ALL=C $(PYTHON) -m pytest -q -p no:cacheprovider testsuite/test_plugin.py testsuite/test_corpus.py testsuite/test_tables.py testsuite/kernel 2>&1 | tail -n 1 | sed 's/^/pytest: /'; \
+	@LC_ALL=C $(PYTHON) -m pytest -q -p no:cacheprovider testsuite/test_plugin.py testsuite/test_command.py testsuite/test_corpus.py testsuite/test_tables.py testsuite/kernel 2>&1 | tail -n 1 | sed 's/^/pytest: /'; \
 		exit $${PIPESTATUS[0]}
 
 check-sparse: sparse/iomemcheck-sparse
@@ -121,12 +139,15 @@ install: all
 	install -d $(DESTDIR)$(PREFIX)/lib/iomemcheck $(DESTDIR)$(PREFIX)/bin \
 		$(DESTDIR)$(PREFIX)/share/iomemcheck/rules
 	install -m 644 plugin/iomemcheck.so $(DESTDIR)$(PREFIX)/lib/iomemcheck/
+	install -m 755 cmd/iomemcheck $(DESTDIR)$(PREFIX)/bin/
+	install -d $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 644 cmd/iomemcheck.1 $(DESTDIR)$(PREFIX)/share/man/man1/
 	install -m 644 $(RULES) rules/README.md $(DESTDIR)$(PREFIX)/share/iomemcheck/rules/
 	if [ -x sparse/iomemcheck-sparse ]; then \
 		install -m 755 sparse/iomemcheck-sparse $(DESTDIR)$(PREFIX)/bin/; fi
 
 clean:
 	rm -f core/*.o core/libiomcore.a core/rules_builtin.c core/tests/test-core \
-		plugin/*.o plugin/*.so gate/*.o gate/*.a gate/catalog.c gate/iomemcheck-gate \
+		plugin/*.o plugin/*.so cmd/*.o cmd/iomemcheck clang/*.o gate/*.o gate/*.a gate/catalog.c \
 		gate/tests/test-gate
 	@if [ -f sparse/Makefile ]; then $(MAKE) -s -C sparse clean; fi

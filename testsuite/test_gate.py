@@ -15,7 +15,7 @@ import pytest
 import corpus
 
 ROOT = corpus.ROOT
-GATE = os.path.join(ROOT, "gate", "iomemcheck-gate")
+GATE = os.path.join(ROOT, "cmd", "iomemcheck")
 ENV = dict(os.environ, LC_ALL="C")
 
 pytestmark = pytest.mark.skipif(not (corpus.plugin_available() and os.path.exists(GATE)),
@@ -465,3 +465,71 @@ def test_usage_errors_exit_2(tmp_path):
     assert gate(tmp_path, "--import", "--format=xml").returncode == 2
     assert gate(tmp_path, "--import", "--prune-baseline").returncode == 2
     assert gate(tmp_path, "--import", "missing.json").returncode == 2
+
+
+# ---- the native command: a compile database through --engine=gcc -------------
+
+def database(src):
+    entries = []
+    for dirpath, _, files in sorted(os.walk(src)):
+        for f in sorted(files):
+            if f.endswith(".c"):
+                rel = os.path.relpath(os.path.join(dirpath, f), src)
+                entries.append({"directory": str(src), "file": rel,
+                                "arguments": ["gcc", "-c", "-O2", "-nostdinc", "-I", corpus.INCLUDE,
+                                              "-o", "/dev/null", rel]})
+    (src / "compile_commands.json").write_text(json.dumps(entries, indent=1))
+
+
+def native(src, *args):
+    return gate(src, "--engine=gcc", "-q", *args)
+
+
+def test_native_run_baseline_and_new_bug(tmp_path):
+    src = tree(tmp_path)
+    database(src)
+    p = native(src, "--write-baseline", "base.json")
+    assert p.returncode == 0, p.stderr
+    analyse(src)
+    # The same keys as an import of the plugin's JSON of the same tree.
+    imported = gate(src, "--import", "f.json", "--write-baseline", "imp.json", "-q")
+    assert imported.returncode == 0
+    strip = lambda t: sorted(l.replace('"engine":"gcc",', "") for l in t.splitlines())
+    assert strip((src / "base.json").read_text()) == strip((src / "imp.json").read_text())
+    p = gate(src, "--engine=gcc", "--baseline", "base.json")
+    assert p.returncode == 0 and p.stdout == ""
+    assert p.stderr.splitlines()[-1].startswith("iomemcheck: 0 new, ")
+    edit(src / "drivers" / SAMPLES[1], lambda t: t + NEW_BUG)
+    p = native(src, "--baseline", "base.json", "--format=sarif", "-o", "up.sarif")
+    assert p.returncode == 1
+    doc = json.loads((src / "up.sarif").read_text())
+    assert [r["automationDetails"]["id"] for r in doc["runs"]] == ["iomemcheck/gcc/"]
+    assert len(doc["runs"][0]["results"]) == 1
+    notes = doc["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+    assert sorted(n["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for n in notes) \
+        == sorted("drivers/" + n for n in SAMPLES)
+
+
+def test_native_shards_merge_to_the_unsharded_run(tmp_path):
+    names = sorted(f for f in os.listdir(corpus.SAMPLES) if f.endswith(".c"))[:16]
+    src = tree(tmp_path, names=names)
+    database(src)
+    whole = native(src, "--format=sarif", "--sarif-all", "-o", "all.sarif")
+    for k in (1, 2):
+        assert native(src, "--shard", f"{k}/2", "--format=sarif", "--sarif-all",
+                      "-o", f"s{k}.sarif").returncode in (0, 1)
+    p = gate(src, "--merge", "s1.sarif", "s2.sarif", "--format=sarif", "--sarif-all", "-o", "m.sarif")
+    assert p.returncode == whole.returncode
+    assert (src / "m.sarif").read_text() == (src / "all.sarif").read_text()
+
+
+def test_native_file_not_analysed_is_exit_3_and_in_invocations(tmp_path):
+    src = tree(tmp_path, names=SAMPLES[:1])
+    (src / "drivers" / "broken.c").write_text("int f(void) { return }\n")
+    database(src)
+    p = native(src, "--format=sarif", "-o", "out.sarif")
+    assert p.returncode == 3
+    inv = json.loads((src / "out.sarif").read_text())["runs"][0]["invocations"][0]
+    assert inv["executionSuccessful"] is False
+    bad = [n for n in inv["toolExecutionNotifications"] if n["level"] == "error"]
+    assert len(bad) == 1 and "broken.c" in bad[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]

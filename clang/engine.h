@@ -1,0 +1,32 @@
+/*
+ * engine.h - the libclang front end, as the iomemcheck command sees it.
+ *
+ * One call analyses one translation unit: libclang parses it, every function
+ * defined in the file is lowered into the core's graph and analysed, and each
+ * finding is handed to the caller.  Nothing here decides a rule.
+ */
+#ifndef IOM_CLANG_ENGINE_H
+#define IOM_CLANG_ENGINE_H
+
+#include "iomem.h"
+
+struct clang_engine_result {
+	int nr_findings;
+	int nr_functions;	/* functions lowered and analysed */
+	char error[1024];	/* when not analysed: the first error, "file:line:col: error: ..." */
+};
+
+/*
+ * Parse 'file' with the compiler arguments argv[0..argc-1] (already filtered
+ * for clang: no compiler name, no source file, no output options) and analyse
+ * it.  report() gets each finding, sorted by position within each function;
+ * the strings it points to are valid only during that call.  Returns 0 when
+ * the file was analysed (findings or not), -1 when it could not be (error set).
+ * Each call has its own libclang index, so calls may run in parallel threads
+ * or forked children.
+ */
+int clang_engine_run(const struct iom_rules *rules, const struct iom_options *opts,
+		     const char *file, int argc, const char *const *argv,
+		     iom_report_fn report, void *ctx, struct clang_engine_result *result);
+
+#endif

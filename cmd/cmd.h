@@ -1,0 +1,177 @@
+/*
+ * cmd.h - the iomemcheck command: shared types of its files.
+ *
+ *	main.c		options, the run, exit status
+ *	db.c		compile_commands.json: find, read, pick entries
+ *	words.c		a "command" string split into words, as sh would
+ *	paths.c		absolute, normalised and displayed paths
+ *	flags.c		an entry's arguments rewritten for each engine (gcc-only.def)
+ *	engines.c	one entry through libclang or the GCC plugin, findings as JSON lines
+ *	workers.c	forked workers, one per entry, results through pipes
+ *	findings.c	the workers' JSON lines back into findings: sorted, de-duplicated
+ *	render.c	one renderer per --format, output written atomically
+ */
+#ifndef IOM_CMD_H
+#define IOM_CMD_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "iomem.h"
+
+/* Exit status: frozen, documented in --help, README.md and iomemcheck.1. */
+enum {
+	EXIT_CLEAN = 0,		/* no findings */
+	EXIT_FINDINGS = 1,	/* findings */
+	EXIT_USAGE = 2,		/* usage or input error */
+	EXIT_NOT_ANALYSED = 3,	/* a file could not be analysed */
+};
+
+/* ---- the compile database (db.c) ------------------------------------------ */
+
+struct entry {
+	char *dir;		/* absolute, normalised */
+	char *file;		/* absolute, normalised source file */
+	int argc;
+	char **argv;		/* the compile command; argv[0] is the compiler */
+	int line;		/* where the entry starts in the database (0: none) */
+};
+
+struct db {
+	char *path;		/* as shown in messages */
+	int nr;
+	struct entry *entries;
+};
+
+/* The nearest compile_commands.json from dir upwards, malloc'ed, or NULL. */
+char *db_find(const char *dir);
+/* Read a database.  On error: -1 and "FILE:LINE: error: ..." in err. */
+int db_load(struct db *, const char *path, char *err, size_t errlen);
+/* An entry for FILE compiled with flags (the "FILE.c -- CFLAGS" form). */
+int db_add_plain(struct db *, const char *cwd, const char *file, int nflags,
+		 char *const *flags);
+void db_free(struct db *);
+/* Is the entry's file C source (the only language the engines check)? */
+int entry_is_c(const struct entry *);
+
+/* ---- words.c ---------------------------------------------------------------- */
+
+/* Split a shell command line into words (quotes and backslashes as sh reads
+ * them).  Returns the number of words (argv NULL-terminated, malloc'ed), or -1
+ * and a message in err. */
+int split_words(const char *s, char ***argv, char *err, size_t errlen);
+void free_words(int argc, char **argv);
+
+/* ---- paths.c ---------------------------------------------------------------- */
+
+/* dir/path made absolute and normalised ("." and ".." removed, no symlinks
+ * resolved), malloc'ed.  path may already be absolute. */
+char *path_absolute(const char *dir, const char *path);
+/* Is path equal to dir or inside it (both absolute, normalised)? */
+int path_within(const char *path, const char *dir);
+/* How a path is shown: relative to cwd when inside it, else absolute. */
+char *path_display(const char *abs, const char *cwd);
+
+/* ---- flags.c ---------------------------------------------------------------- */
+
+enum engine_kind { ENGINE_CLANG, ENGINE_GCC };
+
+struct args {
+	int argc;
+	char **argv;		/* NULL-terminated, strings malloc'ed */
+};
+
+void args_add(struct args *, const char *word);
+void args_free(struct args *);
+/*
+ * The entry's arguments for an engine.  clang: no compiler name, no source
+ * file, no output or dependency options, no GCC-only flags (gcc-only.def).
+ * gcc: the compiler, the source file and every flag of the build except
+ * output, dependency files and an earlier iomemcheck plugin; the caller
+ * adds its own.
+ */
+void flags_for(const struct entry *, enum engine_kind, struct args *out);
+/*
+ * The argument a compiler error complains about ("unknown argument: '-fx'"),
+ * removed from args.  Returns 1 if one was removed, 0 otherwise: the caller
+ * retries without it, so an unknown flag never loses a file.
+ */
+int flags_drop_rejected(struct args *, const char *error);
+
+/* ---- engines.c -------------------------------------------------------------- */
+
+struct run_config {
+	enum engine_kind engine;
+	const struct iom_rules *rules;
+	struct iom_options options;
+	struct args plugin_args;	/* gcc: -fplugin-arg-iomemcheck-... in order */
+	const char *plugin;		/* gcc: the plugin's path */
+	int verbose;
+};
+
+/* Does this build have the libclang engine? */
+int engine_clang_available(void);
+/*
+ * Analyse one entry in the current (worker) process.  Writes one JSON line
+ * per finding to fd, then a status line:
+ *	{"status":"analysed","functions":N,"dropped":[...]}
+ *	{"status":"failed","error":"FILE:LINE:COL: error: ..."}
+ */
+void engine_run(const struct run_config *, const struct entry *, int fd);
+
+/* ---- findings.c ------------------------------------------------------------- */
+
+struct findings {
+	int nr;
+	struct iom_finding *v;	/* strings owned by the set */
+	int per_rule[IOM_NR_RULES];
+};
+
+/* What a worker said about its entry. */
+struct outcome {
+	int analysed;		/* 1 analysed, 0 not */
+	char *error;		/* when not analysed */
+	char *dropped;		/* flags dropped on retry, for --verbose */
+	int nr_findings;
+};
+
+/*
+ * Parse a worker's output (JSON lines) into findings, file names resolved
+ * against the entry's directory and shown relative to cwd.  The outcome says
+ * whether a status line came: without one the worker died.
+ */
+void findings_add_output(struct findings *, const char *text, size_t len, const char *dir,
+			 const char *cwd, struct outcome *);
+/* Sort by file, line, column, rule, message, and drop exact duplicates (a
+ * header's finding seen by several files).  Recounts per_rule. */
+void findings_sort(struct findings *);
+void findings_free(struct findings *);
+
+/* ---- workers.c -------------------------------------------------------------- */
+
+typedef void (*progress_fn)(int done, int total, const struct findings *, void *ctx);
+
+/* Run every entry in forked workers, at most jobs at a time.  outcome[i]
+ * belongs to entries[i]. */
+void run_workers(const struct run_config *, struct entry *const *entries, int nr, int jobs,
+		 const char *cwd, struct findings *, struct outcome *outcome,
+		 progress_fn progress, void *ctx);
+
+/* ---- render.c --------------------------------------------------------------- */
+
+struct renderer {
+	const char *name;		/* --format=NAME */
+	/* Write everything: findings (sorted), into out.  Returns 0, or -1 on a
+	 * write error. */
+	int (*write)(FILE *out, const struct findings *);
+};
+
+const struct renderer *renderer_find(const char *name);
+/* "gnu|json": the names, for --help and errors. */
+const char *renderer_names(void);
+/* Render into path (atomically: temp file + rename) or, with path NULL, to
+ * stdout.  Returns 0 or -1 with a message in err. */
+int render_to(const struct renderer *, const struct findings *, const char *path,
+	      char *err, size_t errlen);
+
+#endif
