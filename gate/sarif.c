@@ -28,17 +28,29 @@ static const struct rule_meta {
 	int rule;
 	const char *name, *precision, *tags;
 } meta[] = {
-#define RULE(id, name, precision, tags) { id, name, precision, tags },
+#define SARIF_RULE(id, name, precision, tags) { id, name, precision, tags },
 #include "rules.def"
-#undef RULE
+#undef SARIF_RULE
 };
 
-#define NR_META ((int)(sizeof(meta) / sizeof(meta[0])))
+static struct rule_meta meta_of(int rule)
+{
+	struct rule_meta m = { rule, iom_rule_name(rule), "medium", "iomem" };
 
+	for (size_t i = 0; i < sizeof(meta) / sizeof(meta[0]); i++)
+		if (meta[i].rule == rule)
+			m = meta[i];
+	return m;
+}
+
+/* Position of a rule in every run's rules[]: the core's table order. */
 static int rule_index(int rule)
 {
-	for (int i = 0; i < NR_META; i++)
-		if (meta[i].rule == rule)
+	int n;
+	const struct iom_rule_info *t = iom_rule_table(&n);
+
+	for (int i = 0; i < n; i++)
+		if (t[i].id == rule)
 			return i;
 	return -1;
 }
@@ -84,77 +96,48 @@ static char *plain(const char *md, size_t len)
 	return out;
 }
 
-/* The page's title without "IOMnnn: ", capitalised. */
-static char *title(const char *md)
+/* A sentence for SARIF: capitalised, ending in a full stop. */
+static json_t *sentence(const char *s)
 {
-	const char *p = strchr(md, ':'), *eol = strchr(md, '\n');
-	char *t;
+	size_t n = strlen(s);
+	char *t = malloc(n + 2);
+	json_t *o;
 
-	if (!p || !eol || p > eol)
-		p = md;
-	else
-		p++;
-	while (*p == ' ')
-		p++;
-	t = plain(p, (size_t)((eol ? eol : p + strlen(p)) - p));
+	if (!t)
+		abort();
+	memcpy(t, s, n + 1);
 	if (t[0] >= 'a' && t[0] <= 'z')
 		t[0] -= 'a' - 'A';
-	return t;
-}
-
-/* The "## What" section, lines joined: the rule in a paragraph. */
-static char *what(const char *md)
-{
-	const char *p = strstr(md, "## What\n"), *end;
-	char *t;
-
-	if (!p)
-		return title(md);
-	p += 8;
-	end = strstr(p, "\n## ");
-	t = plain(p, end ? (size_t)(end - p) : strlen(p));
-	for (char *c = t; *c; c++)
-		if (*c == '\n')
-			*c = ' ';
-	return t;
-}
-
-static json_t *text_of(char *s)
-{
-	json_t *o = json_pack("{s:s}", "text", s);
-
-	free(s);
+	if (n && t[n - 1] != '.')
+		strcpy(t + n, ".");
+	o = json_pack("{s:s}", "text", t);
+	free(t);
 	return o;
 }
 
-static json_t *rule_json(const struct rule_meta *m, const struct gate_sarif_opts *opts)
+static json_t *rule_json(const struct iom_rule_info *info)
 {
-	const char *md = catalog_page(m->rule);
-	char uri[512], *help;
+	struct rule_meta m = meta_of(info->id);
+	const char *md = catalog_page(info->id);
+	char uri[512], *help = plain(md, strlen(md));
 	json_t *tags = json_array(), *r;
-	const char *t = m->tags;
-	struct iom_options on;
+	const char *t = m.tags;
 
-	(void)opts;
-	iom_options_init(&on);
 	while (*t) {
 		size_t n = strcspn(t, ",");
 
 		json_array_append_new(tags, json_stringn(t, n));
 		t += n + (t[n] == ',');
 	}
-	snprintf(uri, sizeof(uri), "%s/blob/main/rules/catalog/%s.md", IOM_URL,
-		 iom_rule_name(m->rule));
-	help = plain(md, strlen(md));
+	snprintf(uri, sizeof(uri), "%s/blob/main/%s", IOM_URL, info->page);
 	r = json_pack("{s:s,s:s,s:o,s:o,s:{s:s,s:s},s:s,s:{s:s,s:b},s:{s:o,s:s}}",
-		      "id", iom_rule_name(m->rule), "name", m->name,
-		      "shortDescription", text_of(title(md)),
-		      "fullDescription", text_of(what(md)),
-		      "help", "text", help, "markdown", md,
+		      "id", info->name, "name", m.name,
+		      "shortDescription", sentence(info->summary),
+		      "fullDescription", sentence(info->help),
+		      "help", "text", help[0] ? help : info->help, "markdown", md[0] ? md : info->help,
 		      "helpUri", uri,
-		      "defaultConfiguration", "level", "warning",
-		      "enabled", (on.enabled >> m->rule) & 1,
-		      "properties", "tags", tags, "precision", m->precision);
+		      "defaultConfiguration", "level", "warning", "enabled", info->on,
+		      "properties", "tags", tags, "precision", m.precision);
 	free(help);
 	return r;
 }
@@ -317,9 +300,11 @@ static json_t *run_json(const struct gate_set *s, const char *engine,
 {
 	json_t *rules = json_array(), *results = json_array(), *run;
 	char id[128], rooturi[4096 + 16], enc[4096];
+	int nr;
+	const struct iom_rule_info *table = iom_rule_table(&nr);
 
-	for (int i = 0; i < NR_META; i++)
-		json_array_append_new(rules, rule_json(&meta[i], opts));
+	for (int i = 0; i < nr; i++)
+		json_array_append_new(rules, rule_json(&table[i]));
 	for (int i = 0; i < s->n; i++) {
 		const struct gate_finding *f = &s->v[i];
 

@@ -1,6 +1,6 @@
 /*
  * sinks.c - the other places findings must land: the compiler's own text
- * (GNU), JSON lines, GitHub workflow annotations, GitLab Code Quality and
+ * (GNU) and JSON lines, both rendered by the core, GitHub workflow annotations, GitLab Code Quality and
  * the kernel 0-day bot's mail style.  Each gets the new findings (all of
  * them when there is no baseline); SARIF is in sarif.c.
  */
@@ -48,51 +48,43 @@ static const char *severity(const struct gate_finding *f)
 	return f->error ? "error" : "warning";
 }
 
-static char *gnu(const struct gate_set *s)
+/* The finding as the core sees it, for the core's own renderers: the text
+ * and JSON every engine prints. */
+static void to_iom(const struct gate_finding *f, struct iom_finding *out)
 {
-	struct buf b = { 0 };
-
-	for (int i = 0; i < s->n; i++) {
-		const struct gate_finding *f = &s->v[i];
-
-		if (f->state != GATE_NEW)
-			continue;
-		put(&b, "%s:%d:%d: %s: %s [%s]\n", f->file, f->line, f->col, severity(f),
-		    f->message, iom_rule_name(f->rule));
-		for (int k = 0; k < f->nr_notes; k++)
-			put(&b, "%s:%d:%d: note: %s\n", f->notes[k].file, f->notes[k].line,
-			    f->notes[k].col, f->notes[k].text);
+	memset(out, 0, sizeof(*out));
+	out->rule = f->rule;
+	out->error = f->error;
+	out->function = f->function;
+	out->where = (struct iom_where){ f->file, f->line, f->col, 0 };
+	snprintf(out->message, sizeof(out->message), "%s", f->message);
+	for (int k = 0; k < f->nr_notes && k < IOM_MAX_NOTES; k++) {
+		out->notes[k].where = (struct iom_where){ f->notes[k].file, f->notes[k].line,
+							  f->notes[k].col, 0 };
+		snprintf(out->notes[k].text, sizeof(out->notes[k].text), "%s", f->notes[k].text);
+		out->nr_notes++;
 	}
-	return done(&b);
 }
 
-/* The plugin's json= object, plus the engine and the key. */
-static char *json_lines(const struct gate_set *s)
+/* gnu and json: the core's renderers, new findings only. */
+static char *core_format(const struct gate_set *s, enum iom_format fmt)
 {
-	struct buf b = { 0 };
+	struct iom_buf b = { 0 };
+	struct iom_finding f;
 
+	iom_render_begin(fmt, &b);
 	for (int i = 0; i < s->n; i++) {
-		const struct gate_finding *f = &s->v[i];
-		json_t *o, *notes = json_array();
-		char *t;
-
-		if (f->state != GATE_NEW)
+		if (s->v[i].state != GATE_NEW)
 			continue;
-		for (int k = 0; k < f->nr_notes; k++)
-			json_array_append_new(notes, json_pack("{s:s,s:i,s:i,s:s}",
-				"file", f->notes[k].file, "line", f->notes[k].line,
-				"column", f->notes[k].col, "message", f->notes[k].text));
-		o = json_pack("{s:s,s:s,s:s,s:i,s:i,s:s,s:s,s:o,s:s,s:s}",
-			      "rule", iom_rule_name(f->rule), "severity", severity(f),
-			      "file", f->file, "line", f->line, "column", f->col,
-			      "function", f->function, "message", f->message, "notes", notes,
-			      "engine", f->engine, "key", f->key);
-		t = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
-		put(&b, "%s\n", t);
-		free(t);
-		json_decref(o);
+		to_iom(&s->v[i], &f);
+		iom_render(fmt, &f, &b);
 	}
-	return done(&b);
+	iom_render_end(fmt, &b);
+	if (b.failed) {
+		iom_buf_free(&b);
+		return NULL;
+	}
+	return b.s ? b.s : strdup("");
 }
 
 /* Workflow commands: '%', CR and LF escaped everywhere, ':' and ',' too in
@@ -259,9 +251,9 @@ char *gate_render(enum gate_format fmt, const struct gate_set *s, const struct g
 {
 	switch (fmt) {
 	case GATE_FMT_GNU:
-		return gnu(s);
+		return core_format(s, IOM_FORMAT_TEXT);
 	case GATE_FMT_JSON:
-		return json_lines(s);
+		return core_format(s, IOM_FORMAT_JSON);
 	case GATE_FMT_SARIF:
 		return gate_render_sarif(s, opts);
 	case GATE_FMT_GITHUB:

@@ -99,7 +99,7 @@ def test_import_of_sparse_output_keeps_notes_and_skips_other_lines(tmp_path):
     objs = [json.loads(l) for l in p.stdout.splitlines()]
     assert len(objs) == 1
     o = objs[0]
-    assert (o["rule"], o["engine"], o["line"], o["column"]) == ("IOM010", "sparse", 9, 44)
+    assert (o["rule"], o["line"], o["column"]) == ("IOM010", 9, 44)
     assert [n["message"] for n in o["notes"]] == ["expected void *[assigned] dst",
                                                    "got void [noderef] __iosys *vaddr"]
 
