@@ -52,7 +52,7 @@ GATE_OBJ := $(GATE_SRC:.c=.o)
 CATALOG	:= $(sort $(wildcard rules/catalog/IOM*.md))
 
 .PHONY: all deps check check-core check-gate check-samples check-sparse samples install clean \
-	check-kernel bench torture
+	check-kernel check-kernel-gate bench torture
 
 all: deps core/libiomcore.a plugin/iomemcheck.so cmd/iomemcheck sparse/iomemcheck-sparse
 
@@ -131,6 +131,12 @@ check-kernel: plugin/iomemcheck.so
 bench: plugin/iomemcheck.so core/libiomcore.a
 	@scripts/need-packages $(KERNEL_PACKAGES)
 	bench/bench
+
+# The CI gate on the same tree (testsuite/kernel/README.md): import = plugin text,
+# SARIF validated, baseline through three edit kinds, merged shards.
+check-kernel-gate: plugin/iomemcheck.so cmd/iomemcheck
+	@scripts/need-packages $(KERNEL_PACKAGES)
+	testsuite/kernel/check-gate $(KERNEL_ARGS)
 
 torture: plugin/iomemcheck.so
 	bench/torture $(TORTURE_ARGS)

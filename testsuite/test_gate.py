@@ -392,7 +392,7 @@ def results_of(doc):
 
 
 def test_merged_shards_equal_the_unsharded_run(tmp_path):
-    names = sorted(f for f in os.listdir(corpus.SAMPLES) if f.endswith(".c"))[:24]
+    names = sorted(f for f in os.listdir(corpus.SAMPLES) if f.endswith(".c"))[:12]
     src = tree(tmp_path, names=names)
     analyse(src)
     whole = gate(src, "--import", "f.json", "--format=sarif", "--sarif-all", "-o", "all.sarif")
@@ -511,7 +511,7 @@ def test_native_run_baseline_and_new_bug(tmp_path):
 
 
 def test_native_shards_merge_to_the_unsharded_run(tmp_path):
-    names = sorted(f for f in os.listdir(corpus.SAMPLES) if f.endswith(".c"))[:16]
+    names = sorted(f for f in os.listdir(corpus.SAMPLES) if f.endswith(".c"))[:8]
     src = tree(tmp_path, names=names)
     database(src)
     whole = native(src, "--format=sarif", "--sarif-all", "-o", "all.sarif")
