@@ -17,29 +17,31 @@ PLUGIN_INC := $(shell $(GCC) -print-file-name=plugin)/include
 PLUGIN_CXXFLAGS := $(CFLAGS) $(WARN) -fPIC -fno-rtti -fno-exceptions -std=gnu++17 \
 	-I$(PLUGIN_INC) -Icore
 
-PACKAGES := gcc-12-plugin-dev sparse python3-pytest libjansson-dev
+# The libclang front end: LLVM_VERSION=14 (Debian 12's default), 15 or 16.
+LLVM_VERSION ?= 14
+LLVM_DIR := $(shell llvm-config-$(LLVM_VERSION) --prefix 2>/dev/null || echo /usr/lib/llvm-$(LLVM_VERSION))
+CLANG_CFLAGS := $(CFLAGS) $(WARN) -std=gnu11 -I$(LLVM_DIR)/include -Icore -Iclang
+CLANG_LDLIBS := -L$(LLVM_DIR)/lib -lclang -Wl,-rpath,$(LLVM_DIR)/lib
+CLANG_OBJDIR := clang/obj-$(LLVM_VERSION)
+
+PACKAGES := gcc-12-plugin-dev sparse python3-pytest libjansson-dev libclang-$(LLVM_VERSION)-dev
 # What building Debian's linux 6.1 (allmodconfig) needs besides gcc.
 KERNEL_PACKAGES := linux-source-6.1 flex bison bc libelf-dev libssl-dev xz-utils kmod cpio
 
 CORE_SRC := core/rules.c core/func.c core/flow.c core/check.c core/notes.c core/dump.c \
 	core/unit.c core/ruletab.c core/options.c core/render.c core/text.c core/json.c \
-	core/output.c
-CORE_HDR := core/iomem.h core/func.h core/builtin.h core/alloc.h core/render.h \
+	core/output.c core/path.c core/call.c core/store.c core/helper.c
+CORE_HDR := core/iomem.h core/func.h core/rules.h core/builtin.h core/alloc.h core/render.h \
 	core/rules.def core/events.def core/options.def
 CORE_OBJ := $(CORE_SRC:.c=.o) core/rules_builtin.o
 RULES	:= $(sort $(wildcard rules/*.rules))
 PLUGIN_SRC := plugin/iomemcheck.c plugin/lower.c plugin/paths.c plugin/ops.c
-# The iomemcheck command (cmd/); it links the libclang engine (clang/) when
-# that is in the tree.
+CLANG_SRC := clang/where.c clang/compat.c clang/types.c clang/paths.c clang/vars.c \
+	clang/expr.c clang/stmt.c clang/unit.c
+CLANG_OBJ := $(patsubst clang/%.c,$(CLANG_OBJDIR)/%.o,$(CLANG_SRC))
+# The iomemcheck command (cmd/), with the libclang engine and the GCC plugin.
 CMD_SRC := cmd/main.c cmd/db.c cmd/words.c cmd/paths.c cmd/flags.c cmd/engines.c \
 	cmd/workers.c cmd/findings.c cmd/render.c
-CLANG_SRC := $(wildcard clang/*.c)
-ifneq ($(CLANG_SRC),)
-LLVM_CONFIG ?= llvm-config-14
-CLANG_CFLAGS := $(shell $(LLVM_CONFIG) --cflags)
-CLANG_LIBS := -L$(shell $(LLVM_CONFIG) --libdir) -lclang-14
-CMD_DEFS := -DIOM_HAVE_CLANG_ENGINE
-endif
 # The CI gate (gate/README.md): keys, baseline, suppressions, SARIF and the
 # other sinks, import and merge.  Where the project is published: the SARIF
 # rules link their catalog pages under it.
@@ -54,7 +56,8 @@ CATALOG	:= $(sort $(wildcard rules/catalog/IOM*.md))
 .PHONY: all deps check check-core check-gate check-samples check-sparse samples install clean \
 	check-kernel check-kernel-gate bench torture
 
-all: deps core/libiomcore.a plugin/iomemcheck.so cmd/iomemcheck sparse/iomemcheck-sparse
+all: deps core/libiomcore.a plugin/iomemcheck.so sparse/iomemcheck-sparse clang/libiomclang.a \
+	clang/iomclang-run cmd/iomemcheck
 
 deps:
 	@scripts/need-packages $(PACKAGES)
@@ -86,15 +89,27 @@ gate/libiomgate.a: $(GATE_OBJ)
 gate/tests/test-gate: gate/tests/test-gate.c gate/libiomgate.a core/libiomcore.a
 	$(CC) $(CFLAGS) $(WARN) -Icore -Igate -o $@ $< gate/libiomgate.a core/libiomcore.a -ljansson
 
+# Objects per LLVM version; clang/libiomclang.a is the one of the last build,
+# remade whenever LLVM_VERSION changes (clang/.llvm-version records it).
+$(CLANG_OBJDIR)/%.o: clang/%.c clang/clang.h clang/engine.h core/iomem.h | deps
+	@mkdir -p $(CLANG_OBJDIR)
+	$(CC) $(CLANG_CFLAGS) -c -o $@ $<
+
+clang/.llvm-version: FORCE
+	@[ "$$(cat $@ 2>/dev/null)" = "$(LLVM_VERSION)" ] || echo $(LLVM_VERSION) > $@
+
+clang/libiomclang.a: $(CLANG_OBJ) clang/.llvm-version
+	rm -f $@ && ar rcs $@ $(CLANG_OBJ)
+
+clang/iomclang-run: clang/iomclang-run.c clang/libiomclang.a core/libiomcore.a
+	$(CC) $(CLANG_CFLAGS) -o $@ $< clang/libiomclang.a core/libiomcore.a $(CLANG_LDLIBS)
+
 cmd/%.o: cmd/%.c cmd/cmd.h cmd/gcc-only.def core/iomem.h clang/engine.h gate/gate.h | deps
-	$(CC) $(CORE_CFLAGS) $(CMD_DEFS) -Icore -Iclang -Igate -c -o $@ $<
+	$(CC) $(CORE_CFLAGS) -DIOM_HAVE_CLANG_ENGINE -Icore -Iclang -Igate -c -o $@ $<
 
-clang/%.o: clang/%.c clang/engine.h core/iomem.h | deps
-	$(CC) $(CORE_CFLAGS) $(CLANG_CFLAGS) -Icore -Iclang -c -o $@ $<
-
-cmd/iomemcheck: $(CMD_SRC:.c=.o) $(CLANG_SRC:.c=.o) gate/libiomgate.a core/libiomcore.a
-	$(CC) -o $@ $(CMD_SRC:.c=.o) $(CLANG_SRC:.c=.o) gate/libiomgate.a core/libiomcore.a \
-		-ljansson $(CLANG_LIBS)
+cmd/iomemcheck: $(CMD_SRC:.c=.o) clang/libiomclang.a gate/libiomgate.a core/libiomcore.a
+	$(CC) -o $@ $(CMD_SRC:.c=.o) clang/libiomclang.a gate/libiomgate.a core/libiomcore.a \
+		-ljansson $(CLANG_LDLIBS)
 
 sparse/iomemcheck-sparse: FORCE | deps
 	@if [ -f sparse/Makefile ]; then $(MAKE) -s -C sparse all; fi
@@ -113,9 +128,9 @@ check-gate: gate/tests/test-gate cmd/iomemcheck plugin/iomemcheck.so
 	@LC_ALL=C $(PYTHON) -m pytest -q -p no:cacheprovider testsuite/test_gate.py 2>&1 | tail -n 1 | sed 's/^/gate pytest: /'; \
 		exit $${PIPESTATUS[0]}
 
-check-samples: plugin/iomemcheck.so cmd/iomemcheck
+check-samples: plugin/iomemcheck.so clang/iomclang-run cmd/iomemcheck
 	@LC_ALL=C $(PYTHON) testsuite/run.py
-	@LC_ALL=C $(PYTHON) -m pytest -q -p no:cacheprovider testsuite/test_plugin.py testsuite/test_command.py testsuite/test_corpus.py testsuite/test_tables.py testsuite/kernel 2>&1 | tail -n 1 | sed 's/^/pytest: /'; \
+	@LC_ALL=C $(PYTHON) -m pytest -q -p no:cacheprovider testsuite/test_plugin.py testsuite/test_corpus.py testsuite/test_tables.py testsuite/test_command.py testsuite/kernel 2>&1 | tail -n 1 | sed 's/^/pytest: /'; \
 		exit $${PIPESTATUS[0]}
 
 check-sparse: sparse/iomemcheck-sparse
@@ -154,6 +169,7 @@ install: all
 
 clean:
 	rm -f core/*.o core/libiomcore.a core/rules_builtin.c core/tests/test-core \
-		plugin/*.o plugin/*.so cmd/*.o cmd/iomemcheck clang/*.o gate/*.o gate/*.a gate/catalog.c \
-		gate/tests/test-gate
+		plugin/*.o plugin/*.so clang/libiomclang.a clang/iomclang-run clang/.llvm-version \
+		cmd/*.o cmd/iomemcheck gate/*.o gate/*.a gate/catalog.c gate/tests/test-gate
+	rm -rf clang/obj-*
 	@if [ -f sparse/Makefile ]; then $(MAKE) -s -C sparse clean; fi

@@ -8,7 +8,7 @@
  *
  *	diamond	if (m->is_iomem) writel(.., m->vaddr_iomem); else *m->vaddr = 0;
  *	loop	for (...) { *(m->vaddr + i) = 0; }	(header, body, back edge)
- *	set	iosys_map_set_vaddr(m, p); *m->vaddr = 0;
+ *	set	iosys_map_set_vaddr(m, p); *m->vaddr = 0;	(through iom_call)
  *	plain	*m->vaddr = 0;		(a finding: m is a parameter)
  *
  * so blocks, joins and back edges grow with N, and every block's state holds
@@ -99,12 +99,35 @@ static void seg_loop(struct gen *g, int m)
 	g->cur = exit;
 }
 
+/* The one type there is, as a front end would describe it. */
+static const char iosys_type;
+
+static void facts(void *ctx, const void *type, struct iom_type_facts *out)
+{
+	(void)ctx;
+	if (type == &iosys_type) {
+		out->cls = IOM_TYPE_STRUCT;
+		out->tag = "iosys_map";
+		out->size = 16;
+	}
+}
+
+static const struct iom_types types = { facts, NULL, NULL };
+
+static int *map_paths;		/* path of each map, for calls */
+
 static void seg_set(struct gen *g, int m)
 {
 	int src = g->value++, p = g->value++;
+	struct iom_arg args[2] = {
+		{ .is = IOM_ARG_POINTER, .value = -1, .path = map_paths[m], .type = &iosys_type,
+		  .pointer = 1 },
+		{ .is = IOM_ARG_VALUE, .value = src, .path = -1, .pointer = 1 },
+	};
+	struct iom_call c = { .callee = "iosys_map_set_vaddr", .nr_args = 2, .args = args,
+			      .result_value = -1, .result_path = -1 };
 
-	iom_set(g->fn, g->cur, at(g->line), m, IOM_KIND_SYSTEM, IOM_BY_HELPER,
-		"iosys_map_set_vaddr", src);
+	iom_call(g->fn, g->cur, at(g->line), &c);
 	stmt(g);
 	iom_load(g->fn, g->cur, at(g->line), p, m, IOM_MEMBER_SYS, "m->vaddr");
 	iom_access(g->fn, g->cur, at(g->line), p, 1);
@@ -151,8 +174,10 @@ static struct result one(int n, int m)
 	struct gen g = { 0 };
 	struct iom_options o;
 	struct result r;
-	char key[32], disp[32];
+	char name[32];
 	int *maps = malloc(sizeof(int) * m), i, k = 0;
+
+	map_paths = malloc(sizeof(int) * m);
 	double t0, t1, t2;
 
 	t0 = now();
@@ -160,10 +185,14 @@ static struct result one(int n, int m)
 	g.line = 2;
 	g.value = 1;
 	g.blocks = 1;
+	iom_func_types(g.fn, &types);
 	for (i = 0; i < m; i++) {
-		snprintf(key, sizeof(key), "map%d*", i);
-		snprintf(disp, sizeof(disp), "map%d", i);
-		maps[i] = iom_map(g.fn, key, disp, IOM_MAP_PARAM, type_iosys, at(1));
+		int path;
+
+		snprintf(name, sizeof(name), "map%d", i);
+		path = iom_path_deref(g.fn, iom_path_var(g.fn, name, 0, IOM_VAR_PARAM, at(1)));
+		maps[i] = iom_object_map(g.fn, path, &iosys_type);
+		map_paths[maps[i]] = path;
 	}
 	while (g.stmts < n) {
 		int map = maps[k % m];
@@ -187,6 +216,7 @@ static struct result one(int n, int m)
 		fprintf(stderr, "scale: N=%d M=%d skipped: %s\n", n, m, iom_func_error(g.fn));
 	iom_func_free(g.fn);
 	free(maps);
+	free(map_paths);
 	r.build = t1 - t0;
 	r.analyse = t2 - t1;
 	r.blocks = g.blocks;

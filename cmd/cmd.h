@@ -9,7 +9,7 @@
  *	engines.c	one entry through libclang or the GCC plugin, findings as JSON lines
  *	workers.c	forked workers, one per entry, results through pipes
  *	findings.c	the workers' JSON lines back into findings: sorted, de-duplicated
- *	render.c	one renderer per --format, output written atomically
+ *	render.c	the core's renderers, output written atomically
  */
 #ifndef IOM_CMD_H
 #define IOM_CMD_H
@@ -106,7 +106,7 @@ struct run_config {
 	struct iom_options options;
 	struct args plugin_args;	/* gcc: -fplugin-arg-iomemcheck-... in order */
 	const char *plugin;		/* gcc: the plugin's path */
-	int verbose;
+	int verbose;			/* gcc: show the compiler's messages (verbose, dump) */
 };
 
 /* Does this build have the libclang engine? */
@@ -159,19 +159,14 @@ void run_workers(const struct run_config *, struct entry *const *entries, int nr
 
 /* ---- render.c --------------------------------------------------------------- */
 
-struct renderer {
-	const char *name;		/* --format=NAME */
-	/* Write everything: findings (sorted), into out.  Returns 0, or -1 on a
-	 * write error. */
-	int (*write)(FILE *out, const struct findings *);
-};
-
-const struct renderer *renderer_find(const char *name);
-/* "gnu|json": the names, for --help and errors. */
-const char *renderer_names(void);
-/* Render into path (atomically: temp file + rename) or, with path NULL, to
- * stdout.  Returns 0 or -1 with a message in err. */
-int render_to(const struct renderer *, const struct findings *, const char *path,
-	      char *err, size_t errlen);
+/* --format NAME -> the core's format (enum iom_format), or -1.  "gnu" is the
+ * text format. */
+int render_format(const char *name);
+/* "gnu|text|json": the names, for --help and errors. */
+const char *render_format_names(void);
+/* Render with the core's renderer into path (atomically: temp file + rename)
+ * or, with path NULL, to stdout.  Returns 0 or -1 with a message in err. */
+int render_to(int format, const struct findings *, const char *path, char *err,
+	      size_t errlen);
 
 #endif

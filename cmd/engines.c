@@ -132,6 +132,15 @@ static void run_clang(const struct run_config *cfg, const struct entry *e, int f
 	int ret = -1;
 
 	flags_for(e, ENGINE_CLANG, &a);
+	/* libclang resolves relative -I and -include against the process's
+	 * folder: this worker's is the entry's. */
+	if (chdir(e->dir)) {
+		snprintf(res.error, sizeof(res.error), "%s: error: cannot enter the entry's folder: %s",
+			 e->dir, strerror(errno));
+		finish(fd, &found, res.error, 0, &dropped);
+		args_free(&a);
+		return;
+	}
 	for (int tries = 0; tries < MAX_RETRIES; tries++) {
 		memset(&res, 0, sizeof(res));
 		found.n = 0;
@@ -287,6 +296,8 @@ static void run_gcc(const struct run_config *cfg, const struct entry *e, int fd)
 		if (truncate(path, 0))
 			break;
 		status = run_compiler(&a, e->dir, &err);
+		if (cfg->verbose && err.p)	/* the plugin's verbose= and dump= */
+			fputs(err.p, stderr);
 		if (status)
 			first_error(&err, status, error, sizeof(error));
 		free(err.p);

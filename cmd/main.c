@@ -38,20 +38,22 @@ static const char usage_text[] =
 "  -p DIR|FILE        the compile database, or the folder that holds it\n"
 "  -j N, --jobs=N     N files at a time (default: the number of CPUs)\n"
 "  -o FILE            write the findings to FILE (replaced atomically), not stdout\n"
-"  --format=FORMAT    gnu (default: file:line:col: warning: ... [IOMnnn]) or json\n"
-"                     (one object per line, as the plugin's json=)\n"
-"  --rules FILE       add or replace map types (rules/README.md); may be repeated\n"
-"  --enable LIST      also report these rules (IOM010 is off by default)\n"
-"  --disable LIST     do not report these rules (LIST: IOM002,IOM006)\n"
+"  --format=FORMAT    gnu or text (default: file:line:col: warning: ... [IOMnnn]),\n"
+"                     json (one object per line, as the plugin's json=)\n"
 "  --engine=ENGINE    clang (default: libclang parses each file) or gcc (each\n"
 "                     entry's own compile command runs with the GCC plugin)\n"
 "  --plugin FILE      the GCC plugin for --engine=gcc (default: next to iomemcheck)\n"
 "  --print-commands   print what each entry's engine would run, analyse nothing\n"
 "  -q, --quiet        no progress and no summary on stderr\n"
 "  --format=FORMAT    also sarif, github, codequality, 0day (the CI gate below)\n"
-"  -v, --verbose      say which flags were dropped because the compiler rejected them\n"
+"  -v                 --verbose; also say which flags were dropped because the\n"
+"                     compiler rejected them\n"
 "  -h, --help         this text\n"
 "  --version          the version\n"
+"\n"
+"engine options (the same as the GCC plugin's -fplugin-arg-iomemcheck-KEY=VALUE):\n";
+
+static const char usage_tail[] =
 "\n"
 "Findings go to stdout (or -o FILE) sorted by file, line and column; the same for\n"
 "any -j.  Files that could not be analysed are named on stderr with their first\n"
@@ -82,13 +84,14 @@ struct cli {
 	const char *db;			/* -p */
 	int jobs;
 	const char *output;
-	const char *format;
+	int format;			/* enum iom_format */
 	const char *plugin;
 	int quiet, verbose, print_commands;
 	enum engine_kind engine;
 	struct args paths;		/* PATHs, or the FILEs of the '--' form */
 	int dashdash;			/* the '--' form */
 	struct args cflags;
+	struct iom_config config;	/* the engine options */
 	struct run_config run;
 	struct gate_opts gate;
 	int gated;			/* an option only the gate has: it renders */
@@ -105,13 +108,24 @@ static int opt_db(struct cli *c, const char *v) { c->db = v; return 0; }
 static int opt_output(struct cli *c, const char *v) { c->output = c->gate.output = v; return 0; }
 static int opt_plugin(struct cli *c, const char *v) { c->plugin = v; return 0; }
 static int opt_quiet(struct cli *c, const char *v) { (void)v; c->quiet = c->gate.quiet = 1; return 0; }
-static int opt_verbose(struct cli *c, const char *v) { (void)v; c->verbose = 1; return 0; }
 static int opt_print(struct cli *c, const char *v) { (void)v; c->print_commands = 1; return 0; }
 
 static int opt_help(struct cli *c, const char *v)
 {
+	const struct iom_option_info *t;
+	int n;
+
 	(void)c, (void)v;
 	fputs(usage_text, stdout);
+	t = iom_option_table(&n);
+	for (int i = 0; i < n; i++) {
+		char left[64];
+
+		snprintf(left, sizeof(left), "--%s%s%s", t[i].name, t[i].value ? " " : "",
+			 t[i].value ? t[i].value : "");
+		printf("  %-18s %s\n", left, t[i].help);
+	}
+	fputs(usage_tail, stdout);
 	exit(EXIT_CLEAN);
 }
 
@@ -142,16 +156,17 @@ static int opt_format(struct cli *c, const char *v)
 
 	if (g >= 0)
 		c->gate.format = g;
-	if (!renderer_find(v) && g >= 0) {
-		c->gated = 1;
+	c->format = render_format(v);
+	if (c->format < 0 && g >= 0) {
+		c->gated = 1;		/* a format only the gate renders */
+		c->format = 0;
 		return 0;
 	}
-	if (!renderer_find(v)) {
+	if (c->format < 0) {
 		snprintf(c->err, sizeof(c->err), "unknown format '%s' (formats: %s)", v,
-			 renderer_names());
+			 render_format_names());
 		return -1;
 	}
-	c->format = v;
 	return 0;
 }
 
@@ -168,59 +183,50 @@ static int opt_engine(struct cli *c, const char *v)
 	return 0;
 }
 
-/* The plugin's own argument, so --engine=gcc applies the same options. */
-static void plugin_arg(struct cli *c, const char *key, const char *value)
+/*
+ * The options of the core's table that the GCC engine hands on to the plugin
+ * (-fplugin-arg-iomemcheck-KEY[=VALUE]).  json= and error are the command's
+ * own business: it writes the JSON file itself from the sorted findings, and
+ * the plugin's error would fail the compile, which is not a finding.
+ */
+static const char *const not_for_plugin[] = { "json", "error" };
+
+static void forward_to_plugin(struct cli *c, const char *key, const char *value)
 {
-	char buf[PATH_MAX + 64];
+	char buf[PATH_MAX + 64], cwd[PATH_MAX], *abs = NULL;
 
-	snprintf(buf, sizeof(buf), "-fplugin-arg-iomemcheck-%s=%s", key, value);
-	args_add(&c->run.plugin_args, buf);
-}
-
-static int opt_rules(struct cli *c, const char *v)
-{
-	char cwd[PATH_MAX], *abs;
-
-	if (iom_rules_load_file((struct iom_rules *)c->run.rules, v, c->err, sizeof(c->err)))
-		return -2;	/* err is already "FILE:LINE: error: ..." */
-	if (!getcwd(cwd, sizeof(cwd)))
-		strcpy(cwd, "/");
-	abs = path_absolute(cwd, v);	/* the compiler runs in the entry's folder */
-	plugin_arg(c, "rules", abs);
-	free(abs);
-	return 0;
-}
-
-static int rule_list(struct cli *c, const char *opt, const char *v, unsigned *bits)
-{
-	char msg[256];
-
-	if (iom_parse_rule_list(v, bits, msg, sizeof(msg))) {
-		snprintf(c->err, sizeof(c->err), "bad value for %s: %s", opt, msg);
-		return -1;
+	for (size_t i = 0; i < sizeof(not_for_plugin) / sizeof(not_for_plugin[0]); i++)
+		if (!strcmp(key, not_for_plugin[i]))
+			return;
+	if (value && !strcmp(key, "rules")) {	/* the compiler runs in the entry's folder */
+		if (!getcwd(cwd, sizeof(cwd)))
+			strcpy(cwd, "/");
+		value = abs = path_absolute(cwd, value);
 	}
-	plugin_arg(c, opt + 2, v);
+	snprintf(buf, sizeof(buf), "-fplugin-arg-iomemcheck-%s%s%s", key, value ? "=" : "",
+		 value ? value : "");
+	args_add(&c->run.plugin_args, buf);
+	free(abs);
+}
+
+/* An engine option (core/options.def): 0, -1 (usage) or -2 (input error). */
+static int engine_option(struct cli *c, const struct iom_option_info *o, const char *value,
+			 const char *shown)
+{
+	int ret = iom_config_set(&c->config, o->name, value, shown, c->err, sizeof(c->err));
+
+	if (ret)
+		return ret == IOM_OPT_INPUT ? -2 : -1;
+	forward_to_plugin(c, o->name, value);
+	if (!strcmp(o->name, "verbose"))
+		c->verbose = 1;
 	return 0;
 }
 
-static int opt_enable(struct cli *c, const char *v)
+static int opt_v(struct cli *c, const char *v)
 {
-	unsigned bits;
-
-	if (rule_list(c, "--enable", v, &bits))
-		return -1;
-	c->run.options.enabled |= bits;
-	return 0;
-}
-
-static int opt_disable(struct cli *c, const char *v)
-{
-	unsigned bits;
-
-	if (rule_list(c, "--disable", v, &bits))
-		return -1;
-	c->run.options.enabled &= ~bits;
-	return 0;
+	(void)v;
+	return engine_option(c, iom_option_find("verbose"), NULL, "-v");
 }
 
 static const struct option {
@@ -233,14 +239,11 @@ static const struct option {
 	{ "jobs",		'j', 1, opt_jobs },
 	{ "output",		'o', 1, opt_output },
 	{ "format",		0,   1, opt_format },
-	{ "rules",		0,   1, opt_rules },
-	{ "enable",		0,   1, opt_enable },
-	{ "disable",		0,   1, opt_disable },
 	{ "engine",		0,   1, opt_engine },
 	{ "plugin",		0,   1, opt_plugin },
 	{ "print-commands",	0,   0, opt_print },
 	{ "quiet",		'q', 0, opt_quiet },
-	{ "verbose",		'v', 0, opt_verbose },
+	{ "",			'v', 0, opt_v },
 	{ "help",		'h', 0, opt_help },
 	{ "version",		0,   0, opt_version },
 };
@@ -252,7 +255,7 @@ static const struct option *find_option(const char *arg, const char **inline_val
 		const struct option *o = &options[i];
 		size_t n = strlen(o->name);
 
-		if (arg[1] == '-' && !strncmp(arg + 2, o->name, n) &&
+		if (arg[1] == '-' && n && !strncmp(arg + 2, o->name, n) &&
 		    (arg[2 + n] == 0 || (arg[2 + n] == '=' && o->value))) {
 			if (arg[2 + n] == '=')
 				*inline_value = arg + 3 + n;
@@ -266,6 +269,27 @@ static const struct option *find_option(const char *arg, const char **inline_val
 		}
 	}
 	return NULL;
+}
+
+/* --KEY, --KEY=VALUE or --KEY VALUE of the core's option table.  Returns 1
+ * when arg is none of them, else what engine_option returns. */
+static int core_option(struct cli *c, const char *arg, int argc, char **argv, int *i)
+{
+	char key[64];
+	const char *eq = strchr(arg, '='), *value = eq ? eq + 1 : NULL;
+	size_t n = eq ? (size_t)(eq - arg - 2) : strlen(arg + 2);
+	const struct iom_option_info *o;
+
+	if (n >= sizeof(key))
+		return 1;
+	snprintf(key, sizeof(key), "%.*s", (int)n, arg + 2);
+	o = iom_option_find(key);
+	if (!o)
+		return 1;
+	snprintf(key, sizeof(key), "--%.*s", (int)n, arg + 2);
+	if (o->value && !value && *i + 1 < argc)
+		value = argv[++*i];
+	return engine_option(c, o, value, key);
 }
 
 /* Returns 0, or the exit status of a usage error (its message in c->err). */
@@ -287,6 +311,14 @@ static int parse_options(struct cli *c, int argc, char **argv)
 			continue;
 		}
 		o = find_option(arg, &value);
+		if (!o && arg[1] == '-') {
+			ret = core_option(c, arg, argc, argv, &i);
+			if (ret != 1) {
+				if (ret)
+					return ret == -2 ? -EXIT_USAGE : EXIT_USAGE;
+				continue;
+			}
+		}
 		if (!o) {
 			/* The gate's own options (gate/run.c). */
 			ret = gate_option(&c->gate, argc, argv, &i, c->err, sizeof(c->err));
@@ -594,6 +626,27 @@ static int gate_native(struct cli *c, const struct findings *set, struct entry *
 	return status;
 }
 
+/* json=FILE: the findings appended to FILE, one line each, as the plugin
+ * does: a kernel build's and the command's lines can share a file. */
+static int append_json(struct cli *c, const struct findings *set)
+{
+	struct iom_output *o;
+
+	if (!c->config.json)
+		return 0;
+	o = iom_output_open(&c->config, c->err, sizeof(c->err));
+	if (!o)
+		return -1;
+	for (int i = 0; i < set->nr; i++)
+		iom_output_finding(o, &set->v[i], NULL);
+	if (iom_output_check(o, c->err, sizeof(c->err))) {
+		iom_output_close(o);
+		return -1;
+	}
+	iom_output_close(o);
+	return 0;
+}
+
 static double now(void)
 {
 	struct timespec t;
@@ -615,7 +668,8 @@ static int fail(struct cli *c, int status)
 
 int main(int argc, char **argv)
 {
-	struct cli c = { .jobs = 0, .format = "gnu", .engine = ENGINE_CLANG };
+	struct cli c = { .jobs = 0, .format = IOM_FORMAT_TEXT, .engine = ENGINE_CLANG };
+	struct iom_rules *rules = iom_rules_new();
 	struct findings set = { 0 };
 	struct outcome *out;
 	struct entry **sel;
@@ -626,18 +680,19 @@ int main(int argc, char **argv)
 
 	if (!getcwd(cwd, sizeof(cwd)))
 		strcpy(cwd, "/");
-	c.run.rules = iom_rules_new();
-	iom_options_init(&c.run.options);
+	iom_config_init(&c.config, rules);
 	gate_opts_init(&c.gate);
 	ret = parse_options(&c, argc, argv);
 	if (ret)
 		return fail(&c, ret < 0 ? -ret : ret);
+	c.run.rules = rules;
+	c.run.options = c.config.options;
 	if (c.gate.import || c.gate.merge)
 		return gate_files(&c);
 	if (!c.jobs)
 		c.jobs = cpus();
 	c.run.engine = c.engine;
-	c.run.verbose = c.verbose;
+	c.run.verbose = c.config.verbose || c.config.dump;
 	if (c.engine == ENGINE_CLANG && !engine_clang_available() && !c.print_commands) {
 		snprintf(c.err, sizeof(c.err), "this iomemcheck was built without the libclang "
 			 "engine: use --engine=gcc");
@@ -676,13 +731,18 @@ int main(int argc, char **argv)
 		}
 		free(name);
 	}
+	if (c.config.options.error)
+		for (int i = 0; i < set.nr; i++)
+			set.v[i].error = 1;
+	if (append_json(&c, &set))
+		return fail(&c, EXIT_USAGE);
 	if (c.gated) {
 		/* The gate's line (new, baselined, fixed) comes last. */
 		if (!c.quiet)
 			summary(n, &set, failed, not_c, now() - t0);
 		status = gate_native(&c, &set, sel, out, n, cwd);
 	} else {
-		if (render_to(renderer_find(c.format), &set, c.output, c.err, sizeof(c.err)))
+		if (render_to(c.format, &set, c.output, c.err, sizeof(c.err)))
 			return fail(&c, EXIT_USAGE);
 		if (!c.quiet)
 			summary(n, &set, failed, not_c, now() - t0);
@@ -700,6 +760,6 @@ int main(int argc, char **argv)
 	args_free(&c.paths);
 	args_free(&c.cflags);
 	args_free(&c.run.plugin_args);
-	iom_rules_free((struct iom_rules *)c.run.rules);
+	iom_rules_free(rules);
 	return status;
 }

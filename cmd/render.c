@@ -1,8 +1,10 @@
 /*
- * render.c - one renderer per --format, and atomic output files.
+ * render.c - the findings through one of the core's renderers, to stdout or
+ * to a file written atomically.
  *
- * A renderer gets the whole sorted set at once, so formats that wrap the
- * findings (SARIF's runs and rules) fit the same shape as line formats.
+ * The renderers are the core's (text, JSON lines, and what comes later), the
+ * same every engine uses; the command only adds the name "gnu" for the text
+ * format, the name compilers' users know it by.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -12,55 +14,56 @@
 
 #include "cmd.h"
 
-typedef int (*format_fn)(const struct iom_finding *, char *buf, size_t len);
-
-static int each_finding(FILE *out, const struct findings *set, format_fn format)
-{
-	char buf[16384];
-
-	for (int i = 0; i < set->nr; i++) {
-		int n = format(&set->v[i], buf, sizeof(buf));
-
-		if (n < 0 || (size_t)n >= sizeof(buf) || fputs(buf, out) == EOF)
-			return -1;
-	}
-	return 0;
-}
-
-/* file:line:col: warning: message [IOMnnn], then the notes: what GCC prints. */
-static int write_gnu(FILE *out, const struct findings *set)
-{
-	return each_finding(out, set, iom_format_text);
-}
-
-/* One JSON object per line: the plugin's json= format. */
-static int write_json(FILE *out, const struct findings *set)
-{
-	return each_finding(out, set, iom_format_json);
-}
-
-static const struct renderer renderers[] = {
-	{ "gnu", write_gnu },
-	{ "json", write_json },
+static const struct { const char *alias, *core; } aliases[] = {
+	{ "gnu", "text" },
 };
 
-const struct renderer *renderer_find(const char *name)
+int render_format(const char *name)
 {
-	for (size_t i = 0; i < sizeof(renderers) / sizeof(renderers[0]); i++)
-		if (!strcmp(renderers[i].name, name))
-			return &renderers[i];
-	return NULL;
+	for (size_t i = 0; i < sizeof(aliases) / sizeof(aliases[0]); i++)
+		if (!strcmp(name, aliases[i].alias))
+			name = aliases[i].core;
+	return iom_format_find(name);
 }
 
-const char *renderer_names(void)
+const char *render_format_names(void)
 {
-	static char names[128];
+	static char names[256];
 
-	if (!names[0])
-		for (size_t i = 0; i < sizeof(renderers) / sizeof(renderers[0]); i++)
+	if (!names[0]) {
+		for (size_t i = 0; i < sizeof(aliases) / sizeof(aliases[0]); i++)
 			snprintf(names + strlen(names), sizeof(names) - strlen(names), "%s%s",
-				 i ? "|" : "", renderers[i].name);
+				 i ? "|" : "", aliases[i].alias);
+		for (int f = 0; f < IOM_NR_FORMATS; f++)
+			snprintf(names + strlen(names), sizeof(names) - strlen(names), "|%s",
+				 iom_format_name(f));
+	}
 	return names;
+}
+
+static int render_all(int format, const struct findings *set, struct iom_buf *b)
+{
+	if (iom_render_begin(format, b))
+		return -1;
+	for (int i = 0; i < set->nr; i++)
+		if (iom_render(format, &set->v[i], b))
+			return -1;
+	return iom_render_end(format, b);
+}
+
+static int write_all(int fd, const char *s, size_t n)
+{
+	while (n) {
+		ssize_t k = write(fd, s, n);
+
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0)
+			return -1;
+		s += k;
+		n -= (size_t)k;
+	}
+	return 0;
 }
 
 /* mkstemp makes 0600 files; an output file gets the usual mode. */
@@ -72,40 +75,42 @@ static mode_t umask_value(void)
 	return m;
 }
 
-int render_to(const struct renderer *r, const struct findings *set, const char *path,
-	      char *err, size_t errlen)
+int render_to(int format, const struct findings *set, const char *path, char *err,
+	      size_t errlen)
 {
+	struct iom_buf b = { 0 };
 	char *tmp;
-	FILE *f;
 	int fd, bad;
 
+	if (render_all(format, set, &b)) {
+		snprintf(err, errlen, "error: out of memory rendering the findings");
+		iom_buf_free(&b);
+		return -1;
+	}
 	if (!path) {
-		if (r->write(stdout, set) || fflush(stdout)) {
+		bad = write_all(1, b.s ? b.s : "", b.len);
+		iom_buf_free(&b);
+		if (bad)
 			snprintf(err, errlen, "error: cannot write the findings: %s", strerror(errno));
-			return -1;
-		}
-		return 0;
+		return bad;
 	}
 	/* A reader of path sees the old file or the whole new one, never half. */
 	tmp = malloc(strlen(path) + 16);
 	sprintf(tmp, "%s.tmp-XXXXXX", path);
 	fd = mkstemp(tmp);
-	if (fd < 0 || !(f = fdopen(fd, "w"))) {
+	bad = fd < 0;
+	if (!bad) {
+		bad = fchmod(fd, 0666 & ~umask_value()) || write_all(fd, b.s ? b.s : "", b.len) ||
+		      fsync(fd);
+		bad |= close(fd) != 0;
+		bad = bad || rename(tmp, path);
+	}
+	if (bad) {
 		snprintf(err, errlen, "%s: error: cannot write: %s", path, strerror(errno));
 		if (fd >= 0)
-			close(fd), unlink(tmp);
-		free(tmp);
-		return -1;
-	}
-	fchmod(fd, 0666 & ~umask_value());
-	bad = r->write(f, set) || fflush(f) || fsync(fd);
-	bad |= fclose(f) != 0;
-	if (bad || rename(tmp, path)) {
-		snprintf(err, errlen, "%s: error: cannot write: %s", path, strerror(errno));
-		unlink(tmp);
-		free(tmp);
-		return -1;
+			unlink(tmp);
 	}
 	free(tmp);
-	return 0;
+	iom_buf_free(&b);
+	return bad ? -1 : 0;
 }

@@ -308,15 +308,6 @@ static void keep_growing(const struct iom_func *fn, struct state *now, const str
 
 /* ---- setup ----------------------------------------------------------------- */
 
-static int prefix_of(const char *prefix, const char *key)
-{
-	size_t n = strlen(prefix);
-
-	if (strncmp(prefix, key, n))
-		return 0;
-	return key[n] == 0 || key[n] == '*' || key[n] == '.' || key[n] == '[';
-}
-
 static void resolve_clobbers(struct iom_func *fn)
 {
 	for (int i = 0; i < fn->nr_ev; i++) {
@@ -328,7 +319,7 @@ static void resolve_clobbers(struct iom_func *fn)
 		if (!e->maps_of)
 			continue;
 		for (int m = 0; m < fn->nr_maps; m++)
-			if (e->key && prefix_of(e->key, fn->maps[m].key))
+			if (iom_path_under(fn, fn->maps[m].path, e->path))
 				e->maps_of[e->nr_maps++] = m;
 	}
 }

@@ -71,6 +71,8 @@ void iom_func_free(struct iom_func *fn)
 	free(fn->ev);
 	free(fn->bb);
 	free(fn->maps);
+	free(fn->paths);
+	free(fn->path_hash);
 	free(fn->val);
 	free(fn->params);
 	free(fn);
@@ -195,7 +197,7 @@ static struct event *new_event(struct iom_func *fn, int b, enum ev_op op, struct
 	e = &fn->ev[fn->nr_ev++];
 	memset(e, 0, sizeof(*e));
 	e->op = (unsigned char)op;
-	e->map = e->value = e->value2 = -1;
+	e->map = e->value = e->value2 = e->path = -1;
 	e->flag_const = -1;
 	e->block = b;
 	e->where = w;
@@ -217,14 +219,18 @@ void iom_edge_if(struct iom_func *fn, int from, int to, int value, int truth,
 	add_edge(fn, from, to, value, !!truth, fn->nr_ev - 1);
 }
 
-int iom_map(struct iom_func *fn, const char *key, const char *display,
-	    enum iom_map_origin origin, int type, struct iom_where decl)
+int iom_map_at(struct iom_func *fn, int path, int type)
 {
 	struct map *nm;
+	const struct path *p;
 
-	for (int i = 0; i < fn->nr_maps; i++)
-		if (!strcmp(fn->maps[i].key, key))
-			return i;
+	if (path < 0 || path >= fn->nr_paths) {
+		broken(fn, "bad path number");
+		return -1;
+	}
+	p = &fn->paths[path];
+	if (p->map >= 0)
+		return p->map;
 	nm = (struct map *)iom_grow(fn->maps, fn->nr_maps, sizeof(*fn->maps));
 	if (!nm) {
 		broken(fn, "out of memory");
@@ -233,12 +239,30 @@ int iom_map(struct iom_func *fn, const char *key, const char *display,
 	fn->maps = nm;
 	nm = &fn->maps[fn->nr_maps];
 	memset(nm, 0, sizeof(*nm));
-	nm->key = iom_func_strdup(fn, key);
-	nm->display = iom_func_strdup(fn, display ? display : key);
-	nm->origin = origin;
+	nm->key = p->key;
+	nm->display = p->display;
+	nm->path = path;
+	nm->origin = (enum iom_map_origin)p->origin;
 	nm->type = type;
-	nm->decl = decl;
+	nm->decl = p->decl;
+	fn->paths[path].map = fn->nr_maps;
 	return fn->nr_maps++;
+}
+
+void iom_func_types(struct iom_func *fn, const struct iom_types *types)
+{
+	fn->types = types;
+}
+
+int iom_object_map(struct iom_func *fn, int path, const void *type)
+{
+	int t = iom_type_map_index(fn, type);
+
+	if (t < 0)
+		return -1;
+	if (path < 0)
+		path = iom_path_unnamed(fn);
+	return path < 0 ? -1 : iom_map_at(fn, path, t);
 }
 
 void iom_param(struct iom_func *fn, int arg, const char *name)
@@ -266,15 +290,9 @@ void iom_param(struct iom_func *fn, int arg, const char *name)
 int iom_param_map(const struct iom_func *fn, int arg)
 {
 	const char *name = arg >= 1 && arg <= fn->nr_params ? fn->params[arg - 1] : NULL;
-	size_t n = name ? strlen(name) : 0;
+	int path = iom_path_find_param_pointee(fn, name);
 
-	if (!name)
-		return -1;
-	/* The key of what a parameter points to is its name and one '*'. */
-	for (int i = 0; i < fn->nr_maps; i++)
-		if (!strncmp(fn->maps[i].key, name, n) && !strcmp(fn->maps[i].key + n, "*"))
-			return i;
-	return -1;
+	return path >= 0 ? fn->paths[path].map : -1;
 }
 
 const char *iom_map_display(const struct iom_func *fn, int map)
@@ -312,14 +330,20 @@ void iom_copy(struct iom_func *fn, int b, struct iom_where w, int dst, int src)
 	e->value2 = src;
 }
 
-void iom_clobber(struct iom_func *fn, int b, struct iom_where w, const char *key,
+void iom_clobber(struct iom_func *fn, int b, struct iom_where w, int path,
 		 const char *callee, int producer)
 {
-	struct event *e = new_event(fn, b, EV_CLOBBER, w);
+	struct event *e;
 
+	if (path < 0 || path >= fn->nr_paths) {
+		broken(fn, "bad path number");
+		return;
+	}
+	e = new_event(fn, b, EV_CLOBBER, w);
 	if (!e)
 		return;
-	e->key = iom_func_strdup(fn, key);
+	e->path = path;
+	e->key = fn->paths[path].key;
 	e->name = iom_func_strdup(fn, callee);
 	e->cause = (unsigned char)!!producer;
 }

@@ -8,6 +8,70 @@
 #define IOM_FUNC_H
 
 #include "iomem.h"
+#include "rules.h"
+
+/* ---- events the core derives from what front ends report ---- */
+
+enum iom_kind {			/* what iom_set establishes */
+	IOM_KIND_SYSTEM,
+	IOM_KIND_IO,
+	IOM_KIND_UNKNOWN,
+	IOM_KIND_UNINIT,
+};
+
+enum iom_cause {		/* why, for the notes */
+	IOM_BY_HELPER,		/* name: the set/clear helper or macro */
+	IOM_BY_PRODUCER,	/* name: the producer */
+	IOM_BY_CALL,		/* name: the callee that returned the map */
+	IOM_BY_ZERO,		/* zero initialisation */
+	IOM_BY_MEMORY,		/* copied from memory we know nothing of */
+	IOM_BY_SCOPE,		/* end of scope */
+};
+
+/* The map for a path (made on first use) of rules type 'type'. */
+int iom_map_at(struct iom_func *, int path, int type);
+void iom_set(struct iom_func *, int b, struct iom_where, int map, enum iom_kind,
+	     enum iom_cause, const char *name, int ptr_value);
+void iom_copy(struct iom_func *, int b, struct iom_where, int dst, int src);
+/* A call may write every map at or under 'path'. */
+void iom_clobber(struct iom_func *, int b, struct iom_where, int path,
+		 const char *callee, int producer);
+void iom_read(struct iom_func *, int b, struct iom_where, int map, const char *helper);
+
+/* ---- paths (path.c) ---- */
+
+enum path_step { PATH_VAR, PATH_UNNAMED, PATH_DEREF, PATH_MEMBER, PATH_INDEX, PATH_ANY_INDEX };
+
+struct path {
+	const char *key, *display;
+	int parent;			/* -1 for a variable or an unnamed object */
+	unsigned char step;		/* enum path_step: how it is reached from parent */
+	unsigned char origin;		/* enum iom_map_origin of a map here */
+	struct iom_where decl;		/* of the variable it starts from */
+	int map;			/* the map at this path, -1 if none yet */
+};
+
+/* Is 'path' 'top' or below it? */
+int iom_path_under(const struct iom_func *, int path, int top);
+/* Is the object reached by dereferencing a pointer (members print "->")? */
+int iom_path_by_pointer(const struct iom_func *, int path);
+/* Is it *var, what a parameter or variable itself points to? */
+int iom_path_is_pointee_of_var(const struct iom_func *, int path);
+/* The path of *name for parameter 'name', -1 if never built. */
+int iom_path_find_param_pointee(const struct iom_func *, const char *name);
+const char *iom_path_key(const struct iom_func *, int path);
+
+/* ---- types (store.c) ---- */
+
+/* The rules type index of a front-end type, or -1. */
+int iom_type_map_index(struct iom_func *, const void *type);
+void iom_type_facts_of(struct iom_func *, const void *type, struct iom_type_facts *);
+/* Set every map in the object (path -1: unnamed ones) to a kind. */
+void iom_set_all(struct iom_func *, int b, struct iom_where, int path, const void *type,
+		 enum iom_kind, enum iom_cause, const char *name);
+/* The result of a call stored into an object: its maps come back unknown. */
+void iom_store_result(struct iom_func *, int b, struct iom_where, int path, const void *type,
+		      const char *callee);
 
 /* Memory-kind bits of the lattice: a state is a set of them, joined by OR. */
 #define K_SYS		0x1
@@ -46,7 +110,8 @@ struct event {
 	int nr_maps;		/* EV_CLOBBER: resolved maps, in maps_of[] */
 	int *maps_of;
 	const char *name;	/* callee, helper, expression (owned by the arena) */
-	const char *key;	/* EV_CLOBBER: path prefix */
+	const char *key;	/* EV_CLOBBER: key of the path, for dumps */
+	int path;		/* EV_CLOBBER: the path */
 	int block;
 	struct iom_where where;
 };
@@ -68,6 +133,7 @@ struct block {
 
 struct map {
 	const char *key, *display;
+	int path;
 	enum iom_map_origin origin;
 	int type;
 	struct iom_where decl;
@@ -123,6 +189,14 @@ struct iom_func {
 	int nr_maps;
 	struct value *val;
 	int nr_val;
+
+	struct path *paths;		/* path.c */
+	int nr_paths;
+	int *path_hash, path_hash_size;
+	int nr_unnamed;
+	const struct iom_types *types;	/* the front end's answers about types */
+	const void *type_seen[8];	/* store.c: recent types and their rules index */
+	int type_seen_idx[8], type_seen_next;
 
 	const char **params;		/* parameter names, params[arg - 1] */
 	int nr_params;

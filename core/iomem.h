@@ -10,20 +10,25 @@
  * Life of one function:
  *
  *	fn = iom_func_begin(rules, "name", where_of_function);
+ *	iom_func_types(fn, &types);           how the core asks about types
  *	b = iom_block(fn);                    block 0 is the entry, made by begin
- *	m = iom_map(fn, "obj*.vmap", "obj->vmap", IOM_MAP_REACHED, type, where);
+ *	p = iom_path_member(fn, iom_path_deref(fn, iom_path_var(fn, "obj", 0,
+ *			    IOM_VAR_PARAM, decl)), "vmap");
+ *	m = iom_object_map(fn, p, type_of_vmap);
  *	iom_load(fn, b, where, 7, m, IOM_MEMBER_SYS, "obj->vmap.vaddr");
  *	iom_access(fn, b, where, 7, 1);
+ *	iom_call(fn, b, where, &call);        what the rules say the call does
  *	iom_edge(fn, 0, b);
  *	n = iom_func_end(fn, &options, report, ctx);
  *
  * Values are small non-negative integers chosen by the front end (the GCC
  * front end uses SSA version numbers).  A value should be defined once (SSA);
  * a front end without SSA may define one several times: the definitions are
- * joined, which is safe but less precise.  Map keys are access paths written
- * with '*' for a dereference, ".f" for a member and "[k]" / "[*]" for array
- * elements ("obj*.bo*.vmap", "maps[0]", "maps[*]"); a call that can reach a
- * path clobbers every map whose key starts with it (iom_clobber).
+ * joined, which is safe but less precise.  Objects are named by access paths
+ * the front end builds step by step (iom_path_*); it never writes a key.
+ * Front ends describe (calls, stores, paths, helper-code facts); the core
+ * decides what the rules data makes of them.  core/FRONTENDS.md is the
+ * contract.
  *
  * Strings given to the core (file names, expressions) are copied unless said
  * otherwise; file names in struct iom_where must live until iom_func_end.
@@ -49,36 +54,10 @@ enum iom_member {
 	IOM_NR_MEMBERS
 };
 
-enum iom_fn_kind {
-	IOM_FN_NONE,
-	IOM_FN_HELPER,
-	IOM_FN_MACRO,
-	IOM_FN_PRODUCER,
-	IOM_FN_WARN,
-	IOM_FN_PRINT,
-	IOM_FN_IGNORE,
-};
-
-/* Helper effects, a bit set. */
-#define IOM_EFF_SET_SYSTEM	0x01
-#define IOM_EFF_SET_IO		0x02
-#define IOM_EFF_CLEAR		0x04
-#define IOM_EFF_READ		0x08
-#define IOM_EFF_ACCESS		0x10
-
 struct iom_type {
 	const char *name;			/* struct tag */
 	const char *header;			/* helper header, e.g. linux/iosys-map.h */
 	const char *member[IOM_NR_MEMBERS];	/* field names */
-};
-
-struct iom_fn {
-	const char *name;
-	enum iom_fn_kind kind;
-	unsigned effects;			/* IOM_EFF_* */
-	unsigned map_args;			/* bit n set: argument n (1-based) is a map */
-	int ptr_arg;				/* 1-based pointer argument of set helpers, 0 if none */
-	int type;				/* index of its type, -1 for global entries */
 };
 
 struct iom_rules;
@@ -100,8 +79,6 @@ int iom_rules_type_index(const struct iom_rules *, const char *struct_name);
 int iom_type_member(const struct iom_type *, const char *field);
 /* Does a file name belong to a helper header of any type? */
 int iom_rules_is_helper_file(const struct iom_rules *, const char *file);
-/* What the rules say about a function name (helpers, producers, warn, ...). */
-const struct iom_fn *iom_rules_fn(const struct iom_rules *, const char *name);
 /* Is an asm statement with this template a WARN/BUG? */
 int iom_rules_warn_asm(const struct iom_rules *, const char *asm_text);
 
@@ -205,22 +182,6 @@ enum iom_map_origin {
 	IOM_MAP_REACHED,	/* reached through memory we know nothing of */
 };
 
-enum iom_kind {			/* what iom_set establishes */
-	IOM_KIND_SYSTEM,
-	IOM_KIND_IO,
-	IOM_KIND_UNKNOWN,
-	IOM_KIND_UNINIT,
-};
-
-enum iom_cause {		/* why, for the notes */
-	IOM_BY_HELPER,		/* name: the set/clear helper or macro */
-	IOM_BY_PRODUCER,	/* name: the producer */
-	IOM_BY_CALL,		/* name: the callee that returned the map */
-	IOM_BY_ZERO,		/* zero initialisation */
-	IOM_BY_MEMORY,		/* copied from memory we know nothing of */
-	IOM_BY_SCOPE,		/* end of scope */
-};
-
 enum iom_escape {
 	IOM_ESC_CALL,		/* passed to name */
 	IOM_ESC_STORE,		/* stored into memory */
@@ -249,18 +210,10 @@ void iom_edge_if(struct iom_func *, int from, int to, int value, int truth,
  * key "name*".  Only needed for the unit's callback pairs (iom_unit_*). */
 void iom_param(struct iom_func *, int arg, const char *name);
 
-/* Register (or find) a map by key.  Returns its index. */
-int iom_map(struct iom_func *, const char *key, const char *display,
-	    enum iom_map_origin origin, int type, struct iom_where decl);
 const char *iom_map_display(const struct iom_func *, int map);
 /* How a member of a registered map is written: "map->vaddr", "m.is_iomem". */
 void iom_member_expr(const struct iom_func *, int map, enum iom_member, char *buf, size_t len);
 
-void iom_set(struct iom_func *, int b, struct iom_where, int map, enum iom_kind,
-	     enum iom_cause, const char *name, int ptr_value);
-void iom_copy(struct iom_func *, int b, struct iom_where, int dst, int src);
-void iom_clobber(struct iom_func *, int b, struct iom_where, const char *key,
-		 const char *callee, int producer);
 void iom_load(struct iom_func *, int b, struct iom_where, int value, int map,
 	      enum iom_member, const char *expr);
 void iom_derive(struct iom_func *, int b, int dst, int src, enum iom_derive);
@@ -272,8 +225,175 @@ void iom_escape(struct iom_func *, int b, struct iom_where, int value,
 void iom_write(struct iom_func *, int b, struct iom_where, int map,
 	       enum iom_member, int flag_const, int value, const char *expr);
 void iom_null_test(struct iom_func *, int b, struct iom_where, int value);
-void iom_read(struct iom_func *, int b, struct iom_where, int map, const char *helper);
 void iom_kill(struct iom_func *, int b, struct iom_where);
+
+/* ---- naming objects: access paths (path.c) ------------------------------ */
+
+/*
+ * A path names an object the function can reach: a variable, what a pointer
+ * points to, a member, an array element.  Front ends build paths step by
+ * step from their IR and never write key strings; the core interns them (the
+ * same steps give the same path), decides which are maps, which maps a call
+ * can reach and how each is printed ("obj->bo->vmap", "maps[i]").
+ *
+ * Every builder returns a path number >= 0, or -1 when the object cannot be
+ * named; given -1 it returns -1, so calls chain without checks.  A member of
+ * an anonymous struct or union is not a step (C has no name for it): skip it.
+ * A pointer plus a constant number of whole elements is an index:
+ * *(p + 2) is iom_path_index(iom_path_deref(p), 2); plus 0 is no step.
+ */
+enum iom_var {
+	IOM_VAR_LOCAL,		/* an automatic variable of this function */
+	IOM_VAR_PARAM,		/* a parameter */
+	IOM_VAR_GLOBAL,		/* a global, or a static of any scope */
+};
+
+/* A variable.  uid tells apart two locals of the same name (inner blocks);
+ * decl is where it is declared (the map's "declared here" note). */
+int iom_path_var(struct iom_func *, const char *name, unsigned uid, enum iom_var,
+		 struct iom_where decl);
+int iom_path_deref(struct iom_func *, int path);			/* *p, p-> */
+int iom_path_member(struct iom_func *, int path, const char *field);	/* p.field */
+int iom_path_index(struct iom_func *, int path, long index);		/* p[3] */
+/* p[i] for any i (one summary element); shown: the index as written, or NULL. */
+int iom_path_any_index(struct iom_func *, int path, const char *shown);
+/* An object that cannot be named (a call result, a cast): a new path each
+ * time, never merged with another. */
+int iom_path_unnamed(struct iom_func *);
+
+/*
+ * Types, for the core's questions about objects: is it a map, which maps
+ * does an aggregate hold, are two objects of the same map type.  A type is
+ * an opaque pointer the front end chooses (GCC: a tree); the core asks about
+ * it through these callbacks, only while the function is being built.
+ */
+enum iom_type_class {
+	IOM_TYPE_OTHER,		/* scalars, pointers, functions, ... */
+	IOM_TYPE_STRUCT,
+	IOM_TYPE_UNION,
+	IOM_TYPE_ARRAY,
+};
+
+struct iom_type_facts {
+	enum iom_type_class cls;
+	const char *tag;	/* STRUCT, UNION: tag, else typedef name, else NULL */
+	long size;		/* size in bytes, -1 when not known */
+	long count;		/* ARRAY: number of elements, -1 when not known */
+	const void *element;	/* ARRAY: the element type */
+};
+
+/* Called by the front end's fields() once per member, in declaration order;
+ * name is NULL for an anonymous struct or union member. */
+typedef void (*iom_field_fn)(void *arg, const char *name, const void *type);
+
+struct iom_types {
+	void (*facts)(void *ctx, const void *type, struct iom_type_facts *out);
+	void (*fields)(void *ctx, const void *type, iom_field_fn each, void *arg);
+	void *ctx;
+};
+
+/* Set once after iom_func_begin (the callbacks must outlive the building). */
+void iom_func_types(struct iom_func *, const struct iom_types *);
+
+/* The map the object at 'path' of type 'type' is, or -1 when it is not a map
+ * (or path is -1 and the type is a map: then an unnamed map is made). */
+int iom_object_map(struct iom_func *, int path, const void *type);
+
+/* ---- what the front end reports (call.c, store.c) ---------------------- */
+
+/*
+ * A call.  The front end says what the callee is called and what each
+ * argument is; the core applies the rules data: helper effects, producers,
+ * warn / print / ignore functions, whole-map memset / memcpy, small constant
+ * copies (accesses), escapes of tracked pointers, clobbers of the maps an
+ * argument can reach, and maps the result is stored into.
+ *
+ * Loads and stores the front end sees inside an argument (an aggregate
+ * passed by value) are reported as iom_access() before the call, as usual.
+ */
+enum iom_arg_is {
+	IOM_ARG_OTHER,		/* nothing the core can use */
+	IOM_ARG_VALUE,		/* a tracked value (one iom_load / iom_derive made) */
+	IOM_ARG_ADDRESS,	/* the address of an object, written as &object: path */
+	IOM_ARG_POINTER,	/* a pointer whose pointee can be named: path */
+	IOM_ARG_INT,		/* an integer constant: constant */
+};
+
+struct iom_arg {
+	enum iom_arg_is is;
+	int value;		/* VALUE: the value */
+	int path;		/* ADDRESS, POINTER: the object pointed to */
+	const void *type;	/* ADDRESS, POINTER: the type of that object */
+	long long constant;	/* INT */
+	unsigned pointer:1;	/* the argument has a pointer type */
+	unsigned to_const:1;	/* the parameter is a pointer to const: not written through */
+};
+
+enum iom_result_is {
+	IOM_RESULT_NONE,	/* no result, or one the core need not know */
+	IOM_RESULT_VALUE,	/* defines value result_value (for "returns-arg" callees) */
+	IOM_RESULT_OBJECT,	/* stored into an object (path, type): it may hold maps */
+};
+
+struct iom_call {
+	/* The name as the user spells it: memcpy for __builtin_memcpy and for a
+	 * FORTIFY wrapper whose asm label is "memcpy".  NULL: an indirect call. */
+	const char *callee;
+	int nr_args;
+	const struct iom_arg *args;
+	enum iom_result_is result;
+	int result_value;		/* VALUE */
+	int result_path;		/* OBJECT */
+	const void *result_type;	/* OBJECT */
+};
+
+void iom_call(struct iom_func *, int b, struct iom_where, const struct iom_call *);
+
+/* Does a call to this function matter even when no tracked value or map
+ * mentions it (a map helper or producer)?  For a front end's first scan. */
+int iom_call_matters(const struct iom_rules *, const char *callee);
+/* The 1-based argument a call to this function returns unchanged
+ * (__builtin_expect: 1; rules "returns-arg"), 0 if none: a front end that
+ * tracks values tracks the result too. */
+int iom_call_returns_arg(const struct iom_rules *, const char *callee);
+
+/*
+ * A store of a whole object that is not a member write: an initialisation,
+ * a struct assignment, the end of a variable's scope, bytes from elsewhere.
+ * The core finds the maps the object holds (through the iom_types callbacks)
+ * and what each becomes.  Stores of other types are ignored, so a front end
+ * may report every aggregate store.
+ */
+enum iom_store_is {
+	IOM_STORE_ZERO,		/* = {}, = { 0 }, memset 0: zero initialisation */
+	IOM_STORE_COPY,		/* = another object: src_path, src_type */
+	IOM_STORE_UNKNOWN,	/* bytes from memory the front end cannot name */
+	IOM_STORE_END_SCOPE,	/* the variable goes out of scope */
+};
+
+/* Returns 1 when the object holds maps (the store was taken), else 0. */
+int iom_store(struct iom_func *, int b, struct iom_where, int dst_path, const void *dst_type,
+	      enum iom_store_is, int src_path, const void *src_type);
+
+/* ---- helper code (helper.c) --------------------------------------------- */
+
+/*
+ * Code inside the helpers is never reported, and its raw member writes are
+ * not IOM005.  The front end reports facts, the core decides:
+ *   spelling: the file the tokens are spelled in (after #include, before
+ *             macro expansion);
+ *   macros:   the names of the macros the location was expanded from,
+ *             innermost first (none: nr_macros 0).
+ * The result goes into struct iom_where.helper.
+ */
+int iom_helper_code(const struct iom_rules *, const char *spelling,
+		    const char *const *macros, int nr_macros);
+/* Is this macro one of the helpers (for front ends that look at expansion
+ * points, like GCC's designated initialisers located at the declaration)? */
+int iom_helper_macro(const struct iom_rules *, const char *name);
+/* Is the function with this name, spelled in helper code or not, a helper
+ * whose body is not analysed? */
+int iom_helper_function(const struct iom_rules *, const char *name, int spelled_in_helper);
 
 /* ---- analysis and findings (flow.c, check.c, notes.c) -------------------- */
 

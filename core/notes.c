@@ -24,15 +24,14 @@ void iom_note_at(struct iom_finding *f, struct iom_where w, const char *fmt, ...
 	va_end(ap);
 }
 
-/* "map->is_iomem" or "m.is_iomem": a key ending in '*' is reached by pointer. */
+/* "map->is_iomem" or "m.is_iomem": a map reached by pointer prints "->". */
 void iom_member_expr(const struct iom_func *fn, int map, enum iom_member member, char *buf,
 		     size_t len)
 {
 	const struct map *m = &fn->maps[map];
 	const struct iom_type *t = iom_rules_type_at(fn->rules, m->type);
-	size_t n = strlen(m->key);
 
-	snprintf(buf, len, "%s%s%s", m->display, n && m->key[n - 1] == '*' ? "->" : ".",
+	snprintf(buf, len, "%s%s%s", m->display, iom_path_by_pointer(fn, m->path) ? "->" : ".",
 		 t ? t->member[member] : "?");
 }
 
@@ -47,9 +46,7 @@ const char *iom_flag_name(const struct iom_func *fn, int map)
 static void note_entry(const struct iom_func *fn, struct iom_finding *f, int map, int k)
 {
 	const struct map *m = &fn->maps[map];
-	size_t n = strlen(m->key);
-	int direct = n && m->key[n - 1] == '*' && !strpbrk(m->key, ".[") &&
-		     strchr(m->key, '*') == m->key + n - 1;
+	int direct = iom_path_is_pointee_of_var(fn, m->path);
 
 	if (k >= 0 && k < K_NR && m->filler[k].from) {
 		iom_note_at(f, m->filler[k].where,

@@ -13,7 +13,7 @@
 
 #include "builtin.h"
 #include "alloc.h"
-#include "iomem.h"
+#include "rules.h"
 
 struct iom_rules {
 	struct iom_type *types;
@@ -24,6 +24,7 @@ struct iom_rules {
 	int nr_warn_asm;
 	struct iom_pair *pairs;
 	int nr_pairs;
+	unsigned long long access_sizes;	/* bit n: a copy of n bytes is an access */
 };
 
 struct parser {
@@ -181,6 +182,23 @@ static int parse_argno(struct parser *p, const char *s, const char *what)
 	return (int)n;
 }
 
+/* dst=N src=N value=N size=N of a copy or fill function. */
+static int parse_copy_arg(struct parser *p, char *word, struct iom_fn *fn)
+{
+	static const char *const names[] = { "dst=", "src=", "value=", "size=" };
+	int *slots[] = { &fn->dst_arg, &fn->src_arg, &fn->value_arg, &fn->size_arg };
+
+	for (int k = 0; k < 4; k++) {
+		size_t n = strlen(names[k]);
+
+		if (strncmp(word, names[k], n))
+			continue;
+		*slots[k] = parse_argno(p, word + n, names[k]);
+		return *slots[k] < 0 ? -1 : 0;
+	}
+	return fail(p, "unexpected '%s'", word);
+}
+
 static int parse_args(struct parser *p, char **word, int nr, struct iom_fn *fn)
 {
 	for (int i = 0; i < nr; i++) {
@@ -198,6 +216,9 @@ static int parse_args(struct parser *p, char **word, int nr, struct iom_fn *fn)
 			fn->ptr_arg = parse_argno(p, word[i] + 4, "ptr");
 			if (fn->ptr_arg < 0)
 				return -1;
+		} else if (fn->kind == IOM_FN_COPY || fn->kind == IOM_FN_FILL) {
+			if (parse_copy_arg(p, word[i], fn))
+				return -1;
 		} else {
 			return fail(p, "unexpected '%s'", word[i]);
 		}
@@ -210,6 +231,10 @@ static int parse_args(struct parser *p, char **word, int nr, struct iom_fn *fn)
 	if (fn->kind == IOM_FN_PRODUCER &&
 	    (fn->ptr_arg || (fn->effects & ~(IOM_EFF_SET_SYSTEM | IOM_EFF_SET_IO))))
 		return fail(p, "a producer can only say set-system or set-io, and map=N");
+	if (fn->kind == IOM_FN_COPY && (!fn->dst_arg || !fn->src_arg || !fn->size_arg))
+		return fail(p, "'copy' needs dst=N src=N size=N");
+	if (fn->kind == IOM_FN_FILL && (!fn->dst_arg || !fn->value_arg || !fn->size_arg))
+		return fail(p, "'fill' needs dst=N value=N size=N");
 	return 0;
 }
 
@@ -248,6 +273,9 @@ static const struct {
 	{ "warn",	IOM_FN_WARN,	 0, 1, 1 },
 	{ "print",	IOM_FN_PRINT,	 0, 1, 1 },
 	{ "ignore",	IOM_FN_IGNORE,	 0, 1, 1 },
+	{ "copy",	IOM_FN_COPY,	 0, 4, 4 },
+	{ "fill",	IOM_FN_FILL,	 0, 4, 4 },
+	{ "returns-arg", IOM_FN_RETURNS_ARG, 0, 2, 2 },
 };
 
 static int parse_fn_line(struct parser *p, int k, char **word, int nr)
@@ -264,6 +292,17 @@ static int parse_fn_line(struct parser *p, int k, char **word, int nr)
 	fn.name = word[1];
 	fn.kind = fn_keywords[k].kind;
 	fn.type = fn_keywords[k].in_type ? p->type : -1;
+	if (fn.kind == IOM_FN_COPY || fn.kind == IOM_FN_FILL) {
+		if (parse_args(p, word + 2, nr - 2, &fn))
+			return -1;
+		return add_fn(p, &fn);
+	}
+	if (fn.kind == IOM_FN_RETURNS_ARG) {
+		fn.ret_arg = parse_argno(p, word[2], "returns-arg");
+		if (fn.ret_arg < 0)
+			return -1;
+		return add_fn(p, &fn);
+	}
 	if (nr > 2 && parse_effects(p, word[2], &fn.effects))
 		return -1;
 	if (nr > 3 && parse_args(p, word + 3, nr - 3, &fn))
@@ -315,6 +354,30 @@ static int parse_pair(struct parser *p, char **word, int nr)
 	return 0;
 }
 
+/* access-sizes N... [byte-array]: copies of exactly these byte counts, or
+ * (byte-array) of a whole array of bytes, are accesses. */
+static int parse_access_sizes(struct parser *p, char **word, int nr)
+{
+	if (p->type >= 0 || nr < 2)
+		return fail(p, "'access-sizes' takes byte counts, outside type blocks");
+	p->r->access_sizes = 0;
+	for (int i = 1; i < nr; i++) {
+		char *end;
+		long n;
+
+		if (!strcmp(word[i], "byte-array")) {
+			p->r->access_sizes |= 1;	/* bit 0: no size is 0 bytes */
+			continue;
+		}
+		n = strtol(word[i], &end, 10);
+
+		if (*end || n < 1 || n > 63)
+			return fail(p, "bad byte count '%s' (1 to 63)", word[i]);
+		p->r->access_sizes |= 1ull << n;
+	}
+	return 0;
+}
+
 static int set_member(struct parser *p, const char **slot, const char *value)
 {
 	if (*slot)
@@ -351,6 +414,8 @@ static int parse_line(struct parser *p, char *line)
 	}
 	if (!strcmp(word[0], "pair"))
 		return parse_pair(p, word, nr);
+	if (!strcmp(word[0], "access-sizes"))
+		return parse_access_sizes(p, word, nr);
 	if (!strcmp(word[0], "warn-asm")) {
 		void *nw;
 
@@ -534,6 +599,25 @@ const struct iom_fn *iom_rules_fn(const struct iom_rules *r, const char *name)
 		return NULL;
 	key.name = name;
 	return (const struct iom_fn *)bsearch(&key, r->fns, r->nr_fns, sizeof(*r->fns), cmp_fn);
+}
+
+const struct iom_fn *iom_rules_callee(const struct iom_rules *r, const char *name)
+{
+	const struct iom_fn *f = iom_rules_fn(r, name);
+
+	if (!f && name && !strncmp(name, "__builtin_", 10))
+		f = iom_rules_fn(r, name + 10);
+	return f;
+}
+
+int iom_rules_access_size(const struct iom_rules *r, long long size)
+{
+	return size >= 1 && size <= 63 && (r->access_sizes >> size) & 1;
+}
+
+int iom_rules_access_byte_array(const struct iom_rules *r)
+{
+	return r->access_sizes & 1;
 }
 
 int iom_rules_warn_asm(const struct iom_rules *r, const char *text)

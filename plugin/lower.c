@@ -14,18 +14,6 @@
 #include "gcc-common.h"
 #include "lower.h"
 
-struct lower {
-	function *fun;
-	const struct lower_opts *opt;
-	const struct iom_rules *rules;
-	struct iom_func *fn;
-	int *block_of;			/* GCC bb index -> core block */
-	sbitmap tracked;		/* SSA versions worth a value */
-	int relevant;			/* the function touches a map */
-	int unnamed;			/* counter for maps we cannot name */
-	int cur;			/* core block being filled */
-	location_t last_loc;
-};
 
 /* ---- locations ------------------------------------------------------------- */
 
@@ -36,29 +24,27 @@ struct lower {
  * is not enough.  The macro maps record every expansion a location went
  * through, innermost first.
  */
+#define MAX_MACROS	64	/* expansion depth reported; deeper ones are cut off */
+
 static int helper_location(const struct lower *l, location_t loc)
 {
 	location_t sp = linemap_resolve_location(line_table, loc, LRK_SPELLING_LOCATION, NULL);
 	expanded_location xs = expand_location(sp);
-	int depth = 0;
+	const char *macros[MAX_MACROS];
+	int n = 0;
 
-	if (iom_rules_is_helper_file(l->rules, xs.file))
-		return 1;
-	while (linemap_location_from_macro_expansion_p(line_table, loc) && depth++ < 64) {
+	while (linemap_location_from_macro_expansion_p(line_table, loc) && n < MAX_MACROS) {
 		const line_map *map = linemap_lookup(line_table, loc);
-		const struct iom_fn *f;
 
 		if (!map || !linemap_macro_expansion_map_p(map))
 			break;
-		f = iom_rules_fn(l->rules, linemap_map_get_macro_name(linemap_check_macro(map)));
-		if (f && f->kind == IOM_FN_MACRO)
-			return 1;
+		macros[n++] = linemap_map_get_macro_name(linemap_check_macro(map));
 		loc = linemap_unwind_toward_expansion(line_table, loc, &map);
 	}
-	return 0;
+	return iom_helper_code(l->rules, xs.file, macros, n);
 }
 
-static struct iom_where where_at(const struct lower *l, location_t loc)
+struct iom_where where_at(const struct lower *l, location_t loc)
 {
 	struct iom_where w = { NULL, 0, 0, 0 };
 	location_t user;
@@ -117,11 +103,10 @@ static void collect_macro_lines(const struct iom_rules *rules)
 	nr_macro_lines = 0;
 	for (unsigned i = 0; i < n; i++) {
 		const line_map_macro *map = LINEMAPS_MACRO_MAP_AT(line_table, i);
-		const struct iom_fn *f = iom_rules_fn(rules, linemap_map_get_macro_name(map));
 		location_t at;
 		expanded_location x;
 
-		if (!f || f->kind != IOM_FN_MACRO)
+		if (!iom_helper_macro(rules, linemap_map_get_macro_name(map)))
 			continue;
 		at = linemap_resolve_location(line_table, MACRO_MAP_EXPANSION_POINT_LOCATION(map),
 					      LRK_MACRO_EXPANSION_POINT, NULL);
@@ -163,43 +148,10 @@ static int value_of(tree t)
 /* Register the map an object tree names; -1 if it is not a map. */
 static int map_of_object(struct lower *l, tree obj)
 {
-	struct map_ref r;
-	int type = map_type_index(l->rules, TREE_TYPE(obj));
-	char key[64];
-
-	if (type < 0)
+	if (map_type_index(l->rules, TREE_TYPE(obj)) < 0)
 		return -1;
-	if (!object_ref(obj, &r)) {
-		/* Unnamed (a call result, a cast): unknown, never merged with others. */
-		snprintf(key, sizeof(key), "?%d", l->unnamed++);
-		snprintf(r.key, sizeof(r.key), "%s", key);
-		snprintf(r.display, sizeof(r.display), "(map)");
-		r.origin = IOM_MAP_REACHED;
-		r.decl = UNKNOWN_LOCATION;
-	}
-	return iom_map(l->fn, r.key, r.display, r.origin, type,
-		       where_at(l, r.decl != UNKNOWN_LOCATION ? r.decl :
-				DECL_SOURCE_LOCATION(l->fun->decl)));
-}
-
-/* The map a pointer argument points to, or -1. */
-static int map_of_pointer(struct lower *l, tree ptr)
-{
-	struct map_ref r;
-	tree pt;
-	int type;
-
-	if (!POINTER_TYPE_P(TREE_TYPE(ptr)))
-		return -1;
-	pt = TREE_TYPE(TREE_TYPE(ptr));
-	type = map_type_index(l->rules, pt);
-	if (TREE_CODE(ptr) == ADDR_EXPR)
-		type = map_type_index(l->rules, TREE_TYPE(TREE_OPERAND(ptr, 0)));
-	if (type < 0 || !pointee_ref(ptr, &r))
-		return -1;
-	return iom_map(l->fn, r.key, r.display, r.origin, type,
-		       where_at(l, r.decl != UNKNOWN_LOCATION ? r.decl :
-				DECL_SOURCE_LOCATION(l->fun->decl)));
+	/* Unnamed (a call result, a cast): the core makes it unknown, never merged. */
+	return iom_object_map(l->fn, object_path(l, obj), TREE_TYPE(obj));
 }
 
 /* ---- pass 1: what to track ------------------------------------------------- */
@@ -259,16 +211,22 @@ static int scan_stmt(struct lower *l, gimple *stmt)
 	int member, type;
 
 	if (is_gimple_call(stmt)) {
-		const struct iom_fn *f = iom_rules_fn(l->rules,
-			gimple_call_fndecl(stmt) ? IDENTIFIER_POINTER(DECL_NAME(gimple_call_fndecl(stmt))) : NULL);
+		const char *name = gimple_call_fndecl(stmt) ?
+			IDENTIFIER_POINTER(DECL_NAME(gimple_call_fndecl(stmt))) : NULL;
+		int ret;
 
-		if (f && (f->kind == IOM_FN_HELPER || f->kind == IOM_FN_PRODUCER))
+		if (iom_call_matters(l->rules, name))
 			l->relevant = 1;
 		lhs = gimple_call_lhs(stmt);
 		if (lhs && mentions_map(l, lhs))
 			l->relevant = 1;
-		if (lhs && TREE_CODE(lhs) == SSA_NAME && !tracked(l, lhs) &&
-		    gimple_call_builtin_p(stmt, BUILT_IN_EXPECT) && tracked(l, gimple_call_arg(stmt, 0))) {
+		if (!lhs || TREE_CODE(lhs) != SSA_NAME || tracked(l, lhs) ||
+		    gimple_call_internal_p(stmt))
+			return 0;
+		/* likely(x): the result is x. */
+		ret = iom_call_returns_arg(l->rules, name);
+		if (ret && (unsigned)ret <= gimple_call_num_args(stmt) &&
+		    tracked(l, gimple_call_arg(stmt, ret - 1))) {
 			bitmap_set_bit(l->tracked, SSA_NAME_VERSION(lhs));
 			return 1;
 		}
@@ -400,102 +358,6 @@ static void derive(struct lower *l, gimple *stmt, struct iom_where w)
 	}
 }
 
-/* For every map inside an aggregate: call fn with the map's id. */
-static void each_map_in(struct lower *l, tree obj, void (*fn)(struct lower *, int, void *),
-			void *arg, int depth)
-{
-	tree type = TREE_TYPE(obj);
-	int m;
-
-	if (depth > 2)
-		return;
-	m = map_of_object(l, obj);
-	if (m >= 0) {
-		fn(l, m, arg);
-		return;
-	}
-	if (TREE_CODE(type) == ARRAY_TYPE && TYPE_DOMAIN(type) &&
-	    TYPE_MAX_VALUE(TYPE_DOMAIN(type)) && tree_fits_uhwi_p(TYPE_MAX_VALUE(TYPE_DOMAIN(type)))) {
-		unsigned long n = tree_to_uhwi(TYPE_MAX_VALUE(TYPE_DOMAIN(type))) + 1;
-
-		if (map_type_index(l->rules, TREE_TYPE(type)) < 0 && depth > 0)
-			return;
-		for (unsigned long i = 0; i < n && i < 16; i++)
-			each_map_in(l, build4(ARRAY_REF, TREE_TYPE(type), obj, size_int(i),
-					      NULL_TREE, NULL_TREE), fn, arg, depth + 1);
-		/* The summary element a variable index refers to. */
-		each_map_in(l, build4(ARRAY_REF, TREE_TYPE(type), obj, error_mark_node,
-				      NULL_TREE, NULL_TREE), fn, arg, depth + 1);
-		return;
-	}
-	if (TREE_CODE(type) != RECORD_TYPE)
-		return;
-	for (tree f = TYPE_FIELDS(type); f; f = DECL_CHAIN(f))
-		if (TREE_CODE(f) == FIELD_DECL && DECL_NAME(f))
-			each_map_in(l, build3(COMPONENT_REF, TREE_TYPE(f), obj, f, NULL_TREE),
-				    fn, arg, depth + 1);
-}
-
-struct set_arg {
-	struct iom_where w;
-	enum iom_kind kind;
-	enum iom_cause cause;
-	const char *name;
-};
-
-static void set_one(struct lower *l, int map, void *p)
-{
-	struct set_arg *a = (struct set_arg *)p;
-
-	iom_set(l->fn, l->cur, a->w, map, a->kind, a->cause, a->name, -1);
-}
-
-static void set_all(struct lower *l, tree obj, struct iom_where w, enum iom_kind kind,
-		    enum iom_cause cause, const char *name)
-{
-	struct set_arg a = { w, kind, cause, name };
-
-	each_map_in(l, obj, set_one, &a, 0);
-}
-
-/* A store of a whole map, or of an aggregate holding maps. */
-static void store_aggregate(struct lower *l, tree lhs, tree rhs, struct iom_where w)
-{
-	int dst, src;
-
-	if (TREE_CODE(rhs) == CONSTRUCTOR) {
-		if (TREE_CLOBBER_P(rhs))
-			set_all(l, lhs, w, IOM_KIND_UNINIT, IOM_BY_SCOPE, NULL);
-		else
-			set_all(l, lhs, w, IOM_KIND_SYSTEM, IOM_BY_ZERO, NULL);
-		return;
-	}
-	dst = map_of_object(l, lhs);
-	src = map_of_object(l, rhs);
-	if (dst >= 0 && src >= 0 && map_type_index(l->rules, TREE_TYPE(lhs)) ==
-	    map_type_index(l->rules, TREE_TYPE(rhs))) {
-		iom_copy(l->fn, l->cur, w, dst, src);
-		return;
-	}
-	set_all(l, lhs, w, IOM_KIND_UNKNOWN, IOM_BY_MEMORY, NULL);
-}
-
-static int holds_map(const struct lower *l, tree type, int depth)
-{
-	if (!type || depth > 2)
-		return 0;
-	if (map_type_index(l->rules, type) >= 0)
-		return 1;
-	if (TREE_CODE(type) == ARRAY_TYPE)
-		return holds_map(l, TREE_TYPE(type), depth + 1);
-	if (TREE_CODE(type) != RECORD_TYPE)
-		return 0;
-	for (tree f = TYPE_FIELDS(type); f; f = DECL_CHAIN(f))
-		if (TREE_CODE(f) == FIELD_DECL && holds_map(l, TREE_TYPE(f), depth + 1))
-			return 1;
-	return 0;
-}
-
 /* Does the byte range [off, off + size) of a map of type 'type' hold its flag? */
 static int covers_flag(const struct lower *l, tree type, HOST_WIDE_INT off, HOST_WIDE_INT size)
 {
@@ -519,6 +381,21 @@ static int covers_flag(const struct lower *l, tree type, HOST_WIDE_INT off, HOST
 	return 1;
 }
 
+/* A store of a whole struct or array: the core takes it if it holds maps. */
+static int aggregate_store(struct lower *l, tree lhs, tree rhs, struct iom_where w)
+{
+	enum tree_code code = TREE_CODE(TREE_TYPE(lhs));
+
+	if (code != RECORD_TYPE && code != ARRAY_TYPE)
+		return 0;
+	if (TREE_CODE(rhs) == CONSTRUCTOR)
+		return iom_store(l->fn, l->cur, w, object_path(l, lhs), TREE_TYPE(lhs),
+				 TREE_CLOBBER_P(rhs) ? IOM_STORE_END_SCOPE : IOM_STORE_ZERO,
+				 -1, NULL);
+	return iom_store(l->fn, l->cur, w, object_path(l, lhs), TREE_TYPE(lhs), IOM_STORE_COPY,
+			 object_path(l, rhs), TREE_TYPE(rhs));
+}
+
 /*
  * A store that is not a member write but lands on a map: GCC folds a
  * whole-map memcpy into MEM <uint128_t> [&a] = MEM [&b], and
@@ -528,27 +405,28 @@ static int store_into_map_bytes(struct lower *l, tree lhs, tree rhs, struct iom_
 {
 	tree base, rbase, size = TYPE_SIZE_UNIT(TREE_TYPE(lhs));
 	HOST_WIDE_INT off, len;
-	int dst, src;
+	int dst;
 
 	if (TREE_CODE(lhs) != MEM_REF || TREE_CODE(TREE_OPERAND(lhs, 0)) != ADDR_EXPR)
 		return 0;
 	base = TREE_OPERAND(TREE_OPERAND(lhs, 0), 0);
-	dst = map_of_object(l, base);
-	if (dst < 0)
+	if (map_type_index(l->rules, TREE_TYPE(base)) < 0)
 		return 0;
+	dst = object_path(l, base);
 	off = tree_fits_shwi_p(TREE_OPERAND(lhs, 1)) ? tree_to_shwi(TREE_OPERAND(lhs, 1)) : -1;
 	len = size && tree_fits_shwi_p(size) ? tree_to_shwi(size) : -1;
 	if (off >= 0 && !covers_flag(l, TREE_TYPE(base), off, len))
 		return 1;	/* padding or pointer bytes: the kind is unchanged */
 	rbase = TREE_CODE(rhs) == MEM_REF && TREE_CODE(TREE_OPERAND(rhs, 0)) == ADDR_EXPR ?
 		TREE_OPERAND(TREE_OPERAND(rhs, 0), 0) : NULL_TREE;
-	src = rbase ? map_of_object(l, rbase) : -1;
-	if (src >= 0 && off == 0 && integer_zerop(TREE_OPERAND(rhs, 1)))
-		iom_copy(l->fn, l->cur, w, dst, src);
-	else if (TREE_CODE(rhs) == CONSTRUCTOR && !TREE_CLOBBER_P(rhs))
-		iom_set(l->fn, l->cur, w, dst, IOM_KIND_SYSTEM, IOM_BY_ZERO, NULL, -1);
+	if (rbase && off == 0 && integer_zerop(TREE_OPERAND(rhs, 1)) &&
+	    map_type_index(l->rules, TREE_TYPE(rbase)) >= 0)
+		iom_store(l->fn, l->cur, w, dst, TREE_TYPE(base), IOM_STORE_COPY,
+			  object_path(l, rbase), TREE_TYPE(rbase));
 	else
-		iom_set(l->fn, l->cur, w, dst, IOM_KIND_UNKNOWN, IOM_BY_MEMORY, NULL, -1);
+		iom_store(l->fn, l->cur, w, dst, TREE_TYPE(base),
+			  TREE_CODE(rhs) == CONSTRUCTOR && !TREE_CLOBBER_P(rhs) ?
+			  IOM_STORE_ZERO : IOM_STORE_UNKNOWN, -1, NULL);
 	return 1;
 }
 
@@ -586,10 +464,8 @@ static void lower_assign(struct lower *l, gimple *stmt)
 			  tracked(l, rhs) ? value_of(rhs) : -1, expr);
 		return;
 	}
-	if (gimple_assign_single_p(stmt) && holds_map(l, TREE_TYPE(lhs), 0)) {
-		store_aggregate(l, lhs, rhs, w);
+	if (gimple_assign_single_p(stmt) && aggregate_store(l, lhs, rhs, w))
 		return;
-	}
 	if (gimple_assign_single_p(stmt) && store_into_map_bytes(l, lhs, rhs, w))
 		return;
 	if (tracked(l, rhs))
@@ -619,16 +495,6 @@ static const char *callee_name(gimple *stmt)
 	return IDENTIFIER_POINTER(DECL_NAME(decl));
 }
 
-/* "__builtin_memcpy" is memcpy to the reader. */
-static const char *shown_name(const char *name)
-{
-	if (!name)
-		return "(indirect call)";
-	if (!strncmp(name, "__builtin_", 10))
-		return name + 10;
-	return name;
-}
-
 static int const_pointee_param(gimple *stmt, unsigned arg)
 {
 	tree fntype = gimple_call_fntype(stmt);
@@ -640,132 +506,66 @@ static int const_pointee_param(gimple *stmt, unsigned arg)
 	       TYPE_READONLY(TREE_TYPE(TREE_VALUE(p)));
 }
 
-/* A producer that always gives one kind: drm_gem_shmem_vmap(obj, &map). */
-static void producer_sets(struct lower *l, gimple *stmt, const struct iom_fn *f, struct iom_where w)
+/* What one argument is, for the core. */
+static void describe_arg(struct lower *l, gimple *stmt, unsigned i, struct iom_arg *a)
 {
-	enum iom_kind kind = f->effects & IOM_EFF_SET_IO ? IOM_KIND_IO : IOM_KIND_SYSTEM;
+	tree arg = gimple_call_arg(stmt, i);
 
-	for (unsigned i = 0; i < gimple_call_num_args(stmt); i++) {
-		int map;
-
-		if (!(f->map_args & (1u << (i + 1))))
-			continue;
-		map = map_of_pointer(l, gimple_call_arg(stmt, i));
-		if (map >= 0)
-			iom_set(l->fn, l->cur, w, map, kind, IOM_BY_PRODUCER, f->name, -1);
+	memset(a, 0, sizeof(*a));
+	a->is = IOM_ARG_OTHER;
+	a->value = a->path = -1;
+	a->pointer = POINTER_TYPE_P(TREE_TYPE(arg));
+	a->to_const = a->pointer && const_pointee_param(stmt, i);
+	if (tracked(l, arg)) {
+		a->is = IOM_ARG_VALUE;
+		a->value = value_of(arg);
+	} else if (TREE_CODE(arg) == INTEGER_CST && tree_fits_shwi_p(arg)) {
+		a->is = IOM_ARG_INT;
+		a->constant = tree_to_shwi(arg);
+	} else if (a->pointer && TREE_CODE(arg) == ADDR_EXPR) {
+		a->is = IOM_ARG_ADDRESS;
+		a->path = object_path(l, TREE_OPERAND(arg, 0));
+		a->type = TREE_TYPE(TREE_OPERAND(arg, 0));
+	} else if (a->pointer) {
+		a->is = IOM_ARG_POINTER;
+		a->path = pointee_path(l, arg);
+		a->type = TREE_TYPE(TREE_TYPE(arg));
 	}
 }
 
-static void helper_call(struct lower *l, gimple *stmt, const struct iom_fn *f, struct iom_where w)
-{
-	unsigned n = gimple_call_num_args(stmt);
-	int ptr = -1;
-
-	if (f->ptr_arg && (unsigned)f->ptr_arg <= n && tracked(l, gimple_call_arg(stmt, f->ptr_arg - 1)))
-		ptr = value_of(gimple_call_arg(stmt, f->ptr_arg - 1));
-	for (unsigned i = 0; i < n; i++) {
-		tree arg = gimple_call_arg(stmt, i);
-		int map;
-
-		if (!(f->map_args & (1u << (i + 1)))) {
-			if (tracked(l, arg) && (int)i + 1 != f->ptr_arg)
-				iom_escape(l->fn, l->cur, w, value_of(arg), IOM_ESC_CALL, f->name);
-			continue;
-		}
-		map = map_of_pointer(l, arg);
-		if (map < 0)
-			continue;
-		if (f->effects & IOM_EFF_READ)
-			iom_read(l->fn, l->cur, w, map, f->name);
-		if (f->effects & (IOM_EFF_SET_SYSTEM | IOM_EFF_CLEAR))
-			iom_set(l->fn, l->cur, w, map, IOM_KIND_SYSTEM, IOM_BY_HELPER, f->name, ptr);
-		else if (f->effects & IOM_EFF_SET_IO)
-			iom_set(l->fn, l->cur, w, map, IOM_KIND_IO, IOM_BY_HELPER, f->name, ptr);
-	}
-}
-
-/* memcpy(&a, &b, sizeof(a)) and memset(&m, 0, sizeof(m)) on whole maps. */
-static int whole_map_call(struct lower *l, gimple *stmt, struct iom_where w)
-{
-	tree a, b;
-	int dst, src;
-
-	if (gimple_call_num_args(stmt) != 3)
-		return 0;
-	a = gimple_call_arg(stmt, 0);
-	b = gimple_call_arg(stmt, 1);
-	if (TREE_CODE(a) != ADDR_EXPR || (dst = map_of_pointer(l, a)) < 0)
-		return 0;
-	if (gimple_call_builtin_p(stmt, BUILT_IN_MEMSET) && integer_zerop(b)) {
-		iom_set(l->fn, l->cur, w, dst, IOM_KIND_SYSTEM, IOM_BY_ZERO, NULL, -1);
-		return 1;
-	}
-	if (!gimple_call_builtin_p(stmt, BUILT_IN_MEMCPY) || TREE_CODE(b) != ADDR_EXPR ||
-	    (src = map_of_pointer(l, b)) < 0)
-		return 0;
-	iom_copy(l->fn, l->cur, w, dst, src);
-	return 1;
-}
-
-static void other_call(struct lower *l, gimple *stmt, const struct iom_fn *f, struct iom_where w)
-{
-	const char *name = shown_name(callee_name(stmt));
-	int producer = f && f->kind == IOM_FN_PRODUCER;
-
-	if (whole_map_call(l, stmt, w))
-		return;
-	for (unsigned i = 0; i < gimple_call_num_args(stmt); i++) {
-		tree arg = gimple_call_arg(stmt, i);
-		struct map_ref r;
-
-		if (tracked(l, arg)) {
-			if (POINTER_TYPE_P(TREE_TYPE(arg)))
-				iom_escape(l->fn, l->cur, w, value_of(arg), IOM_ESC_CALL, name);
-			continue;
-		}
-		accesses_in(l, arg, w, 0);
-		if (!POINTER_TYPE_P(TREE_TYPE(arg)) || const_pointee_param(stmt, i))
-			continue;
-		if (pointee_ref(arg, &r))
-			iom_clobber(l->fn, l->cur, w, r.key, name, producer);
-	}
-}
+#define MAX_ARGS	32	/* rules name arguments 1 to 16; the rest are described too */
 
 static void lower_call(struct lower *l, gimple *stmt)
 {
 	struct iom_where w = where_of(l, stmt);
-	const char *name = callee_name(stmt);
-	const struct iom_fn *f = iom_rules_fn(l->rules, name);
 	tree lhs = gimple_call_lhs(stmt);
+	struct iom_arg args[MAX_ARGS];
+	struct iom_call c;
+	unsigned n = gimple_call_num_args(stmt);
 
-	if (!f && name && !strncmp(name, "__builtin_", 10))
-		f = iom_rules_fn(l->rules, name + 10);
 	if (gimple_call_internal_p(stmt))
 		return;		/* .DEFERRED_INIT and friends: not an initialisation */
-	if (gimple_call_builtin_p(stmt, BUILT_IN_EXPECT)) {
-		if (lhs && tracked(l, lhs) && tracked(l, gimple_call_arg(stmt, 0)))
-			iom_derive(l->fn, l->cur, value_of(lhs), value_of(gimple_call_arg(stmt, 0)),
-				   IOM_DER_COPY);
-		return;
+	memset(&c, 0, sizeof(c));
+	c.callee = callee_name(stmt);
+	c.nr_args = n < MAX_ARGS ? (int)n : MAX_ARGS;
+	c.args = args;
+	c.result_value = c.result_path = -1;
+	for (int i = 0; i < c.nr_args; i++) {
+		describe_arg(l, stmt, i, &args[i]);
+		if (args[i].is != IOM_ARG_VALUE)
+			accesses_in(l, gimple_call_arg(stmt, i), w, 0);
 	}
-	if (f && f->kind == IOM_FN_WARN) {
-		iom_kill(l->fn, l->cur, w);
-		return;
+	if (lhs && tracked(l, lhs)) {
+		c.result = IOM_RESULT_VALUE;
+		c.result_value = value_of(lhs);
+	} else if (lhs && TREE_CODE(lhs) != SSA_NAME) {
+		c.result = IOM_RESULT_OBJECT;
+		c.result_path = object_path(l, lhs);
+		c.result_type = TREE_TYPE(lhs);
 	}
-	if (f && (f->kind == IOM_FN_PRINT || f->kind == IOM_FN_IGNORE))
-		return;
-	if (f && f->kind == IOM_FN_HELPER) {
-		helper_call(l, stmt, f, w);
-	} else {
-		other_call(l, stmt, f, w);
-		if (f && f->kind == IOM_FN_PRODUCER && f->effects)
-			producer_sets(l, stmt, f, w);
-	}
-	if (lhs && TREE_CODE(lhs) != SSA_NAME) {
+	iom_call(l->fn, l->cur, w, &c);
+	if (lhs && TREE_CODE(lhs) != SSA_NAME)
 		accesses_in(l, lhs, w, 1);
-		if (holds_map(l, TREE_TYPE(lhs), 0))
-			set_all(l, lhs, w, IOM_KIND_UNKNOWN, IOM_BY_CALL, shown_name(name));
-	}
 }
 
 static void lower_phi(struct lower *l, gphi *phi)
@@ -906,11 +706,9 @@ static void block_edges(struct lower *l, basic_block bb)
 static int helper_function(const struct lower *l)
 {
 	tree decl = l->fun->decl;
-	const struct iom_fn *f = iom_rules_fn(l->rules, IDENTIFIER_POINTER(DECL_NAME(decl)));
 
-	if (f && f->kind == IOM_FN_HELPER)
-		return 1;
-	return helper_location(l, DECL_SOURCE_LOCATION(decl));
+	return iom_helper_function(l->rules, IDENTIFIER_POINTER(DECL_NAME(decl)),
+				   helper_location(l, DECL_SOURCE_LOCATION(decl)));
 }
 
 static void declare_params(struct lower *l)
@@ -948,6 +746,7 @@ struct iom_func *lower_function(function *fun, const struct lower_opts *opt)
 		sbitmap_free(l.tracked);
 		return NULL;
 	}
+	iom_func_types(l.fn, &gcc_types);
 	declare_params(&l);
 	l.block_of = XNEWVEC(int, last_basic_block_for_fn(fun));
 	l.block_of[ENTRY_BLOCK] = 0;

@@ -1,11 +1,10 @@
 /*
- * paths.c - naming maps: from GENERIC/GIMPLE trees to the core's access paths.
+ * paths.c - naming objects: from GENERIC/GIMPLE trees to the core's access paths.
  *
- * A key is built the way the core documents it: '*' for a dereference,
- * ".field" for a member, "[k]" or "[*]" for an element.  Locals carry their
- * DECL_UID so two blocks' 'm' stay apart; the display form is what a driver
- * author wrote ("obj->bo->vmap").  Anything we cannot name gets no key: the
- * caller then treats the map as unknown, the safe answer.
+ * Paths are built with the core's path builder, step by step; locals pass
+ * their DECL_UID so two blocks' 'm' stay apart.  Anything we cannot name is
+ * path -1: the core then treats the map as unknown, the safe answer.  The
+ * type callbacks answer the core's questions about aggregates.
  */
 #include "gcc-common.h"
 #include "lower.h"
@@ -45,14 +44,6 @@ int map_type_index(const struct iom_rules *rules, tree type)
 	return i;
 }
 
-static void append(char *buf, size_t len, const char *fmt, const char *s)
-{
-	size_t n = strlen(buf);
-
-	if (n < len)
-		snprintf(buf + n, len - n, fmt, s);
-}
-
 static const char *decl_name(tree decl)
 {
 	tree name = DECL_NAME(decl);
@@ -66,134 +57,98 @@ static int is_local(tree decl)
 	       DECL_CONTEXT(decl) && TREE_CODE(DECL_CONTEXT(decl)) == FUNCTION_DECL;
 }
 
-static int decl_ref(tree decl, struct map_ref *out)
+static int decl_path(struct lower *l, tree decl)
 {
-	char uid[32];
+	enum iom_var var;
 
-	snprintf(out->key, sizeof(out->key), "%s", decl_name(decl));
-	snprintf(out->display, sizeof(out->display), "%s", decl_name(decl));
-	out->decl = DECL_SOURCE_LOCATION(decl);
-	if (TREE_CODE(decl) == PARM_DECL) {
-		out->origin = IOM_MAP_PARAM;
-	} else if (is_local(decl)) {
-		snprintf(uid, sizeof(uid), "#%u", DECL_UID(decl));
-		append(out->key, sizeof(out->key), "%s", uid);
-		out->origin = IOM_MAP_LOCAL;
-	} else if (TREE_CODE(decl) == VAR_DECL) {
-		out->origin = IOM_MAP_GLOBAL;
-	} else {
-		return 0;
-	}
-	return 1;
+	if (TREE_CODE(decl) == PARM_DECL)
+		var = IOM_VAR_PARAM;
+	else if (is_local(decl))
+		var = IOM_VAR_LOCAL;
+	else if (TREE_CODE(decl) == VAR_DECL)
+		var = IOM_VAR_GLOBAL;
+	else
+		return -1;
+	return iom_path_var(l->fn, decl_name(decl), DECL_UID(decl), var,
+			    where_at(l, DECL_SOURCE_LOCATION(decl)));
 }
 
-static int pointee(tree ptr, struct map_ref *out, int depth);
+static int pointee(struct lower *l, tree ptr, int depth);
 
-/* A byte offset from a pointer to elements of 'size' bytes: "[k]", "[*]" or no name. */
-static int add_index(struct map_ref *out, tree off, tree size)
+/* A byte offset from a pointer to elements of 'size' bytes: an index, or no name. */
+static int add_index(struct lower *l, int path, tree off, tree size)
 {
-	char idx[64];
-
-	if (TREE_CODE(off) != INTEGER_CST) {
-		append(out->key, sizeof(out->key), "%s", "[*]");
-		append(out->display, sizeof(out->display), "%s", "[i]");
-		return 1;
-	}
+	if (TREE_CODE(off) != INTEGER_CST)
+		return iom_path_any_index(l->fn, path, NULL);
 	if (integer_zerop(off))
-		return 1;
+		return path;
 	if (!size || !tree_fits_uhwi_p(size) || !tree_to_uhwi(size) ||
 	    !tree_fits_shwi_p(off) || tree_to_shwi(off) % tree_to_uhwi(size))
-		return 0;
-	snprintf(idx, sizeof(idx), "[%ld]", (long)(tree_to_shwi(off) / tree_to_uhwi(size)));
-	append(out->key, sizeof(out->key), "%s", idx);
-	append(out->display, sizeof(out->display), "%s", idx);
-	return 1;
+		return -1;
+	return iom_path_index(l->fn, path, (long)(tree_to_shwi(off) / tree_to_uhwi(size)));
 }
 
-static int object(tree t, struct map_ref *out, int depth)
+static int object(struct lower *l, tree t, int depth)
 {
-	char idx[64];
-
 	if (depth > MAX_DEPTH)
-		return 0;
+		return -1;
 	switch (TREE_CODE(t)) {
 	case VAR_DECL:
 	case PARM_DECL:
-		return decl_ref(t, out);
+		return decl_path(l, t);
 	case MEM_REF:
-		return pointee(TREE_OPERAND(t, 0), out, depth + 1) &&
-		       add_index(out, TREE_OPERAND(t, 1), TYPE_SIZE_UNIT(TREE_TYPE(t)));
+		return add_index(l, pointee(l, TREE_OPERAND(t, 0), depth + 1),
+				 TREE_OPERAND(t, 1), TYPE_SIZE_UNIT(TREE_TYPE(t)));
 	case COMPONENT_REF: {
 		tree field = TREE_OPERAND(t, 1);
-		size_t n;
+		int p = object(l, TREE_OPERAND(t, 0), depth + 1);
 
-		if (!object(TREE_OPERAND(t, 0), out, depth + 1))
-			return 0;
 		if (!DECL_NAME(field))
-			return 1;	/* anonymous union or struct: no name in C */
-		n = strlen(out->key);
-		/* Members of something reached by pointer print with "->". */
-		append(out->display, sizeof(out->display),
-		       n && out->key[n - 1] == '*' ? "->%s" : ".%s", decl_name(field));
-		append(out->key, sizeof(out->key), ".%s", decl_name(field));
-		return 1;
+			return p;	/* anonymous union or struct: no name in C */
+		return iom_path_member(l->fn, p, decl_name(field));
 	}
 	case ARRAY_REF: {
 		tree i = TREE_OPERAND(t, 1);
+		int p = object(l, TREE_OPERAND(t, 0), depth + 1);
+		tree var;
 
-		if (!object(TREE_OPERAND(t, 0), out, depth + 1))
-			return 0;
-		if (tree_fits_shwi_p(i)) {
-			snprintf(idx, sizeof(idx), "[%ld]", (long)tree_to_shwi(i));
-			append(out->key, sizeof(out->key), "%s", idx);
-			append(out->display, sizeof(out->display), "%s", idx);
-		} else {
-			tree var = TREE_CODE(i) == SSA_NAME ? SSA_NAME_VAR(i) : NULL_TREE;
-
-			append(out->key, sizeof(out->key), "%s", "[*]");
-			snprintf(idx, sizeof(idx), "[%s]",
-				 var && DECL_NAME(var) ? decl_name(var) : "i");
-			append(out->display, sizeof(out->display), "%s", idx);
-		}
-		return 1;
+		if (tree_fits_shwi_p(i))
+			return iom_path_index(l->fn, p, (long)tree_to_shwi(i));
+		var = TREE_CODE(i) == SSA_NAME ? SSA_NAME_VAR(i) : NULL_TREE;
+		return iom_path_any_index(l->fn, p, var && DECL_NAME(var) ? decl_name(var) : NULL);
 	}
 	default:
-		return 0;
+		return -1;
 	}
 }
 
 /* The pointee of a pointer-valued expression. */
-static int pointee(tree ptr, struct map_ref *out, int depth)
+static int pointee(struct lower *l, tree ptr, int depth)
 {
 	gimple *def;
 
 	if (depth > MAX_DEPTH)
-		return 0;
+		return -1;
 	STRIP_NOPS(ptr);
 	switch (TREE_CODE(ptr)) {
 	case ADDR_EXPR:
-		return object(TREE_OPERAND(ptr, 0), out, depth + 1);
+		return object(l, TREE_OPERAND(ptr, 0), depth + 1);
 	case PARM_DECL:
 	case VAR_DECL:
-		if (!decl_ref(ptr, out))
-			return 0;
-		append(out->key, sizeof(out->key), "%s", "*");
-		if (out->origin == IOM_MAP_LOCAL)
-			out->origin = IOM_MAP_REACHED;
-		return 1;
+		return iom_path_deref(l->fn, decl_path(l, ptr));
 	case SSA_NAME:
 		break;
 	default:
-		return 0;
+		return -1;
 	}
 	if (SSA_NAME_IS_DEFAULT_DEF(ptr)) {
 		tree var = SSA_NAME_VAR(ptr);
 
-		return var && TREE_CODE(var) == PARM_DECL && pointee(var, out, depth + 1);
+		return var && TREE_CODE(var) == PARM_DECL ? pointee(l, var, depth + 1) : -1;
 	}
 	def = SSA_NAME_DEF_STMT(ptr);
 	if (!is_gimple_assign(def))
-		return 0;
+		return -1;
 	switch (gimple_assign_rhs_code(def)) {
 	case SSA_NAME:
 	case NOP_EXPR:
@@ -201,43 +156,74 @@ static int pointee(tree ptr, struct map_ref *out, int depth)
 	case ADDR_EXPR:
 	case PARM_DECL:
 	case VAR_DECL:
-		return pointee(gimple_assign_rhs1(def), out, depth + 1);
+		return pointee(l, gimple_assign_rhs1(def), depth + 1);
 	case COMPONENT_REF:
 	case MEM_REF:
 	case ARRAY_REF:
 		/* A pointer loaded from memory: its pointee is "that memory, deref'd". */
-		if (!object(gimple_assign_rhs1(def), out, depth + 1))
-			return 0;
-		append(out->key, sizeof(out->key), "%s", "*");
-		if (out->origin == IOM_MAP_LOCAL)
-			out->origin = IOM_MAP_REACHED;
-		return 1;
+		return iom_path_deref(l->fn, object(l, gimple_assign_rhs1(def), depth + 1));
 	case POINTER_PLUS_EXPR: {
 		tree pt = TREE_TYPE(TREE_TYPE(gimple_assign_rhs1(def)));
 
-		return pointee(gimple_assign_rhs1(def), out, depth + 1) &&
-		       add_index(out, gimple_assign_rhs2(def), pt ? TYPE_SIZE_UNIT(pt) : NULL_TREE);
+		return add_index(l, pointee(l, gimple_assign_rhs1(def), depth + 1),
+				 gimple_assign_rhs2(def), pt ? TYPE_SIZE_UNIT(pt) : NULL_TREE);
 	}
 	default:
-		return 0;
+		return -1;
 	}
 }
 
-int object_ref(tree obj, struct map_ref *out)
+int object_path(struct lower *l, tree obj)
 {
-	out->key[0] = out->display[0] = 0;
-	out->origin = IOM_MAP_REACHED;
-	out->decl = UNKNOWN_LOCATION;
-	return object(obj, out, 0);
+	return object(l, obj, 0);
 }
 
-int pointee_ref(tree ptr, struct map_ref *out)
+int pointee_path(struct lower *l, tree ptr)
 {
-	out->key[0] = out->display[0] = 0;
-	out->origin = IOM_MAP_REACHED;
-	out->decl = UNKNOWN_LOCATION;
-	return pointee(ptr, out, 0);
+	return pointee(l, ptr, 0);
 }
+
+/* ---- types, as the core asks about them ---- */
+
+static void type_facts(void *ctx, const void *t, struct iom_type_facts *out)
+{
+	tree type = (tree)t;
+	tree size = TYPE_SIZE_UNIT(type);
+
+	(void)ctx;
+	out->size = size && tree_fits_shwi_p(size) ? (long)tree_to_shwi(size) : -1;
+	switch (TREE_CODE(type)) {
+	case RECORD_TYPE:
+		out->cls = IOM_TYPE_STRUCT;
+		out->tag = struct_tag(type);
+		break;
+	case UNION_TYPE:
+		out->cls = IOM_TYPE_UNION;
+		out->tag = struct_tag(type);
+		break;
+	case ARRAY_TYPE:
+		out->cls = IOM_TYPE_ARRAY;
+		out->element = TREE_TYPE(type);
+		if (TYPE_DOMAIN(type) && TYPE_MAX_VALUE(TYPE_DOMAIN(type)) &&
+		    tree_fits_uhwi_p(TYPE_MAX_VALUE(TYPE_DOMAIN(type))))
+			out->count = (long)tree_to_uhwi(TYPE_MAX_VALUE(TYPE_DOMAIN(type))) + 1;
+		break;
+	default:
+		out->cls = IOM_TYPE_OTHER;
+		break;
+	}
+}
+
+static void type_fields(void *ctx, const void *t, iom_field_fn each, void *arg)
+{
+	(void)ctx;
+	for (tree f = TYPE_FIELDS((tree)t); f; f = DECL_CHAIN(f))
+		if (TREE_CODE(f) == FIELD_DECL)
+			each(arg, DECL_NAME(f) ? IDENTIFIER_POINTER(DECL_NAME(f)) : NULL,
+			     TREE_TYPE(f));
+}
+
+const struct iom_types gcc_types = { type_facts, type_fields, NULL };
 
 int map_member(const struct iom_rules *rules, tree t, tree *obj, int *member, int *type)
 {

@@ -15,6 +15,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SAMPLES = os.path.join(ROOT, "kernel-samples")
 INCLUDE = os.path.join(SAMPLES, "include")
 PLUGIN = os.path.join(ROOT, "plugin", "iomemcheck.so")
+CLANG_RUN = os.path.join(ROOT, "clang", "iomclang-run")
 
 TAG = re.compile(r"^\s*\*\s*(check-[a-z-]+):?\s*(.*?)\s*$")
 EXPECT = re.compile(r"/\*\s*(expect|known-fp):\s*([A-Z0-9, ]+?)\s*\*/")
@@ -133,8 +134,26 @@ def plugin_available():
     return os.path.exists(PLUGIN)
 
 
+def clang_engine(sample, extra=()):
+    """The libclang engine (clang/iomclang-run) with the flags GCC gets."""
+    args = [CLANG_RUN]
+    if sample.enable:
+        args.append("--enable=" + ",".join(sample.enable))
+    args += [sample.rel, "--", "-nostdinc", "-I", os.path.relpath(INCLUDE, ROOT)] + list(extra)
+    p = subprocess.run(args, cwd=ROOT, capture_output=True, text=True,
+                       env=dict(os.environ, LC_ALL="C"))
+    if p.returncode not in (0, 1):
+        raise SampleError(f"{sample.rel}: not analysed ({' '.join(args)}):\n{p.stderr}")
+    return p.stdout
+
+
+def clang_available():
+    return os.path.exists(CLANG_RUN)
+
+
 # One entry per engine.  A new engine is one line here.
 ENGINES = [
     ("gcc-O0", gcc_engine("-O0"), plugin_available),
     ("gcc-O2", gcc_engine("-O2"), plugin_available),
+    ("clang", clang_engine, clang_available),
 ]

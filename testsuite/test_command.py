@@ -7,10 +7,13 @@ Run with /usr/bin/python3 -m pytest testsuite (make check does).
 """
 import json
 import os
+import pty
 import re
 import shlex
 import shutil
+import signal
 import subprocess
+import time
 
 import pytest
 
@@ -283,11 +286,20 @@ def test_output_is_the_same_for_any_j(tmp_path):
                           "message", "notes"}
 
 
-def test_the_corpus_through_the_command_matches_the_samples(tmp_path):
-    # Every 4th sample: the whole corpus runs through the plugin in `corpus`.
+def clang_engine():
+    return os.path.exists(CMD) and "clang" in iomemcheck("--version").stdout
+
+
+ENGINES = ["gcc", pytest.param("clang", marks=pytest.mark.skipif(
+    not clang_engine(), reason="built without the libclang engine"))]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_the_corpus_through_the_command_matches_the_samples(tmp_path, engine):
+    # Every 4th sample: the whole corpus runs through each engine in `corpus`.
     samples = plain_samples()[::4]
     write_db(tmp_path, [entry(s.name) for s in samples])
-    p = iomemcheck("--engine=gcc", "-q", "-p", str(tmp_path))
+    p = iomemcheck("--engine=" + engine, "-q", "-p", str(tmp_path))
     assert p.stderr == ""
     found = findings_by_file(p.stdout)
     for s in samples:
@@ -326,6 +338,37 @@ def test_progress_and_summary(tmp_path):
     assert m and m.group(1, 2, 4, 5) == ("2", "1", "IOM003 1", "0")
     q = iomemcheck("--engine=gcc", "-q", "-p", str(tmp_path))
     assert q.stderr == "" and q.stdout == p.stdout
+
+
+def test_progress_on_a_terminal(tmp_path):
+    write_db(tmp_path, [entry(DIRTY), entry(CLEAN)])
+    master, slave = pty.openpty()
+    p = subprocess.run([CMD, "--engine=gcc", "-j1", "-p", str(tmp_path)], stderr=slave,
+                       stdout=subprocess.PIPE, text=True, env=dict(os.environ, LC_ALL="C"))
+    os.close(slave)
+    err = b""
+    while True:
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        err += chunk
+    os.close(master)
+    err = err.decode()
+    assert "\r\x1b[Kiomemcheck: 1/2 files, " in err and "\r\x1b[Kiomemcheck: 2/2 files, 1 findings" in err
+    assert SUMMARY.match(err.split("\x1b[K")[-1].strip())
+    assert "\x1b" not in p.stdout
+
+
+def test_entries_that_are_not_c_are_counted_not_lost(tmp_path):
+    asm = {"directory": ROOT, "file": "arch/x86/entry.S", "arguments": ["gcc", "-c", "entry.S"]}
+    write_db(tmp_path, [entry(CLEAN), asm])
+    p = iomemcheck("--engine=gcc", "-p", str(tmp_path))
+    assert p.returncode == 0
+    m = SUMMARY.match(p.stderr.strip())
+    assert m and m.group(1) == "1" and m.group(6) == ", 1 skipped (not C)"
 
 
 # ---- exit status and options ---------------------------------------------------------------
@@ -382,6 +425,18 @@ def test_rules_options_reach_the_engine(tmp_path):
     assert rules("--disable", "IOM006") == ["IOM002"]
     assert rules("--enable=IOM010") == ["IOM002", "IOM006", "IOM010", "IOM010"]
     assert rules("--disable=IOM002,IOM006") == []
+    # The core's option table: every engine option, spelled --KEY [VALUE].
+    err = iomemcheck("--engine=gcc", "--error", str(src), *flags)
+    assert err.returncode == 1
+    assert [l.split(": ")[1] for l in err.stdout.splitlines() if "[IOM" in l] == ["error"] * 2
+    out = tmp_path / "f.json"
+    out.write_text("")
+    for _ in range(2):      # appended to, as the plugin's json=
+        js = iomemcheck("--engine=gcc", "--json", str(out), "--format=json", str(src), *flags)
+    assert out.read_text() == js.stdout * 2 and len(js.stdout.splitlines()) == 2
+    helptext = iomemcheck("--help").stdout
+    for key in ("rules", "enable", "disable", "error", "json", "verbose", "dump"):
+        assert re.search(r"^  --%s\b" % key, helptext, re.M)
     bad_rules = tmp_path / "bad.rules"
     bad_rules.write_text("no such directive\n")
     p = iomemcheck("--engine=gcc", "--rules", str(bad_rules), str(src), *flags)
@@ -418,9 +473,6 @@ def test_make_install_installs_the_command_and_its_man_page(tmp_path):
 
 # ---- the libclang engine --------------------------------------------------------------------
 
-def clang_engine():
-    return os.path.exists(CMD) and "clang" in iomemcheck("--version").stdout
-
 
 @pytest.mark.skipif(not clang_engine(), reason="built without the libclang engine")
 def test_clang_engine_kernel_database_loses_no_file(tmp_path):
@@ -430,6 +482,33 @@ def test_clang_engine_kernel_database_loses_no_file(tmp_path):
     p2 = iomemcheck("-j2", "-p", str(tmp_path))
     assert p1.stdout == p2.stdout
     assert "not analysed" in p1.stderr and SUMMARY.match(p1.stderr.splitlines()[-1]).group(5) == "0", p1.stderr
+
+
+@pytest.mark.skipif(not clang_engine(), reason="built without the libclang engine")
+def test_a_worker_that_dies_loses_only_its_file(tmp_path):
+    # A file big enough to keep libclang busy while its worker is killed, as a
+    # crash inside libclang would kill it.
+    big = tmp_path / "big.c"
+    big.write_text("".join("int f%d(int x) { return x * %d + (x >> 3); }\n" % (i, i)
+                           for i in range(60000)))
+    proc = subprocess.Popen([CMD, "-j1", str(big), os.path.join(corpus.SAMPLES, DIRTY), "--",
+                             "-nostdinc", "-I", corpus.INCLUDE], cwd=tmp_path,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    children = "/proc/%d/task/%d/children" % (proc.pid, proc.pid)
+    worker = ""
+    for _ in range(500):
+        with open(children) as f:
+            worker = f.read().split()
+        if worker:
+            break
+        time.sleep(0.01)
+    assert worker, "no worker started"
+    os.kill(int(worker[0]), signal.SIGSEGV)
+    out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 3
+    assert re.search(r"^iomemcheck: big\.c: could not be analysed: the engine crashed "
+                     r"\(signal 11: Segmentation fault\)$", err, re.M), err
+    assert "[IOM003]" in out                    # the next file was still done
 
 
 @pytest.mark.skipif(not clang_engine(), reason="built without the libclang engine")

@@ -35,11 +35,16 @@ def test_a_finding_outside_the_sample_is_a_mismatch(tmp_path, monkeypatch, capsy
     (tmp_path / "s.c").write_text(SAMPLE)
     sample = corpus.Sample(str(tmp_path / "s.c"))
     monkeypatch.setattr(corpus, "samples", lambda: [sample])
+    # The GCC engines analyse the header's function; the libclang engine only
+    # the functions of the main file so far (a known difference of engines,
+    # not of the driver this test is about).
+    monkeypatch.setattr(corpus, "ENGINES", [e for e in corpus.ENGINES if e[0].startswith("gcc")])
     assert sample.expected == set()
     assert run.main([]) == 1
     out = capsys.readouterr().out
     assert "! outside the sample: " in out and "peek.h:5:" in out and "[IOM002]" in out
-    assert "0 match, 0 known differences, 2 mismatches" in out
+    engines = sum(1 for _, _, available in corpus.ENGINES if available())
+    assert "0 match, 0 known differences, %d mismatches" % engines in out
 
 
 def test_the_sample_alone_matches(tmp_path, monkeypatch, capsys):
@@ -48,7 +53,8 @@ def test_the_sample_alone_matches(tmp_path, monkeypatch, capsys):
     (tmp_path / "s.c").write_text(SAMPLE)
     monkeypatch.setattr(corpus, "samples", lambda: [corpus.Sample(str(tmp_path / "s.c"))])
     assert run.main([]) == 0
-    assert "2 match, 0 known differences, 0 mismatches" in capsys.readouterr().out
+    engines = sum(1 for _, _, available in corpus.ENGINES if available())
+    assert "%d match, 0 known differences, 0 mismatches" % engines in capsys.readouterr().out
 
 
 @pytest.mark.parametrize("golden", sorted(f for f in os.listdir(GOLDEN) if f.endswith(".dump")))

@@ -533,3 +533,17 @@ def test_native_file_not_analysed_is_exit_3_and_in_invocations(tmp_path):
     assert inv["executionSuccessful"] is False
     bad = [n for n in inv["toolExecutionNotifications"] if n["level"] == "error"]
     assert len(bad) == 1 and "broken.c" in bad[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+
+
+def test_a_baseline_holds_across_engines(tmp_path):
+    # Keys hold no engine: a baseline written from the GCC engine's run holds for
+    # the libclang engine's run of the same tree, which lands in its own SARIF run.
+    src = tree(tmp_path)
+    database(src)
+    assert native(src, "--write-baseline", "base.json").returncode == 0
+    p = gate(src, "-q", "--baseline", "base.json", "--format=sarif", "--sarif-all", "-o", "c.sarif")
+    assert p.returncode == 0, p.stderr
+    doc = json.loads((src / "c.sarif").read_text())
+    assert [r["automationDetails"]["id"] for r in doc["runs"]] == ["iomemcheck/clang/"]
+    states = [r["baselineState"] for r in doc["runs"][0]["results"]]
+    assert states and set(states) == {"unchanged"}

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "iomem.h"
+#include "func.h"		/* core-internal tests: events the core derives */
 
 static int failures, passed;
 static struct iom_rules *rules;
@@ -76,12 +76,26 @@ static struct iom_func *begin(const char *name)
 	return iom_func_begin(rules, name, at(1));
 }
 
+static int param_path(struct iom_func *fn, const char *name)
+{
+	return iom_path_deref(fn, iom_path_var(fn, name, 0, IOM_VAR_PARAM, at(1)));
+}
+
+/* The map parameter 'name' points to. */
 static int param(struct iom_func *fn, const char *name)
 {
-	char key[64];
+	return iom_map_at(fn, param_path(fn, name), T_IOSYS);
+}
 
-	snprintf(key, sizeof(key), "%s*", name);
-	return iom_map(fn, key, name, IOM_MAP_PARAM, T_IOSYS, at(1));
+static int local_path(struct iom_func *fn, const char *name)
+{
+	return iom_path_var(fn, name, 0, IOM_VAR_LOCAL, at(2));
+}
+
+/* A local map variable. */
+static int local(struct iom_func *fn, const char *name)
+{
+	return iom_map_at(fn, local_path(fn, name), T_IOSYS);
 }
 
 /* *(u32 *)map->vaddr = 0 on a parameter: may be I/O. */
@@ -150,7 +164,7 @@ static void test_negated_copy_refines_earlier_pointer(void)
 static void test_set_io_and_generation(void)
 {
 	struct iom_func *fn = begin("f");
-	int m = iom_map(fn, "m", "m", IOM_MAP_LOCAL, T_IOSYS, at(2));
+	int m = local(fn, "m");
 	struct got g;
 
 	iom_set(fn, 0, at(3), m, IOM_KIND_SYSTEM, IOM_BY_HELPER, "iosys_map_set_vaddr", -1);
@@ -170,14 +184,16 @@ static void test_set_io_and_generation(void)
 static void test_clobber_by_prefix(void)
 {
 	struct iom_func *fn = begin("f");
-	int m = iom_map(fn, "obj*.bo*.vmap", "obj->bo->vmap", IOM_MAP_PARAM, T_IOSYS, at(1));
-	int other = iom_map(fn, "other*.vmap", "other->vmap", IOM_MAP_PARAM, T_IOSYS, at(1));
+	int m = iom_map_at(fn, iom_path_member(fn, iom_path_deref(fn,
+		iom_path_member(fn, param_path(fn, "obj"), "bo")), "vmap"), T_IOSYS);
+	int other = iom_map_at(fn, iom_path_member(fn, param_path(fn, "other"), "vmap"),
+				T_IOSYS);
 	struct got g;
 
 	iom_set(fn, 0, at(2), m, IOM_KIND_SYSTEM, IOM_BY_HELPER, "iosys_map_set_vaddr", -1);
 	iom_set(fn, 0, at(2), other, IOM_KIND_SYSTEM, IOM_BY_HELPER, "iosys_map_set_vaddr", -1);
-	iom_clobber(fn, 0, at(3), "obj*", "driver_refresh", 0);
-	iom_clobber(fn, 0, at(3), "oth*", "unrelated", 0);	/* not a path prefix */
+	iom_clobber(fn, 0, at(3), param_path(fn, "obj"), "driver_refresh", 0);
+	iom_clobber(fn, 0, at(3), param_path(fn, "oth"), "unrelated", 0);	/* not a path prefix */
 	iom_load(fn, 0, at(4), 1, m, IOM_MEMBER_SYS, "obj->bo->vmap.vaddr");
 	iom_access(fn, 0, at(4), 1, 0);
 	iom_load(fn, 0, at(5), 2, other, IOM_MEMBER_SYS, "other->vmap.vaddr");
@@ -191,8 +207,8 @@ static void test_clobber_by_prefix(void)
 static void test_copy_escape_iomem(void)
 {
 	struct iom_func *fn = begin("f");
-	int src = iom_map(fn, "s", "s", IOM_MAP_LOCAL, T_IOSYS, at(2));
-	int dst = iom_map(fn, "d", "d", IOM_MAP_LOCAL, T_IOSYS, at(2));
+	int src = local(fn, "s");
+	int dst = local(fn, "d");
 	int p = param(fn, "map");
 	struct got g;
 
@@ -216,7 +232,7 @@ static void test_copy_escape_iomem(void)
 static void test_writes_null_tests_strict(void)
 {
 	struct iom_func *fn = begin("f");
-	int m = iom_map(fn, "m", "m", IOM_MAP_LOCAL, T_IOSYS, at(2));
+	int m = local(fn, "m");
 	struct got g;
 
 	iom_write(fn, 0, at(3), m, IOM_MEMBER_SYS, -1, -1, "m.vaddr");
@@ -238,8 +254,8 @@ static void test_mislabel(void)
 {
 	struct iom_func *fn = begin("f");
 	int src = param(fn, "src");
-	int d1 = iom_map(fn, "d1", "d1", IOM_MAP_LOCAL, T_IOSYS, at(2));
-	int d2 = iom_map(fn, "d2", "d2", IOM_MAP_LOCAL, T_IOSYS, at(2));
+	int d1 = local(fn, "d1");
+	int d2 = local(fn, "d2");
 	struct got g;
 
 	iom_load(fn, 0, at(3), 1, src, IOM_MEMBER_SYS, "src->vaddr");
@@ -256,15 +272,15 @@ static void test_mislabel(void)
 static void test_uninit(void)
 {
 	struct iom_func *fn = begin("f");
-	int m = iom_map(fn, "m", "m", IOM_MAP_LOCAL, T_IOSYS, at(2));
-	int a = iom_map(fn, "a[0]", "a[0]", IOM_MAP_LOCAL, T_IOSYS, at(2));
+	int m = local(fn, "m");
+	int a = iom_map_at(fn, iom_path_index(fn, local_path(fn, "a"), 0), T_IOSYS);
 	int b1 = iom_block(fn), b2 = iom_block(fn);
 	struct got g;
 
 	iom_set(fn, 0, at(3), a, IOM_KIND_UNINIT, IOM_BY_SCOPE, ".DEFERRED_INIT", -1);
 	iom_edge(fn, 0, b1);
 	iom_edge(fn, 0, b2);
-	iom_clobber(fn, b1, at(4), "m", "dma_buf_vmap", 1);
+	iom_clobber(fn, b1, at(4), local_path(fn, "m"), "dma_buf_vmap", 1);
 	iom_edge(fn, b1, b2);
 	iom_read(fn, b2, at(5), m, "iosys_map_is_null");
 	iom_read(fn, b2, at(6), a, "iosys_map_clear");
@@ -322,7 +338,7 @@ static void test_loop_dedup(void)
 static void test_join_notes(void)
 {
 	struct iom_func *fn = begin("f");
-	int m = iom_map(fn, "m", "m", IOM_MAP_LOCAL, T_IOSYS, at(2));
+	int m = local(fn, "m");
 	int b1 = iom_block(fn), b2 = iom_block(fn), j = iom_block(fn);
 	struct got g;
 

@@ -1,0 +1,191 @@
+/*
+ * clang.h - the libclang front end's private view: one translation unit in,
+ * core events out.
+ *
+ * where.c   locations: file, line, byte column, and the helper-code facts
+ * compat.c  the version seams of the libclang C API (operator kinds, types)
+ * types.c   types as the core's opaque pointers, and its type callbacks
+ * paths.c   naming objects (access paths) and map members
+ * vars.c    local variables as values (SSA built while walking)
+ * expr.c    expressions: loads, derivations, accesses, stores, calls
+ * stmt.c    statements: the control-flow graph built from the statement tree
+ * unit.c    the translation unit: ops tables, functions, passes
+ *
+ * Nothing here decides a rule: the core does.  An AST shape not understood
+ * gives no value and no path, which the core treats as "unknown".
+ */
+#ifndef IOM_CLANG_H
+#define IOM_CLANG_H
+
+#include <clang-c/Index.h>
+
+#include "iomem.h"
+
+/* ---- where.c ---- */
+
+struct expansion;			/* one top-level macro expansion */
+
+struct where_ctx {
+	const struct iom_rules *rules;
+	CXTranslationUnit tu;
+	struct expansion *exp;		/* sorted by file, then offset */
+	int nr_exp;
+	char **files;			/* interned file names (live until the end) */
+	int nr_files;
+};
+
+void where_init(struct where_ctx *, const struct iom_rules *, CXTranslationUnit);
+void where_free(struct where_ctx *);
+/* Where a cursor is, as the user sees it (the expansion point), and whether
+ * it is helper code. */
+struct iom_where where_of(struct where_ctx *, CXCursor);
+/* Is the function declared at this cursor spelled in helper code? */
+int where_in_helper_file(struct where_ctx *, CXCursor);
+const char *where_file(struct where_ctx *, CXFile);
+
+/* ---- compat.c ---- */
+
+enum op {
+	OP_OTHER,
+	OP_ASSIGN, OP_COMMA, OP_LAND, OP_LOR,
+	OP_EQ, OP_NE, OP_LT, OP_GT, OP_LE, OP_GE,
+	OP_ADD, OP_SUB, OP_MUL, OP_DIV, OP_REM, OP_AND, OP_OR, OP_XOR, OP_SHL, OP_SHR,
+	/* unary */
+	OP_NOT, OP_BITNOT, OP_NEG, OP_PLUS, OP_DEREF, OP_ADDR,
+	OP_PREINC, OP_PREDEC, OP_POSTINC, OP_POSTDEC, OP_EXTENSION,
+};
+
+/* BinaryOperator and CompoundAssignOperator: the operator (for a compound
+ * assignment, the arithmetic part: "+=" is OP_ADD). */
+enum op binary_op(CXCursor);
+enum op unary_op(CXCursor);
+/* The type without qualifiers, typedefs and elaboration. */
+CXType plain_type(CXType);
+/* The for statement's parts: which children are init, cond, inc (-1: none). */
+void for_parts(CXCursor, int *init, int *cond, int *inc, int *body);
+/* The string literals of an asm statement's template, concatenated. */
+int asm_template(CXCursor, char *buf, size_t len);
+
+/* ---- children ---- */
+
+#define MAX_KIDS 64
+/* The children of a cursor (at most MAX_KIDS); returns how many. */
+int kids(CXCursor, CXCursor *out);
+/* Strip parentheses and implicit casts (one-child unexposed expressions). */
+CXCursor strip(CXCursor);
+/* The value of an integer constant expression. */
+int const_int(CXCursor, long long *out);
+
+/* ---- types.c ---- */
+
+struct type_table;
+struct type_table *types_new(void);
+void types_free(struct type_table *);
+const void *type_ref(struct type_table *, CXType);
+extern const struct iom_types clang_types_ops;	/* ctx: the struct type_table */
+
+/* ---- the function being lowered ---- */
+
+struct var_def;
+struct pending_phi;
+struct label_ref;
+
+struct loop_ctx {
+	int brk, cont;			/* blocks, -1 when not a target */
+	struct switch_ctx *sw;		/* set for a switch */
+};
+
+struct switch_ctx {
+	int dispatch;			/* block that evaluates the index */
+	int value;			/* the index value */
+	int has_default;
+	int *blocks;			/* case blocks, with their accumulated truth */
+	int *truth;			/* 0/1, -1 none yet, -2 mixed */
+	int nr;
+	int fresh;			/* the last case block has no statement yet */
+};
+
+struct lower {
+	const struct iom_rules *rules;
+	struct where_ctx *wc;
+	struct type_table *types;
+	struct iom_func *fn;
+	CXCursor func;
+	int relevant;			/* a map or a helper was seen */
+
+	int cur;			/* block being filled, -1: unreachable */
+	int exit;			/* the return block */
+	int **preds;			/* predecessors of each block */
+	int *nr_preds;
+	int nr_blocks;
+
+	int next_value;
+	unsigned char *tracked;		/* values that derive from a map member (last pass) */
+	unsigned char *now;		/* the same, found in this pass */
+	int nr_tracked;			/* size of both */
+
+	struct var_def *defs;		/* (variable, block) -> value */
+	int nr_defs, cap_defs;
+	struct pending_phi *phis;
+	int nr_phis;
+	struct derivation *ders;	/* (dst, src) of this pass, for tracking */
+	int nr_ders;
+	struct single_def *singles;	/* locals assigned once: their initialiser */
+	int nr_singles;
+
+	struct label_ref *labels;
+	int nr_labels;
+
+	struct loop_ctx loops[64];
+	int nr_loops;
+	struct iom_where last;
+};
+
+/* stmt.c */
+int new_block(struct lower *);
+void block_room(struct lower *, int b);
+void edge(struct lower *, int from, int to);
+void edge_if(struct lower *, int from, int to, int value, int truth, struct iom_where);
+int block(struct lower *);		/* the current block, made if unreachable */
+void lower_stmt(struct lower *, CXCursor);
+void lower_body(struct lower *, CXCursor body);
+
+/* vars.c */
+int var_uid(CXCursor decl);
+int is_local_var(CXCursor decl);
+void var_write(struct lower *, CXCursor decl, int value);
+int var_read(struct lower *, CXCursor decl);
+void vars_finish(struct lower *);
+void vars_reset(struct lower *);
+/* The initialiser of a local pointer assigned exactly once, or a null cursor. */
+CXCursor var_single_init(struct lower *, CXCursor decl);
+void vars_scan(struct lower *, CXCursor body);
+
+/* values */
+int new_value(struct lower *);
+int is_tracked(const struct lower *, int value);
+void mark_tracked(struct lower *, int value);
+void derive(struct lower *, int dst, int src, enum iom_derive);
+
+/* paths.c */
+int object_path(struct lower *, CXCursor lvalue);
+int decl_path(struct lower *, CXCursor decl);
+int pointee_path(struct lower *, CXCursor ptr);
+int map_of(struct lower *, CXCursor lvalue);
+/* A member access of a map: the object expression and the member. */
+int map_member(struct lower *, CXCursor expr, CXCursor *obj, int *member);
+/* The map whose member is accessed through 'obj' (pointer or object). */
+int member_map(struct lower *, CXCursor obj);
+/* The initialiser of a variable declaration, or a null cursor. */
+CXCursor var_init(CXCursor decl);
+int is_aggregate(CXType);
+
+/* expr.c */
+int eval(struct lower *, CXCursor);
+void cond_branch(struct lower *, CXCursor, int t, int f);
+void lower_init(struct lower *, CXCursor var, CXCursor init);
+void lower_aggregate_init(struct lower *, CXCursor var, int path, CXCursor init);
+void note_derive(struct lower *, int dst, int src);
+void propagate_tracked(struct lower *);
+
+#endif

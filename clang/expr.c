@@ -1,0 +1,1113 @@
+/*
+ * expr.c - expressions: values, member loads, derived pointers, accesses,
+ * stores, initialisers, calls and branching conditions.
+ *
+ * eval() returns the value an rvalue expression computes (-1: none).  Value
+ * numbers are given the same way in every pass over a function, whatever is
+ * tracked: the passes (unit.c) only differ in which events they emit.
+ * A value is tracked when it comes from a map member, directly or through
+ * derivations; the last pass knows all of them.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "clang.h"
+
+struct derivation {
+	int dst, src;
+};
+
+/* ---- values ---- */
+
+int new_value(struct lower *l)
+{
+	int v = l->next_value++;
+
+	if (v >= l->nr_tracked) {
+		int n = l->nr_tracked ? 2 * l->nr_tracked : 256;
+		unsigned char *t = realloc(l->tracked, n), *w;
+
+		if (!t)
+			return v;
+		l->tracked = t;
+		w = realloc(l->now, n);
+		if (!w)
+			return v;
+		l->now = w;
+		memset(l->tracked + l->nr_tracked, 0, n - l->nr_tracked);
+		memset(l->now + l->nr_tracked, 0, n - l->nr_tracked);
+		l->nr_tracked = n;
+	}
+	return v;
+}
+
+int is_tracked(const struct lower *l, int v)
+{
+	return v >= 0 && v < l->nr_tracked && (l->tracked[v] || l->now[v]);
+}
+
+void mark_tracked(struct lower *l, int v)
+{
+	if (v >= 0 && v < l->nr_tracked)
+		l->now[v] = 1;
+}
+
+void note_derive(struct lower *l, int dst, int src)
+{
+	struct derivation *d;
+
+	if (dst < 0 || src < 0)
+		return;
+	d = realloc(l->ders, (l->nr_ders + 1) * sizeof(*d));
+	if (!d)
+		return;
+	l->ders = d;
+	d[l->nr_ders].dst = dst;
+	d[l->nr_ders++].src = src;
+	if (is_tracked(l, src))
+		mark_tracked(l, dst);
+}
+
+void derive(struct lower *l, int dst, int src, enum iom_derive how)
+{
+	if (dst < 0 || src < 0)
+		return;
+	note_derive(l, dst, src);
+	if (is_tracked(l, src))
+		iom_derive(l->fn, block(l), dst, src, how);
+}
+
+/* Tracking through every derivation of the pass, to a fixed point. */
+void propagate_tracked(struct lower *l)
+{
+	int changed = 1;
+
+	while (changed) {
+		changed = 0;
+		for (int i = 0; i < l->nr_ders; i++) {
+			struct derivation d = l->ders[i];
+
+			if (l->now[d.src] && !l->now[d.dst]) {
+				l->now[d.dst] = 1;
+				changed = 1;
+			}
+		}
+	}
+}
+
+static struct iom_where at(struct lower *l, CXCursor c)
+{
+	struct iom_where w = where_of(l->wc, c);
+
+	if (!w.file)
+		return l->last;
+	l->last = w;
+	return w;
+}
+
+static int is_pointer(CXType t)
+{
+	return plain_type(t).kind == CXType_Pointer;
+}
+
+static int is_array(CXType t)
+{
+	enum CXTypeKind k = plain_type(t).kind;
+
+	return k == CXType_ConstantArray || k == CXType_IncompleteArray ||
+	       k == CXType_VariableArray;
+}
+
+static CXCursor strip_casts(CXCursor c)
+{
+	CXCursor k[MAX_KIDS];
+
+	for (int i = 0; i < 64; i++) {
+		int n;
+
+		c = strip(c);
+		if (clang_getCursorKind(c) != CXCursor_CStyleCastExpr)
+			break;
+		n = kids(c, k);
+		if (n < 1 || !clang_isExpression(clang_getCursorKind(k[n - 1])))
+			break;
+		c = k[n - 1];
+	}
+	return c;
+}
+
+/* A local variable or parameter held as a value, not in memory. */
+static int value_var(CXCursor ref, CXCursor *decl)
+{
+	CXCursor s = strip(ref);
+
+	if (clang_getCursorKind(s) != CXCursor_DeclRefExpr)
+		return 0;
+	*decl = clang_getCursorReferenced(s);
+	if (clang_getCursorKind(*decl) != CXCursor_ParmDecl && !is_local_var(*decl))
+		return 0;
+	return !is_aggregate(clang_getCursorType(*decl));
+}
+
+/* ---- lvalues: the address computation and the access through it ---- */
+
+static void access_lvalue(struct lower *l, CXCursor c, int store);
+
+static void access_through(struct lower *l, CXCursor at_c, int v, int store)
+{
+	if (is_tracked(l, v))
+		iom_access(l->fn, block(l), at(l, at_c), v, store);
+}
+
+/* &x: a pointer derived from a tracked one, or -1. */
+static int address_of(struct lower *l, CXCursor x)
+{
+	CXCursor s = strip(x), k[MAX_KIDS];
+	int n = kids(s, k), v, r;
+
+	switch (clang_getCursorKind(s)) {
+	case CXCursor_MemberRefExpr:
+		if (n < 1)
+			return -1;
+		if (is_pointer(clang_getCursorType(k[0]))) {
+			v = eval(l, k[0]);
+			r = new_value(l);
+			derive(l, r, v, IOM_DER_OFFSET);
+			return r;
+		}
+		return address_of(l, k[0]);
+	case CXCursor_ArraySubscriptExpr:
+		if (n != 2)
+			return -1;
+		if (is_array(clang_getCursorType(strip(k[0])))) {
+			v = address_of(l, strip(k[0]));
+			eval(l, k[1]);
+			return v;
+		}
+		v = eval(l, k[0]);
+		eval(l, k[1]);
+		r = new_value(l);
+		derive(l, r, v, IOM_DER_OFFSET);
+		return r;
+	case CXCursor_UnaryOperator:
+		if (n == 1 && unary_op(s) == OP_DEREF)
+			return eval(l, k[0]);
+		return -1;
+	case CXCursor_DeclRefExpr:
+		return -1;
+	default:
+		eval(l, s);
+		return -1;
+	}
+}
+
+static void access_lvalue(struct lower *l, CXCursor c, int store)
+{
+	CXCursor s = strip(c), k[MAX_KIDS];
+	int n = kids(s, k), v;
+
+	switch (clang_getCursorKind(s)) {
+	case CXCursor_DeclRefExpr:
+		return;
+	case CXCursor_MemberRefExpr:
+		if (n < 1)
+			return;
+		if (is_pointer(clang_getCursorType(k[0]))) {
+			v = eval(l, k[0]);
+			access_through(l, s, v, store);
+		} else {
+			access_lvalue(l, k[0], store);
+		}
+		return;
+	case CXCursor_ArraySubscriptExpr: {
+		long long i;
+		int r;
+
+		if (n != 2)
+			return;
+		if (is_array(clang_getCursorType(strip(k[0])))) {
+			access_lvalue(l, strip(k[0]), store);
+			eval(l, k[1]);
+			return;
+		}
+		v = eval(l, k[0]);
+		eval(l, k[1]);
+		r = new_value(l);
+		if (const_int(k[1], &i) && i == 0) {
+			access_through(l, s, v, store);
+			return;
+		}
+		derive(l, r, v, IOM_DER_OFFSET);
+		access_through(l, s, r, store);
+		return;
+	}
+	case CXCursor_UnaryOperator:
+		if (n == 1 && unary_op(s) == OP_DEREF) {
+			v = eval(l, k[0]);
+			access_through(l, s, v, store);
+			return;
+		}
+		eval(l, s);
+		return;
+	default:
+		eval(l, s);
+		return;
+	}
+}
+
+/* ---- member loads ---- */
+
+static int load(struct lower *l, CXCursor c)
+{
+	CXCursor obj;
+	int member, map, v;
+	char expr[300];
+
+	if (!map_member(l, c, &obj, &member)) {
+		if (is_array(clang_getCursorType(c)))
+			return address_of(l, c);
+		access_lvalue(l, c, 0);
+		return -1;
+	}
+	/* What the map is reached through may be a call or a tracked pointer. */
+	if (is_pointer(clang_getCursorType(obj)))
+		eval(l, obj);
+	else
+		access_lvalue(l, obj, 0);
+	map = member_map(l, obj);
+	v = new_value(l);
+	l->relevant = 1;
+	if (map < 0)
+		return v;
+	iom_member_expr(l->fn, map, (enum iom_member)member, expr, sizeof(expr));
+	iom_load(l->fn, block(l), at(l, c), v, map, (enum iom_member)member, expr);
+	mark_tracked(l, v);
+	return v;
+}
+
+/* ---- stores of whole objects and initialisers ---- */
+
+static void store_into(struct lower *l, CXCursor where_c, int path, CXType type, CXCursor rhs);
+
+/* One member of a map written by an initialiser or an assignment. */
+static void write_member(struct lower *l, CXCursor where_c, int map, int member, CXCursor rhs)
+{
+	long long k;
+	int v = eval(l, rhs), flag = -1;
+	char expr[300];
+
+	if (map < 0)
+		return;
+	if (member == IOM_MEMBER_FLAG && const_int(rhs, &k))
+		flag = k != 0;
+	iom_member_expr(l->fn, map, (enum iom_member)member, expr, sizeof(expr));
+	iom_write(l->fn, block(l), at(l, where_c), map, (enum iom_member)member, flag,
+		  is_tracked(l, v) ? v : -1, expr);
+	l->relevant = 1;
+}
+
+struct field_list {
+	char *name[64];
+	CXType type[64];
+	CXCursor decl[64];
+	int n;
+};
+
+static enum CXVisitorResult add_field(CXCursor c, CXClientData data)
+{
+	struct field_list *f = (struct field_list *)data;
+	CXString s;
+
+	if (f->n >= 64)
+		return CXVisit_Break;
+	s = clang_getCursorSpelling(c);
+	f->name[f->n] = strdup(clang_getCString(s) ? clang_getCString(s) : "");
+	clang_disposeString(s);
+	f->type[f->n] = clang_getCursorType(c);
+	f->decl[f->n++] = c;
+	return CXVisit_Continue;
+}
+
+static void free_fields(struct field_list *f)
+{
+	for (int i = 0; i < f->n; i++)
+		free(f->name[i]);
+}
+
+static int map_type(struct lower *l, CXType t)
+{
+	CXCursor d = clang_getTypeDeclaration(plain_type(t));
+	CXString s = clang_getCursorSpelling(d);
+	int ty = -1;
+
+	if (plain_type(t).kind == CXType_Record && clang_getCString(s) && *clang_getCString(s))
+		ty = iom_rules_type_index(l->rules, clang_getCString(s));
+	clang_disposeString(s);
+	return ty;
+}
+
+static int is_zero(CXCursor c)
+{
+	long long k;
+
+	return const_int(c, &k) && k == 0;
+}
+
+static void init_value(struct lower *l, CXCursor where_c, int path, CXType type,
+		       CXCursor value, int cleared);
+
+/*
+ * One field of a record being initialised.  The record is a map: member
+ * writes; otherwise the field's own initialiser.  An anonymous union holds
+ * the map's pointers: its value initialises its first member.
+ */
+static void init_field(struct lower *l, CXCursor where_c, int rec_path, CXType rec,
+		       const char *field, CXType ftype, CXCursor value, int cleared)
+{
+	int ty = map_type(l, rec);
+
+	if (ty >= 0) {
+		int member = iom_type_member(iom_rules_type_at(l->rules, ty), field);
+
+		if (member < 0 && !*field && plain_type(ftype).kind == CXType_Record) {
+			struct field_list f = { .n = 0 };
+
+			clang_Type_visitFields(plain_type(ftype), add_field, &f);
+			if (f.n > 0)
+				member = iom_type_member(iom_rules_type_at(l->rules, ty), f.name[0]);
+			free_fields(&f);
+		}
+		if (member >= 0) {
+			if (cleared && is_zero(value))
+				return;
+			write_member(l, where_c, iom_object_map(l->fn, rec_path,
+					type_ref(l->types, rec)), member, value);
+			return;
+		}
+	}
+	init_value(l, where_c, *field ? iom_path_member(l->fn, rec_path, field) : rec_path,
+		   ftype, value, cleared);
+}
+
+/* Designators of a designated initialiser: member names and indices. */
+static int designated(CXCursor c, CXCursor *k, int n)
+{
+	return clang_getCursorKind(c) == CXCursor_UnexposedExpr && n >= 2 &&
+	       (clang_getCursorKind(k[0]) == CXCursor_MemberRef ||
+		clang_getCursorType(c).kind == CXType_Void);
+}
+
+static void init_list(struct lower *l, CXCursor where_c, int path, CXType type, CXCursor list,
+		      int cleared)
+{
+	CXCursor k[MAX_KIDS];
+	int n = kids(list, k), pos = 0;
+	CXType t = plain_type(type);
+	struct field_list f = { .n = 0 };
+
+	if (t.kind == CXType_Record)
+		clang_Type_visitFields(t, add_field, &f);
+	if (!cleared) {
+		int count = t.kind == CXType_Record ? f.n :
+			    t.kind == CXType_ConstantArray ? (int)clang_getArraySize(t) : n + 1;
+		int zero = 1;
+
+		for (int i = 0; i < n; i++)
+			zero &= is_zero(k[i]);
+		if (n < count || zero) {
+			iom_store(l->fn, block(l), at(l, where_c), path, type_ref(l->types, type),
+				  IOM_STORE_ZERO, -1, NULL);
+			cleared = 1;
+		}
+	}
+	/* Member writes are placed at the initialiser (GCC: the declaration);
+	 * inside a helper macro's expansion they are helper code. */
+	where_c = list;
+	for (int i = 0; i < n; i++) {
+		CXCursor d[MAX_KIDS];
+		int nd = kids(k[i], d);
+
+		if (designated(k[i], d, nd)) {
+			/* .a.b[2] = v: walk the designators from the outer object. */
+			int p = path;
+			CXType cur = type;
+			CXCursor value = d[nd - 1];
+			int j;
+
+			for (j = 0; j < nd - 1; j++) {
+				if (clang_getCursorKind(d[j]) == CXCursor_MemberRef) {
+					CXCursor fd = clang_getCursorReferenced(d[j]);
+					CXString s = clang_getCursorSpelling(fd);
+					char *name = strdup(clang_getCString(s) ? clang_getCString(s) : "");
+					CXType ft = clang_getCursorType(fd);
+
+					clang_disposeString(s);
+					if (j == nd - 2) {
+						init_field(l, where_c, p, cur, name, ft, value, cleared);
+						free(name);
+						break;
+					}
+					/* An anonymous member is no step, and the map
+					 * stays the record its fields belong to. */
+					if (*name) {
+						p = iom_path_member(l->fn, p, name);
+						cur = ft;
+					}
+					free(name);
+				} else {
+					long long idx;
+
+					p = const_int(d[j], &idx) ? iom_path_index(l->fn, p, (long)idx) :
+					    iom_path_any_index(l->fn, p, NULL);
+					cur = clang_getArrayElementType(plain_type(cur));
+					if (j == nd - 2)
+						init_value(l, where_c, p, cur, value, cleared);
+				}
+			}
+			continue;
+		}
+		if (t.kind == CXType_Record) {
+			if (pos < f.n)
+				init_field(l, where_c, path, type, f.name[pos], f.type[pos], k[i], cleared);
+			else
+				eval(l, k[i]);
+			pos++;
+		} else if (is_array(t)) {
+			init_value(l, where_c, iom_path_index(l->fn, path, pos++),
+				   clang_getArrayElementType(t), k[i], cleared);
+		} else {
+			eval(l, k[i]);
+		}
+	}
+	free_fields(&f);
+}
+
+static void init_value(struct lower *l, CXCursor where_c, int path, CXType type,
+		       CXCursor value, int cleared)
+{
+	CXCursor s = strip(value);
+
+	if (clang_getCursorKind(s) == CXCursor_InitListExpr) {
+		init_list(l, where_c, path, type, s, cleared);
+		return;
+	}
+	if (is_aggregate(type)) {
+		store_into(l, where_c, path, type, value);
+		return;
+	}
+	eval(l, value);
+}
+
+static int call(struct lower *l, CXCursor c, int res_path, CXType res_type);
+
+/* dst = rhs for an object of aggregate type. */
+static void store_into(struct lower *l, CXCursor where_c, int path, CXType type, CXCursor rhs)
+{
+	CXCursor s = strip_casts(rhs), k[MAX_KIDS];
+	int n, src;
+
+	switch (clang_getCursorKind(s)) {
+	case CXCursor_CallExpr:
+		call(l, s, path, type);
+		return;
+	case CXCursor_InitListExpr:
+		init_list(l, where_c, path, type, s, 0);
+		return;
+	case CXCursor_CompoundLiteralExpr:
+		n = kids(s, k);
+		if (n >= 1 && clang_getCursorKind(k[n - 1]) == CXCursor_InitListExpr) {
+			init_list(l, where_c, path, type, k[n - 1], 0);
+			return;
+		}
+		break;
+	case CXCursor_DeclRefExpr:
+	case CXCursor_MemberRefExpr:
+	case CXCursor_ArraySubscriptExpr:
+	case CXCursor_UnaryOperator:
+		access_lvalue(l, s, 0);
+		src = object_path(l, s);
+		if (src >= 0) {
+			iom_store(l->fn, block(l), at(l, where_c), path, type_ref(l->types, type),
+				  IOM_STORE_COPY, src, type_ref(l->types, clang_getCursorType(s)));
+			return;
+		}
+		iom_store(l->fn, block(l), at(l, where_c), path, type_ref(l->types, type),
+			  IOM_STORE_UNKNOWN, -1, NULL);
+		return;
+	default:
+		break;
+	}
+	eval(l, s);
+	iom_store(l->fn, block(l), at(l, where_c), path, type_ref(l->types, type),
+		  IOM_STORE_UNKNOWN, -1, NULL);
+}
+
+void lower_init(struct lower *l, CXCursor var, CXCursor init)
+{
+	var_write(l, var, clang_Cursor_isNull(init) ? -1 : eval(l, init));
+}
+
+void lower_aggregate_init(struct lower *l, CXCursor var, int path, CXCursor init)
+{
+	CXType t = clang_getCursorType(var);
+
+	if (iom_object_map(l->fn, path, type_ref(l->types, t)) >= 0)
+		l->relevant = 1;
+	if (clang_Cursor_isNull(init))
+		return;
+	store_into(l, init, path, t, init);
+}
+
+/* ---- assignments ---- */
+
+static int assign(struct lower *l, CXCursor c, CXCursor lhs, CXCursor rhs)
+{
+	CXType lt = clang_getCursorType(lhs);
+	CXCursor obj, decl;
+	int member, v;
+
+	if (is_aggregate(lt)) {
+		access_lvalue(l, lhs, 1);
+		store_into(l, c, object_path(l, lhs), lt, rhs);
+		return -1;
+	}
+	if (map_member(l, lhs, &obj, &member)) {
+		if (is_pointer(clang_getCursorType(obj)))
+			eval(l, obj);
+		write_member(l, c, member_map(l, obj), member, rhs);
+		return -1;
+	}
+	if (value_var(lhs, &decl)) {
+		v = eval(l, rhs);
+		var_write(l, decl, v);
+		return v;
+	}
+	v = eval(l, rhs);
+	access_lvalue(l, lhs, 1);
+	if (is_tracked(l, v))
+		iom_escape(l->fn, block(l), at(l, c), v, IOM_ESC_STORE, NULL);
+	return v;
+}
+
+static int compound_assign(struct lower *l, CXCursor c, CXCursor lhs, CXCursor rhs)
+{
+	enum op op = binary_op(c);
+	CXCursor decl;
+	int a, b, r;
+
+	if (value_var(lhs, &decl)) {
+		a = var_read(l, decl);
+		b = eval(l, rhs);
+		r = new_value(l);
+		if (op == OP_ADD || op == OP_SUB || op == OP_AND || op == OP_OR) {
+			derive(l, r, a, IOM_DER_OFFSET);
+			derive(l, r, b, IOM_DER_OFFSET);
+		}
+		var_write(l, decl, r);
+		return r;
+	}
+	eval(l, rhs);
+	access_lvalue(l, lhs, 0);
+	access_lvalue(l, lhs, 1);
+	return -1;
+}
+
+/* ---- operators ---- */
+
+static int binary(struct lower *l, CXCursor c)
+{
+	CXCursor k[MAX_KIDS];
+	int n = kids(c, k), a, b, r;
+	enum op op;
+	long long kval;
+
+	if (n != 2)
+		return -1;
+	op = binary_op(c);
+	switch (op) {
+	case OP_ASSIGN:
+		return assign(l, c, k[0], k[1]);
+	case OP_COMMA:
+		eval(l, k[0]);
+		return eval(l, k[1]);
+	case OP_LAND:
+	case OP_LOR: {
+		int t = new_block(l), f = new_block(l), j = new_block(l);
+
+		cond_branch(l, c, t, f);
+		l->cur = t;
+		edge(l, t, j);
+		l->cur = f;
+		edge(l, f, j);
+		l->cur = j;
+		return -1;
+	}
+	case OP_EQ:
+	case OP_NE: {
+		int ptr = is_pointer(clang_getCursorType(k[0])) || is_pointer(clang_getCursorType(k[1]));
+
+		r = new_value(l);
+		a = eval(l, k[0]);
+		b = eval(l, k[1]);
+		if (ptr) {
+			if (is_tracked(l, a))
+				iom_null_test(l->fn, block(l), at(l, c), a);
+			else if (is_tracked(l, b))
+				iom_null_test(l->fn, block(l), at(l, c), b);
+			return r;
+		}
+		if (const_int(k[1], &kval))
+			derive(l, r, a, (op == OP_EQ) == (kval == 0) ? IOM_DER_NOT : IOM_DER_COPY);
+		else if (const_int(k[0], &kval))
+			derive(l, r, b, (op == OP_EQ) == (kval == 0) ? IOM_DER_NOT : IOM_DER_COPY);
+		return r;
+	}
+	case OP_ADD:
+	case OP_SUB:
+	case OP_AND:
+	case OP_OR:
+		r = new_value(l);
+		a = eval(l, k[0]);
+		b = eval(l, k[1]);
+		if (op == OP_SUB && is_pointer(clang_getCursorType(k[1])))
+			return r;	/* a pointer difference is a number */
+		derive(l, r, a, IOM_DER_OFFSET);
+		derive(l, r, b, IOM_DER_OFFSET);
+		return r;
+	case OP_XOR:
+		r = new_value(l);
+		a = eval(l, k[0]);
+		b = eval(l, k[1]);
+		if (const_int(k[1], &kval) && kval == 1)
+			derive(l, r, a, IOM_DER_NOT);
+		return r;
+	default:
+		eval(l, k[0]);
+		eval(l, k[1]);
+		return -1;
+	}
+}
+
+static int unary(struct lower *l, CXCursor c)
+{
+	CXCursor k[MAX_KIDS], decl;
+	int n = kids(c, k), v, r;
+	enum op op;
+
+	if (n != 1)
+		return -1;
+	op = unary_op(c);
+	switch (op) {
+	case OP_DEREF:
+		if (is_array(clang_getCursorType(c)))
+			return eval(l, k[0]);
+		access_lvalue(l, c, 0);
+		return -1;
+	case OP_ADDR:
+		return address_of(l, k[0]);
+	case OP_NOT:
+		r = new_value(l);
+		v = eval(l, k[0]);
+		if (is_pointer(clang_getCursorType(k[0]))) {
+			if (is_tracked(l, v))
+				iom_null_test(l->fn, block(l), at(l, c), v);
+			return r;
+		}
+		derive(l, r, v, IOM_DER_NOT);
+		return r;
+	case OP_BITNOT:
+		r = new_value(l);
+		v = eval(l, k[0]);
+		derive(l, r, v, IOM_DER_NOT);
+		return r;
+	case OP_PREINC:
+	case OP_PREDEC:
+	case OP_POSTINC:
+	case OP_POSTDEC:
+		if (value_var(k[0], &decl)) {
+			v = var_read(l, decl);
+			r = new_value(l);
+			derive(l, r, v, IOM_DER_OFFSET);
+			var_write(l, decl, r);
+			return op == OP_PREINC || op == OP_PREDEC ? r : v;
+		}
+		access_lvalue(l, k[0], 0);
+		access_lvalue(l, k[0], 1);
+		return -1;
+	case OP_EXTENSION:
+	case OP_PLUS:
+		return eval(l, k[0]);
+	default:
+		eval(l, k[0]);
+		return -1;
+	}
+}
+
+static int conditional(struct lower *l, CXCursor c)
+{
+	CXCursor k[MAX_KIDS];
+	int n = kids(c, k), t, f, j, a, b, r;
+
+	if (n != 3) {
+		for (int i = 0; i < n; i++)
+			eval(l, k[i]);
+		return -1;
+	}
+	t = new_block(l);
+	f = new_block(l);
+	j = new_block(l);
+	cond_branch(l, k[0], t, f);
+	l->cur = t;
+	a = eval(l, k[1]);
+	edge(l, l->cur, j);
+	l->cur = f;
+	b = eval(l, k[2]);
+	edge(l, l->cur, j);
+	l->cur = j;
+	r = new_value(l);
+	derive(l, r, a, IOM_DER_COPY);
+	derive(l, r, b, IOM_DER_COPY);
+	return r;
+}
+
+/* ({ ...; value; }) */
+static int stmt_expr(struct lower *l, CXCursor c)
+{
+	CXCursor k[MAX_KIDS], body[MAX_KIDS];
+	int n = kids(c, k), m, v = -1;
+
+	if (n != 1 || clang_getCursorKind(k[0]) != CXCursor_CompoundStmt) {
+		for (int i = 0; i < n; i++)
+			lower_stmt(l, k[i]);
+		return -1;
+	}
+	m = kids(k[0], body);
+	for (int i = 0; i < m; i++) {
+		if (i == m - 1 && clang_isExpression(clang_getCursorKind(body[i])))
+			v = eval(l, body[i]);
+		else
+			lower_stmt(l, body[i]);
+	}
+	return v;
+}
+
+/* ---- calls ---- */
+
+static char *callee_name(CXCursor call)
+{
+	CXCursor d = clang_getCursorReferenced(call);
+	CXString s, m;
+	const char *name, *label;
+	char *r;
+
+	if (clang_getCursorKind(d) != CXCursor_FunctionDecl)
+		return NULL;
+	s = clang_getCursorSpelling(d);
+	name = clang_getCString(s);
+	if (!name || !*name) {
+		clang_disposeString(s);
+		return NULL;
+	}
+	/* A FORTIFY wrapper declared with asm("memcpy") is memcpy to the reader. */
+	m = clang_Cursor_getMangling(d);
+	label = clang_getCString(m);
+	if (label && (*label == '\001' || *label == '*'))
+		label++;
+	r = strdup(label && *label && strcmp(label, name) && !strchr(label, '.') ? label : name);
+	clang_disposeString(m);
+	clang_disposeString(s);
+	/* __builtin_ names stay: the core knows both them and their plain names. */
+	return r;
+}
+
+static int no_return(CXCursor call, const char *name)
+{
+	CXCursor d = clang_getCursorReferenced(call);
+	CXString s;
+	int r;
+
+	if (name && (!strcmp(name, "__builtin_unreachable") || !strcmp(name, "__builtin_trap")))
+		return 1;
+	if (clang_getCursorKind(d) != CXCursor_FunctionDecl)
+		return 0;
+	s = clang_getTypeSpelling(clang_getCursorType(d));
+	r = clang_getCString(s) && strstr(clang_getCString(s), "noreturn") != NULL;
+	clang_disposeString(s);
+	return r;
+}
+
+static int call(struct lower *l, CXCursor c, int res_path, CXType res_type)
+{
+	int n = clang_Cursor_getNumArguments(c), returns, rv = -1;
+	char *name = callee_name(c);
+	struct iom_arg *args = calloc(n > 0 ? n : 1, sizeof(*args));
+	struct iom_call ic;
+	CXCursor d = clang_getCursorReferenced(c), k[MAX_KIDS];
+	CXType fty = clang_getCursorType(d);
+	struct iom_where w = at(l, c);
+
+	if (!args) {
+		free(name);
+		return -1;
+	}
+	if (clang_getCursorKind(d) != CXCursor_FunctionDecl) {
+		/* An indirect call: the function pointer is an expression too. */
+		if (kids(c, k) >= 1) {
+			eval(l, k[0]);
+			fty = clang_getPointeeType(plain_type(clang_getCursorType(k[0])));
+		}
+	}
+	for (int i = 0; i < n; i++) {
+		CXCursor a = clang_Cursor_getArgument(c, i), s;
+		CXType at_ty = clang_getCursorType(a), pt;
+		int v;
+		long long kval;
+
+		if (is_aggregate(at_ty)) {
+			access_lvalue(l, a, 0);
+			v = -1;
+		} else {
+			v = eval(l, a);
+		}
+		args[i].pointer = is_pointer(at_ty);
+		pt = clang_getArgType(plain_type(fty), (unsigned)i);
+		args[i].to_const = pt.kind != CXType_Invalid && is_pointer(pt) &&
+				   clang_isConstQualifiedType(clang_getPointeeType(plain_type(pt)));
+		s = strip_casts(a);
+		if (is_tracked(l, v)) {
+			args[i].is = IOM_ARG_VALUE;
+			args[i].value = v;
+		} else if (clang_getCursorKind(s) == CXCursor_UnaryOperator && unary_op(s) == OP_ADDR &&
+			   kids(s, k) == 1) {
+			args[i].is = IOM_ARG_ADDRESS;
+			args[i].path = object_path(l, k[0]);
+			args[i].type = type_ref(l->types, clang_getCursorType(k[0]));
+		} else if (args[i].pointer || is_array(clang_getCursorType(s))) {
+			CXType st = clang_getCursorType(s);
+
+			args[i].is = IOM_ARG_POINTER;
+			args[i].path = pointee_path(l, s);
+			args[i].type = type_ref(l->types, is_array(st) ?
+						clang_getArrayElementType(plain_type(st)) :
+						clang_getPointeeType(plain_type(st)));
+			if (args[i].path < 0 && !is_array(st))
+				args[i].is = IOM_ARG_OTHER;
+		} else if (const_int(a, &kval)) {
+			args[i].is = IOM_ARG_INT;
+			args[i].constant = kval;
+		}
+	}
+	memset(&ic, 0, sizeof(ic));
+	ic.callee = name;
+	ic.nr_args = n > 0 ? n : 0;
+	ic.args = args;
+	returns = name ? iom_call_returns_arg(l->rules, name) : 0;
+	if (returns > 0)
+		rv = new_value(l);
+	if (res_type.kind != CXType_Invalid) {
+		ic.result = IOM_RESULT_OBJECT;
+		ic.result_path = res_path;
+		ic.result_type = type_ref(l->types, res_type);
+	} else if (returns > 0 && returns <= n && args[returns - 1].is == IOM_ARG_VALUE) {
+		ic.result = IOM_RESULT_VALUE;
+		ic.result_value = rv;
+		note_derive(l, rv, args[returns - 1].value);
+	}
+	if (name && iom_call_matters(l->rules, name))
+		l->relevant = 1;
+	iom_call(l->fn, block(l), w, &ic);
+	if (no_return(c, name))
+		l->cur = -1;
+	free(args);
+	free(name);
+	return rv;
+}
+
+/* ---- eval ---- */
+
+int eval(struct lower *l, CXCursor c)
+{
+	CXCursor k[MAX_KIDS], decl;
+	enum CXCursorKind kind = clang_getCursorKind(c);
+	int n;
+
+	if (!clang_isExpression(kind))
+		return -1;
+	switch (kind) {
+	case CXCursor_ParenExpr:
+	case CXCursor_UnexposedExpr:
+	case CXCursor_CStyleCastExpr:
+		n = kids(c, k);
+		if (kind != CXCursor_UnexposedExpr || n == 1) {
+			if (n >= 1 && clang_isExpression(clang_getCursorKind(k[n - 1])))
+				return eval(l, k[n - 1]);
+			return -1;
+		}
+		for (int i = 0; i < n; i++)
+			eval(l, k[i]);
+		return -1;
+	case CXCursor_DeclRefExpr:
+		if (value_var(c, &decl))
+			return var_read(l, decl);
+		return -1;
+	case CXCursor_MemberRefExpr:
+		return load(l, c);
+	case CXCursor_ArraySubscriptExpr:
+		if (is_array(clang_getCursorType(c)))
+			return address_of(l, c);
+		access_lvalue(l, c, 0);
+		return -1;
+	case CXCursor_UnaryOperator:
+		return unary(l, c);
+	case CXCursor_BinaryOperator:
+		return binary(l, c);
+	case CXCursor_CompoundAssignOperator:
+		n = kids(c, k);
+		return n == 2 ? compound_assign(l, c, k[0], k[1]) : -1;
+	case CXCursor_ConditionalOperator:
+		return conditional(l, c);
+	case CXCursor_CallExpr: {
+		CXType none = { CXType_Invalid, { NULL, NULL } };
+
+		return call(l, c, -1, none);
+	}
+	case CXCursor_StmtExpr:
+		return stmt_expr(l, c);
+	case CXCursor_UnaryExpr:		/* sizeof, alignof: not evaluated */
+	case CXCursor_GenericSelectionExpr:
+	case CXCursor_IntegerLiteral:
+	case CXCursor_FloatingLiteral:
+	case CXCursor_StringLiteral:
+	case CXCursor_CharacterLiteral:
+		return -1;
+	default:
+		n = kids(c, k);
+		for (int i = 0; i < n; i++)
+			if (clang_isExpression(clang_getCursorKind(k[i])))
+				eval(l, k[i]);
+			else if (clang_isStatement(clang_getCursorKind(k[i])))
+				lower_stmt(l, k[i]);
+		return -1;
+	}
+}
+
+/* ---- conditions ---- */
+
+static enum CXChildVisitResult effect(CXCursor c, CXCursor parent, CXClientData data)
+{
+	enum CXCursorKind k = clang_getCursorKind(c);
+
+	(void)parent;
+	if (k == CXCursor_CallExpr || k == CXCursor_StmtExpr || k == CXCursor_CompoundAssignOperator ||
+	    (k == CXCursor_BinaryOperator && binary_op(c) == OP_ASSIGN)) {
+		*(int *)data = 1;
+		return CXChildVisit_Break;
+	}
+	return CXChildVisit_Recurse;
+}
+
+/* Could folding the expression to a constant skip code? */
+static int has_effects(CXCursor c)
+{
+	int found = 0;
+
+	if (clang_getCursorKind(c) == CXCursor_IntegerLiteral)
+		return 0;
+	clang_visitChildren(c, effect, &found);
+	return found;
+}
+
+void cond_branch(struct lower *l, CXCursor c, int t, int f)
+{
+	CXCursor s = strip(c), k[MAX_KIDS];
+	int n = kids(s, k), v;
+	long long kval;
+	enum CXCursorKind kind = clang_getCursorKind(s);
+
+	if (!has_effects(s) && const_int(s, &kval)) {
+		edge(l, l->cur, kval ? t : f);
+		l->cur = -1;
+		return;
+	}
+	if (kind == CXCursor_UnaryOperator && n == 1 && unary_op(s) == OP_NOT) {
+		cond_branch(l, k[0], f, t);
+		return;
+	}
+	if (kind == CXCursor_BinaryOperator && n == 2) {
+		enum op op = binary_op(s);
+
+		if (op == OP_LAND || op == OP_LOR) {
+			int mid = new_block(l);
+
+			if (op == OP_LAND)
+				cond_branch(l, k[0], mid, f);
+			else
+				cond_branch(l, k[0], t, mid);
+			l->cur = mid;
+			cond_branch(l, k[1], t, f);
+			return;
+		}
+		if (op == OP_COMMA) {
+			eval(l, k[0]);
+			cond_branch(l, k[1], t, f);
+			return;
+		}
+		if ((op == OP_EQ || op == OP_NE) && !is_pointer(clang_getCursorType(k[0])) &&
+		    !is_pointer(clang_getCursorType(k[1]))) {
+			int side = const_int(k[1], &kval) ? 0 : const_int(k[0], &kval) ? 1 : -1;
+
+			if (side >= 0) {
+				/* flag == 0 holds when the flag is false */
+				int truth = (op == OP_NE) == (kval == 0);
+				struct iom_where w;
+
+				new_value(l);	/* the comparison's own value, as in eval() */
+				v = eval(l, k[side]);
+				eval(l, k[!side]);
+				w = at(l, s);
+				if (is_tracked(l, v)) {
+					int from = block(l);
+
+					edge_if(l, from, t, v, truth, w);
+					edge_if(l, from, f, v, !truth, w);
+				} else {
+					int from = block(l);
+
+					edge(l, from, t);
+					edge(l, from, f);
+				}
+				l->cur = -1;
+				return;
+			}
+		}
+	}
+	if (kind == CXCursor_ConditionalOperator && n == 3) {
+		int a = new_block(l), b = new_block(l);
+
+		cond_branch(l, k[0], a, b);
+		l->cur = a;
+		cond_branch(l, k[1], t, f);
+		l->cur = b;
+		cond_branch(l, k[2], t, f);
+		return;
+	}
+	v = eval(l, s);
+	{
+		struct iom_where w = at(l, s);
+		int from = block(l);
+
+		if (is_pointer(clang_getCursorType(s)) || is_array(clang_getCursorType(s))) {
+			if (is_tracked(l, v))
+				iom_null_test(l->fn, from, w, v);
+			edge(l, from, t);
+			edge(l, from, f);
+		} else if (is_tracked(l, v)) {
+			edge_if(l, from, t, v, 1, w);
+			edge_if(l, from, f, v, 0, w);
+		} else {
+			edge(l, from, t);
+			edge(l, from, f);
+		}
+	}
+	l->cur = -1;
+}

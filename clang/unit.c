@@ -1,0 +1,393 @@
+/*
+ * unit.c - one translation unit through libclang: clang_engine_run().
+ *
+ * Parse, stop at the first error, collect the ops-table initialisers for the
+ * core's callback pairs, then lower every function defined in the file.
+ *
+ * A function is lowered in passes: whether a value is tracked (derived from
+ * a map member) can depend on a phi whose operands are only known at the end
+ * of the walk, and a tracked call argument is a value to the core, not a
+ * pointer it may write through.  Each pass numbers values the same way and
+ * starts from what the previous one tracked; when a pass tracks nothing new,
+ * its graph is the one analysed.  Two passes are the rule.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "clang.h"
+#include "engine.h"
+
+#define MAX_PASSES 6
+
+struct run {
+	const struct iom_rules *rules;
+	const struct iom_options *opts;
+	struct where_ctx wc;
+	struct type_table *types;
+	struct iom_types types_ops;
+	struct iom_unit *unit;
+	CXFile main_file;
+	iom_report_fn report;
+	void *ctx;
+	int findings, functions;
+	int instance;
+	int dump;		/* IOMCLANG_DUMP set: print each lowered function */
+};
+
+/* ---- errors ---- */
+
+static int first_error(CXTranslationUnit tu, char *buf, size_t len)
+{
+	unsigned n = clang_getNumDiagnostics(tu);
+
+	for (unsigned i = 0; i < n; i++) {
+		CXDiagnostic d = clang_getDiagnostic(tu, i);
+		enum CXDiagnosticSeverity sev = clang_getDiagnosticSeverity(d);
+
+		if (sev >= CXDiagnostic_Error) {
+			CXString s = clang_formatDiagnostic(d, CXDiagnostic_DisplaySourceLocation |
+							    CXDiagnostic_DisplayColumn);
+
+			snprintf(buf, len, "%s", clang_getCString(s));
+			clang_disposeString(s);
+			clang_disposeDiagnostic(d);
+			return 1;
+		}
+		clang_disposeDiagnostic(d);
+	}
+	return 0;
+}
+
+/* ---- ops tables ---- */
+
+static char *spelling(CXCursor c)
+{
+	CXString s = clang_getCursorSpelling(c);
+	const char *t = clang_getCString(s);
+	char *r = strdup(t ? t : "");
+
+	clang_disposeString(s);
+	return r;
+}
+
+struct names {
+	char *name[64];
+	int n;
+};
+
+static enum CXVisitorResult field_name(CXCursor c, CXClientData data)
+{
+	struct names *f = (struct names *)data;
+
+	if (f->n >= 64)
+		return CXVisit_Break;
+	f->name[f->n++] = spelling(c);
+	return CXVisit_Continue;
+}
+
+/* The function an initialiser names: fn, &fn, (cast)fn. */
+static char *function_named(CXCursor v)
+{
+	CXCursor k[MAX_KIDS], s = strip(v);
+
+	for (int i = 0; i < 8; i++) {
+		enum CXCursorKind kind = clang_getCursorKind(s);
+		int n = kids(s, k);
+
+		if (kind == CXCursor_DeclRefExpr) {
+			CXCursor d = clang_getCursorReferenced(s);
+
+			return clang_getCursorKind(d) == CXCursor_FunctionDecl ? spelling(d) : NULL;
+		}
+		if ((kind == CXCursor_UnaryOperator || kind == CXCursor_CStyleCastExpr) && n >= 1)
+			s = strip(k[n - 1]);
+		else
+			return NULL;
+	}
+	return NULL;
+}
+
+static void bind_list(struct run *r, CXCursor list, int depth);
+
+static void bind_value(struct run *r, int me, const char *ops, const char *field, CXCursor v,
+		       int depth)
+{
+	CXCursor s = strip(v);
+	char *fn;
+
+	if (clang_getCursorKind(s) == CXCursor_InitListExpr) {
+		bind_list(r, s, depth + 1);
+		return;
+	}
+	if (!ops || !field || !*field)
+		return;
+	fn = function_named(s);
+	if (fn && *fn)
+		iom_unit_bind(r->unit, me, ops, field, fn);
+	free(fn);
+}
+
+/* Each record-typed initialiser list is one instance, as in GCC's varpool. */
+static void bind_list(struct run *r, CXCursor list, int depth)
+{
+	CXCursor k[MAX_KIDS];
+	CXType t = plain_type(clang_getCursorType(list));
+	struct names f = { .n = 0 };
+	char *ops = NULL;
+	int me = -1, n = kids(list, k);
+
+	if (depth > 8)
+		return;
+	if (t.kind == CXType_Record) {
+		CXCursor d = clang_getTypeDeclaration(t);
+
+		if (!clang_Cursor_isAnonymous(d))
+			ops = spelling(d);
+		me = r->instance++;
+		clang_Type_visitFields(t, field_name, &f);
+	}
+	for (int i = 0; i < n; i++) {
+		CXCursor d[MAX_KIDS];
+		int nd = kids(k[i], d);
+
+		if (clang_getCursorKind(k[i]) == CXCursor_UnexposedExpr && nd >= 2 &&
+		    clang_getCursorKind(d[nd - 2]) == CXCursor_MemberRef) {
+			char *field = spelling(clang_getCursorReferenced(d[nd - 2]));
+
+			bind_value(r, me, nd == 2 ? ops : NULL, field, d[nd - 1], depth);
+			free(field);
+		} else {
+			bind_value(r, me, ops, i < f.n ? f.name[i] : NULL, k[i], depth);
+		}
+	}
+	for (int i = 0; i < f.n; i++)
+		free(f.name[i]);
+	free(ops);
+}
+
+static enum CXChildVisitResult find_tables(CXCursor c, CXCursor parent, CXClientData data)
+{
+	struct run *r = (struct run *)data;
+
+	(void)parent;
+	if (clang_getCursorKind(c) == CXCursor_VarDecl && !is_local_var(c)) {
+		CXCursor init = var_init(c);
+
+		if (!clang_Cursor_isNull(init) && clang_getCursorKind(strip(init)) == CXCursor_InitListExpr)
+			bind_list(r, strip(init), 0);
+		return CXChildVisit_Continue;
+	}
+	if (clang_getCursorKind(c) == CXCursor_FunctionDecl || clang_getCursorKind(c) == CXCursor_CompoundStmt ||
+	    clang_getCursorKind(c) == CXCursor_DeclStmt || clang_isStatement(clang_getCursorKind(c)))
+		return CXChildVisit_Recurse;
+	return CXChildVisit_Continue;
+}
+
+/* ---- functions ---- */
+
+static void reset(struct lower *l)
+{
+	vars_reset(l);
+	for (int i = 0; i < l->nr_blocks; i++)
+		free(l->preds[i]);
+	free(l->preds);
+	free(l->nr_preds);
+	l->preds = NULL;
+	l->nr_preds = NULL;
+	l->nr_blocks = 0;
+	free(l->labels);
+	l->labels = NULL;
+	l->nr_labels = 0;
+	free(l->ders);
+	l->ders = NULL;
+	l->nr_ders = 0;
+	l->nr_loops = 0;
+	l->next_value = 1;
+	if (l->now)
+		memset(l->now, 0, l->nr_tracked);
+	l->relevant = 0;
+}
+
+static void params(struct lower *l, CXCursor func)
+{
+	int n = clang_Cursor_getNumArguments(func);
+
+	for (int i = 0; i < n; i++) {
+		char *name = spelling(clang_Cursor_getArgument(func, i));
+
+		if (*name)
+			iom_param(l->fn, i + 1, name);
+		free(name);
+	}
+}
+
+static CXCursor body_of(CXCursor func)
+{
+	CXCursor k[MAX_KIDS];
+	int n = kids(func, k);
+
+	for (int i = n - 1; i >= 0; i--)
+		if (clang_getCursorKind(k[i]) == CXCursor_CompoundStmt)
+			return k[i];
+	return clang_getNullCursor();
+}
+
+/* One pass: the function's graph, with tracking from the previous pass. */
+static struct iom_func *one_pass(struct run *r, struct lower *l, CXCursor func, CXCursor body,
+				 const char *name)
+{
+	reset(l);
+	l->fn = iom_func_begin(r->rules, name, where_of(&r->wc, func));
+	if (!l->fn)
+		return NULL;
+	iom_func_types(l->fn, &r->types_ops);
+	params(l, func);
+	block_room(l, 0);	/* block 0, the entry, made by iom_func_begin */
+	l->cur = 0;
+	l->exit = new_block(l);
+	lower_body(l, body);
+	edge(l, l->cur, l->exit);
+	vars_finish(l);
+	propagate_tracked(l);
+	return l->fn;
+}
+
+static int same_tracking(const struct lower *l)
+{
+	for (int i = 0; i < l->nr_tracked; i++)
+		if (l->now[i] && !l->tracked[i])
+			return 0;
+	return 1;
+}
+
+static struct iom_func *lower_function(struct run *r, CXCursor func, const char *name)
+{
+	struct lower l;
+	struct iom_func *fn = NULL;
+	CXCursor body = body_of(func);
+
+	if (clang_Cursor_isNull(body))
+		return NULL;
+	memset(&l, 0, sizeof(l));
+	l.rules = r->rules;
+	l.wc = &r->wc;
+	l.types = r->types;
+	l.func = func;
+	vars_scan(&l, body);
+	for (int pass = 0; pass < MAX_PASSES; pass++) {
+		fn = one_pass(r, &l, func, body, name);
+		if (!fn || (pass == 0 && !l.relevant)) {
+			if (fn)
+				iom_func_free(fn);
+			fn = NULL;
+			break;
+		}
+		if (same_tracking(&l) && pass > 0)
+			break;
+		for (int i = 0; i < l.nr_tracked; i++)
+			l.tracked[i] |= l.now[i];
+		if (pass < MAX_PASSES - 1)
+			iom_func_free(fn);
+	}
+	reset(&l);
+	free(l.tracked);
+	free(l.now);
+	free(l.singles);
+	return fn;
+}
+
+static void counted(const struct iom_finding *f, void *ctx)
+{
+	struct run *r = (struct run *)ctx;
+
+	r->findings++;
+	r->report(f, r->ctx);
+}
+
+static enum CXChildVisitResult each_function(CXCursor c, CXCursor parent, CXClientData data)
+{
+	struct run *r = (struct run *)data;
+	CXFile f;
+	char *name;
+	struct iom_func *fn;
+	int n;
+
+	(void)parent;
+	if (clang_getCursorKind(c) != CXCursor_FunctionDecl || !clang_isCursorDefinition(c))
+		return CXChildVisit_Continue;
+	clang_getExpansionLocation(clang_getCursorLocation(c), &f, NULL, NULL, NULL);
+	if (!f || !clang_File_isEqual(f, r->main_file))
+		return CXChildVisit_Continue;
+	name = spelling(c);
+	if (!*name || iom_helper_function(r->rules, name, where_in_helper_file(&r->wc, c))) {
+		free(name);
+		return CXChildVisit_Continue;
+	}
+	fn = lower_function(r, c, name);
+	free(name);
+	if (!fn)
+		return CXChildVisit_Continue;
+	r->functions++;
+	if (r->dump)
+		iom_func_dump(fn, stderr);
+	n = iom_unit_analyse(r->unit, fn, r->opts, counted, r);
+	if (n != IOM_DEFERRED)
+		iom_func_free(fn);
+	return CXChildVisit_Continue;
+}
+
+int clang_engine_run(const struct iom_rules *rules, const struct iom_options *opts,
+		     const char *file, int argc, const char *const *argv,
+		     iom_report_fn report, void *ctx, struct clang_engine_result *result)
+{
+	CXIndex index;
+	CXTranslationUnit tu = NULL;
+	enum CXErrorCode err;
+	struct run r;
+
+	memset(result, 0, sizeof(*result));
+	memset(&r, 0, sizeof(r));
+	r.rules = rules;
+	r.opts = opts;
+	r.report = report;
+	r.ctx = ctx;
+	r.dump = getenv("IOMCLANG_DUMP") != NULL;
+	index = clang_createIndex(0, 0);
+	if (!index) {
+		snprintf(result->error, sizeof(result->error), "%s: error: libclang did not start", file);
+		return -1;
+	}
+	err = clang_parseTranslationUnit2(index, file, argv, argc, NULL, 0,
+					  CXTranslationUnit_DetailedPreprocessingRecord, &tu);
+	if (err != CXError_Success || !tu) {
+		snprintf(result->error, sizeof(result->error),
+			 "%s: error: libclang could not parse the file (error %d)", file, (int)err);
+		clang_disposeIndex(index);
+		return -1;
+	}
+	if (first_error(tu, result->error, sizeof(result->error))) {
+		clang_disposeTranslationUnit(tu);
+		clang_disposeIndex(index);
+		return -1;
+	}
+	r.main_file = clang_getFile(tu, file);
+	where_init(&r.wc, rules, tu);
+	r.types = types_new();
+	r.types_ops = clang_types_ops;
+	r.types_ops.ctx = r.types;
+	r.unit = iom_unit_new(rules);
+	if (r.types && r.unit) {
+		clang_visitChildren(clang_getTranslationUnitCursor(tu), find_tables, &r);
+		clang_visitChildren(clang_getTranslationUnitCursor(tu), each_function, &r);
+		iom_unit_finish(r.unit, NULL, NULL);
+	}
+	if (r.unit)
+		iom_unit_free(r.unit);
+	types_free(r.types);
+	where_free(&r.wc);
+	clang_disposeTranslationUnit(tu);
+	clang_disposeIndex(index);
+	result->nr_findings = r.findings;
+	result->nr_functions = r.functions;
+	return 0;
+}

@@ -1,0 +1,53 @@
+/*
+ * rules.h - what the rules data says about a function name: core-internal.
+ *
+ * Front ends never see these: they report calls (iom_call) and the core
+ * looks the callee up here.
+ */
+#ifndef IOM_RULES_H
+#define IOM_RULES_H
+
+#include "iomem.h"
+
+enum iom_fn_kind {
+	IOM_FN_NONE,
+	IOM_FN_HELPER,
+	IOM_FN_MACRO,
+	IOM_FN_PRODUCER,
+	IOM_FN_WARN,
+	IOM_FN_PRINT,
+	IOM_FN_IGNORE,
+	IOM_FN_COPY,		/* copies size bytes from src to dst (memcpy) */
+	IOM_FN_FILL,		/* fills size bytes at dst with value (memset) */
+	IOM_FN_RETURNS_ARG,	/* returns argument ret_arg unchanged */
+};
+
+/* Helper effects, a bit set. */
+#define IOM_EFF_SET_SYSTEM	0x01
+#define IOM_EFF_SET_IO		0x02
+#define IOM_EFF_CLEAR		0x04
+#define IOM_EFF_READ		0x08
+#define IOM_EFF_ACCESS		0x10
+
+struct iom_fn {
+	const char *name;
+	enum iom_fn_kind kind;
+	unsigned effects;			/* IOM_EFF_* */
+	unsigned map_args;			/* bit n set: argument n (1-based) is a map */
+	int ptr_arg;				/* 1-based pointer argument of set helpers, 0 if none */
+	int type;				/* index of its type, -1 for global entries */
+	int dst_arg, src_arg, value_arg, size_arg;	/* COPY, FILL: 1-based, 0 if none */
+	int ret_arg;				/* RETURNS_ARG: 1-based */
+};
+
+/* What the rules say about a function name (helpers, producers, warn, ...). */
+const struct iom_fn *iom_rules_fn(const struct iom_rules *, const char *name);
+/* The same for a callee as a front end reports it: __builtin_X is X unless
+ * the rules list __builtin_X itself. */
+const struct iom_fn *iom_rules_callee(const struct iom_rules *, const char *name);
+/* Is a copy of this many bytes an access rather than an escape (rules "access-sizes")? */
+int iom_rules_access_size(const struct iom_rules *, long long size);
+/* ... and is a copy to or from a whole array of bytes of the copy's size? */
+int iom_rules_access_byte_array(const struct iom_rules *);
+
+#endif
