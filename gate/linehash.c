@@ -39,21 +39,36 @@ struct roll {
 	int nr_seen, seen_cap;
 };
 
+/* How many lines so far had this hash: an open-addressing table, so a file
+ * of many thousand lines costs one probe or two per line. */
 static int count_of(struct roll *r, uint64_t hash)
 {
-	/* Lines per file are few enough for a linear table in practice; the
-	 * hash ordering keeps it to one pass per distinct value. */
-	for (int i = 0; i < r->nr_seen; i++)
-		if (r->seen[i].hash == hash)
-			return ++r->seen[i].count;
-	if (r->nr_seen == r->seen_cap) {
-		r->seen_cap = r->seen_cap ? 2 * r->seen_cap : 256;
-		r->seen = realloc(r->seen, (size_t)r->seen_cap * sizeof(*r->seen));
+	size_t i;
+
+	if (2 * (r->nr_seen + 1) > r->seen_cap) {
+		struct seen *old = r->seen;
+		int cap = r->seen_cap;
+
+		r->seen_cap = cap ? 2 * cap : 1024;
+		r->seen = calloc((size_t)r->seen_cap, sizeof(*r->seen));
 		if (!r->seen)
 			abort();
+		r->nr_seen = 0;
+		for (int k = 0; k < cap; k++)
+			if (old[k].count) {
+				for (i = old[k].hash % r->seen_cap; r->seen[i].count;
+				     i = (i + 1) % r->seen_cap)
+					;
+				r->seen[i] = old[k];
+				r->nr_seen++;
+			}
+		free(old);
 	}
-	r->seen[r->nr_seen].hash = hash;
-	r->seen[r->nr_seen].count = 1;
+	for (i = hash % r->seen_cap; r->seen[i].count; i = (i + 1) % r->seen_cap)
+		if (r->seen[i].hash == hash)
+			return ++r->seen[i].count;
+	r->seen[i].hash = hash;
+	r->seen[i].count = 1;
 	r->nr_seen++;
 	return 1;
 }
