@@ -547,3 +547,17 @@ def test_a_baseline_holds_across_engines(tmp_path):
     assert [r["automationDetails"]["id"] for r in doc["runs"]] == ["iomemcheck/clang/"]
     states = [r["baselineState"] for r in doc["runs"][0]["results"]]
     assert states and set(states) == {"unchanged"}
+
+
+def test_whole_corpus_sarif_validates_and_baseline_crosses_engines(tmp_path, multitool):
+    names = sorted(f for f in os.listdir(corpus.SAMPLES) if f.endswith(".c"))
+    src = tree(tmp_path, names=names, sub="kernel-samples")
+    database(src)
+    p = gate(src, "-q", "--format=sarif", "-o", "c.sarif", "--write-baseline", "base.json")
+    assert p.returncode == 0, p.stderr
+    doc = json.loads((src / "c.sarif").read_text())
+    n = len(doc["runs"][0]["results"])
+    assert n == len((src / "base.json").read_text().splitlines()) > 100
+    assert validate(multitool, src / "c.sarif") == []
+    p = native(src, "--baseline", "base.json")
+    assert p.returncode == 0 and p.stdout == ""
