@@ -40,7 +40,7 @@ CLANG_SRC := clang/where.c clang/compat.c clang/types.c clang/paths.c clang/vars
 	clang/expr.c clang/stmt.c clang/unit.c
 CLANG_OBJ := $(patsubst clang/%.c,$(CLANG_OBJDIR)/%.o,$(CLANG_SRC))
 # The iomemcheck command (cmd/), with the libclang engine and the GCC plugin.
-CMD_SRC := cmd/main.c cmd/db.c cmd/words.c cmd/paths.c cmd/flags.c cmd/engines.c \
+CMD_SRC := cmd/main.c cmd/options.c cmd/db.c cmd/words.c cmd/paths.c cmd/flags.c cmd/engines.c \
 	cmd/workers.c cmd/findings.c cmd/render.c
 # The CI gate (gate/README.md): keys, baseline, suppressions, SARIF and the
 # other sinks, import and merge.  Where the project is published: the SARIF
@@ -104,7 +104,7 @@ clang/libiomclang.a: $(CLANG_OBJ) clang/.llvm-version
 clang/iomclang-run: clang/iomclang-run.c clang/libiomclang.a core/libiomcore.a
 	$(CC) $(CLANG_CFLAGS) -o $@ $< clang/libiomclang.a core/libiomcore.a $(CLANG_LDLIBS)
 
-cmd/%.o: cmd/%.c cmd/cmd.h cmd/gcc-only.def core/iomem.h clang/engine.h gate/gate.h | deps
+cmd/%.o: cmd/%.c cmd/cmd.h cmd/cli.h cmd/gcc-only.def core/iomem.h clang/engine.h gate/gate.h | deps
 	$(CC) $(CORE_CFLAGS) -DIOM_HAVE_CLANG_ENGINE -Icore -Iclang -Igate -c -o $@ $<
 
 cmd/iomemcheck: $(CMD_SRC:.c=.o) clang/libiomclang.a gate/libiomgate.a core/libiomcore.a

@@ -39,6 +39,8 @@ void where_free(struct where_ctx *);
 /* Where a cursor is, as the user sees it (the expansion point), and whether
  * it is helper code. */
 struct iom_where where_of(struct where_ctx *, CXCursor);
+/* The same, at another location of that cursor's code (a token of it). */
+struct iom_where where_at(struct where_ctx *, CXCursor, CXSourceLocation);
 /* Is the function declared at this cursor spelled in helper code? */
 int where_in_helper_file(struct where_ctx *, CXCursor);
 const char *where_file(struct where_ctx *, CXFile);
@@ -65,6 +67,12 @@ CXType plain_type(CXType);
 void for_parts(CXCursor, int *init, int *cond, int *inc, int *body);
 /* The string literals of an asm statement's template, concatenated. */
 int asm_template(CXCursor, char *buf, size_t len);
+
+/* GCC's locations: operators rather than expression starts. */
+int in_macro(CXCursor);
+int operator_location(CXCursor binary, CXSourceLocation *out);
+int member_operator_location(CXCursor member, CXSourceLocation *out);
+int punct_before(CXCursor, const char *want, CXSourceLocation *out);
 
 /* ---- children ---- */
 
@@ -139,6 +147,8 @@ struct lower {
 	struct loop_ctx loops[64];
 	int nr_loops;
 	struct iom_where last;
+	const struct iom_where *init_w;	/* a declaration's initialiser: its writes' place */
+	const struct iom_where *cond_w;	/* an if/while condition: its tests' place */
 };
 
 /* stmt.c */
@@ -182,6 +192,11 @@ int is_aggregate(CXType);
 
 /* expr.c */
 int eval(struct lower *, CXCursor);
+/* An expression whose result goes straight into a local at 'w' (GCC makes
+ * the load and the assignment one statement there). */
+int eval_into_local(struct lower *, CXCursor, struct iom_where w);
+/* Where GCC places an expression: its operator, not its start. */
+struct iom_where expr_where(struct lower *, CXCursor);
 void cond_branch(struct lower *, CXCursor, int t, int f);
 void lower_init(struct lower *, CXCursor var, CXCursor init);
 void lower_aggregate_init(struct lower *, CXCursor var, int path, CXCursor init);

@@ -110,7 +110,6 @@ int const_int(CXCursor c, long long *out)
 	return ok;
 }
 
-#if CINDEX_VERSION_MINOR < 64
 /*
  * The token fallback.  clang_tokenize() lexes the buffer a location is
  * spelled in, even inside a macro definition, while every location query of
@@ -153,7 +152,7 @@ static CXSourceLocation moved(CXSourceLocation loc, int by)
  * starts at an arbitrary byte may cut the first token).
  */
 static int token_before(CXTranslationUnit tu, CXSourceLocation from, CXSourceLocation at,
-			int first_ok, char *buf, size_t len)
+			int first_ok, char *buf, size_t len, CXSourceLocation *where)
 {
 	CXToken *t = NULL;
 	unsigned n = 0, off, toff;
@@ -179,13 +178,15 @@ static int token_before(CXTranslationUnit tu, CXSourceLocation from, CXSourceLoc
 
 		snprintf(buf, len, "%s", clang_getCString(s));
 		clang_disposeString(s);
+		if (where)
+			*where = clang_getTokenLocation(tu, t[found]);
 	}
 	clang_disposeTokens(tu, t, n);
 	return 1;
 }
 
 /* The operator between the two operands of a binary expression. */
-static int binary_token(CXCursor c, char *buf, size_t len)
+static int binary_token(CXCursor c, char *buf, size_t len, CXSourceLocation *where)
 {
 	CXTranslationUnit tu = clang_Cursor_getTranslationUnit(c);
 	CXCursor k[MAX_KIDS];
@@ -194,7 +195,7 @@ static int binary_token(CXCursor c, char *buf, size_t len)
 	if (kids(c, k) != 2)
 		return 0;
 	r = begin_of(k[1]);
-	if (token_before(tu, begin_of(c), r, 1, buf, len))
+	if (token_before(tu, begin_of(c), r, 1, buf, len, where))
 		return 1;
 	/* Spelled in different buffers (a NULL or constant macro on one side):
 	 * the file locations, where both are written in one file. */
@@ -206,17 +207,16 @@ static int binary_token(CXCursor c, char *buf, size_t len)
 		clang_getFileLocation(r, &f2, NULL, NULL, &o2);
 		if (f1 && f2 && clang_File_isEqual(f1, f2) && o1 < o2 &&
 		    token_before(tu, clang_getLocationForOffset(tu, f1, o1),
-				 clang_getLocationForOffset(tu, f2, o2), 1, buf, len))
+				 clang_getLocationForOffset(tu, f2, o2), 1, buf, len, where))
 			return 1;
 	}
 	/* The left operand is spelled elsewhere (a macro argument): a small
 	 * window before the right operand, in its own buffer. */
 	for (int back = 12; back >= 2; back--)
-		if (token_before(tu, moved(r, -back), r, 0, buf, len))
+		if (token_before(tu, moved(r, -back), r, 0, buf, len, where))
 			return 1;
 	return 0;
 }
-#endif
 
 enum op binary_op(CXCursor c)
 {
@@ -244,7 +244,7 @@ enum op binary_op(CXCursor c)
 #else
 	char buf[16];
 
-	if (!binary_token(c, buf, sizeof(buf)))
+	if (!binary_token(c, buf, sizeof(buf), NULL))
 		return OP_OTHER;
 	return match_op(binary_ops, NR(binary_ops), buf);
 #endif
@@ -461,5 +461,48 @@ int asm_template(CXCursor c, char *buf, size_t len)
 		if (n)
 			return used > 0;
 	}
+	return 0;
+}
+
+/* ---- locations as the GCC front end gives them ---- */
+
+/* Is a cursor's own location inside a macro expansion?  (The raw encoding
+ * of a macro location has its top bit set, in every supported version.) */
+int in_macro(CXCursor c)
+{
+	return (clang_getCursorLocation(c).int_data & 0x80000000u) != 0;
+}
+
+/* Where the operator of a binary expression is written. */
+int operator_location(CXCursor c, CXSourceLocation *out)
+{
+	char buf[16];
+
+	return binary_token(c, buf, sizeof(buf), out);
+}
+
+/* The "." or "->" before a member's name. */
+int member_operator_location(CXCursor member, CXSourceLocation *out)
+{
+	CXTranslationUnit tu = clang_Cursor_getTranslationUnit(member);
+	CXSourceLocation at = clang_getCursorLocation(member);
+	char buf[8];
+
+	if (!token_before(tu, moved(at, -2), at, 1, buf, sizeof(buf), out))
+		return 0;
+	return !strcmp(buf, ".") || !strcmp(buf, "->");
+}
+
+/* The punctuation token 'want' right before a cursor ("(" before an if
+ * condition, "[" before an index, ":" before a conditional's third part). */
+int punct_before(CXCursor c, const char *want, CXSourceLocation *out)
+{
+	CXTranslationUnit tu = clang_Cursor_getTranslationUnit(c);
+	CXSourceLocation at = begin_of(c);
+	char buf[8];
+
+	for (int back = 8; back >= 1; back--)
+		if (token_before(tu, moved(at, -back), at, 0, buf, sizeof(buf), out))
+			return !strcmp(buf, want);
 	return 0;
 }

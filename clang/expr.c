@@ -151,12 +151,18 @@ static int value_var(CXCursor ref, CXCursor *decl)
 
 /* ---- lvalues: the address computation and the access through it ---- */
 
-static void access_lvalue(struct lower *l, CXCursor c, int store);
+static void access_lvalue_at(struct lower *l, CXCursor c, int store, const struct iom_where *w);
 
-static void access_through(struct lower *l, CXCursor at_c, int v, int store)
+static void access_lvalue(struct lower *l, CXCursor c, int store)
+{
+	access_lvalue_at(l, c, store, NULL);
+}
+
+static void access_through(struct lower *l, CXCursor at_c, int v, int store,
+			   const struct iom_where *w)
 {
 	if (is_tracked(l, v))
-		iom_access(l->fn, block(l), at(l, at_c), v, store);
+		iom_access(l->fn, block(l), w ? *w : expr_where(l, at_c), v, store);
 }
 
 /* &x: a pointer derived from a tracked one, or -1. */
@@ -201,7 +207,7 @@ static int address_of(struct lower *l, CXCursor x)
 	}
 }
 
-static void access_lvalue(struct lower *l, CXCursor c, int store)
+static void access_lvalue_at(struct lower *l, CXCursor c, int store, const struct iom_where *w)
 {
 	CXCursor s = strip(c), k[MAX_KIDS];
 	int n = kids(s, k), v;
@@ -214,9 +220,9 @@ static void access_lvalue(struct lower *l, CXCursor c, int store)
 			return;
 		if (is_pointer(clang_getCursorType(k[0]))) {
 			v = eval(l, k[0]);
-			access_through(l, s, v, store);
+			access_through(l, s, v, store, w);
 		} else {
-			access_lvalue(l, k[0], store);
+			access_lvalue_at(l, k[0], store, w);
 		}
 		return;
 	case CXCursor_ArraySubscriptExpr: {
@@ -226,7 +232,7 @@ static void access_lvalue(struct lower *l, CXCursor c, int store)
 		if (n != 2)
 			return;
 		if (is_array(clang_getCursorType(strip(k[0])))) {
-			access_lvalue(l, strip(k[0]), store);
+			access_lvalue_at(l, strip(k[0]), store, w);
 			eval(l, k[1]);
 			return;
 		}
@@ -234,17 +240,17 @@ static void access_lvalue(struct lower *l, CXCursor c, int store)
 		eval(l, k[1]);
 		r = new_value(l);
 		if (const_int(k[1], &i) && i == 0) {
-			access_through(l, s, v, store);
+			access_through(l, s, v, store, w);
 			return;
 		}
 		derive(l, r, v, IOM_DER_OFFSET);
-		access_through(l, s, r, store);
+		access_through(l, s, r, store, w);
 		return;
 	}
 	case CXCursor_UnaryOperator:
 		if (n == 1 && unary_op(s) == OP_DEREF) {
 			v = eval(l, k[0]);
-			access_through(l, s, v, store);
+			access_through(l, s, v, store, w);
 			return;
 		}
 		eval(l, s);
@@ -257,7 +263,14 @@ static void access_lvalue(struct lower *l, CXCursor c, int store)
 
 /* ---- member loads ---- */
 
+static int load_at(struct lower *l, CXCursor c, const struct iom_where *w);
+
 static int load(struct lower *l, CXCursor c)
+{
+	return load_at(l, c, NULL);
+}
+
+static int load_at(struct lower *l, CXCursor c, const struct iom_where *w)
 {
 	CXCursor obj;
 	int member, map, v;
@@ -266,7 +279,7 @@ static int load(struct lower *l, CXCursor c)
 	if (!map_member(l, c, &obj, &member)) {
 		if (is_array(clang_getCursorType(c)))
 			return address_of(l, c);
-		access_lvalue(l, c, 0);
+		access_lvalue_at(l, c, 0, w);
 		return -1;
 	}
 	/* What the map is reached through may be a call or a tracked pointer. */
@@ -280,17 +293,26 @@ static int load(struct lower *l, CXCursor c)
 	if (map < 0)
 		return v;
 	iom_member_expr(l->fn, map, (enum iom_member)member, expr, sizeof(expr));
-	iom_load(l->fn, block(l), at(l, c), v, map, (enum iom_member)member, expr);
+	iom_load(l->fn, block(l), w ? *w : expr_where(l, c), v, map, (enum iom_member)member, expr);
 	mark_tracked(l, v);
 	return v;
 }
 
 /* ---- stores of whole objects and initialisers ---- */
 
+/* A store of a whole object; one that holds maps makes the function matter. */
+static void store(struct lower *l, int b, struct iom_where w, int dst, const void *dst_type,
+		  enum iom_store_is is, int src, const void *src_type)
+{
+	if (iom_store(l->fn, b, w, dst, dst_type, is, src, src_type))
+		l->relevant = 1;
+}
+
 static void store_into(struct lower *l, CXCursor where_c, int path, CXType type, CXCursor rhs);
 
 /* One member of a map written by an initialiser or an assignment. */
-static void write_member(struct lower *l, CXCursor where_c, int map, int member, CXCursor rhs)
+static void write_member(struct lower *l, CXCursor where_c, int map, int member, CXCursor rhs,
+			 const struct iom_where *w)
 {
 	long long k;
 	int v = eval(l, rhs), flag = -1;
@@ -301,7 +323,8 @@ static void write_member(struct lower *l, CXCursor where_c, int map, int member,
 	if (member == IOM_MEMBER_FLAG && const_int(rhs, &k))
 		flag = k != 0;
 	iom_member_expr(l->fn, map, (enum iom_member)member, expr, sizeof(expr));
-	iom_write(l->fn, block(l), at(l, where_c), map, (enum iom_member)member, flag,
+	iom_write(l->fn, block(l), w ? *w : l->init_w ? *l->init_w : at(l, where_c), map,
+		  (enum iom_member)member, flag,
 		  is_tracked(l, v) ? v : -1, expr);
 	l->relevant = 1;
 }
@@ -381,7 +404,7 @@ static void init_field(struct lower *l, CXCursor where_c, int rec_path, CXType r
 			if (cleared && is_zero(value))
 				return;
 			write_member(l, where_c, iom_object_map(l->fn, rec_path,
-					type_ref(l->types, rec)), member, value);
+					type_ref(l->types, rec)), member, value, NULL);
 			return;
 		}
 	}
@@ -415,8 +438,8 @@ static void init_list(struct lower *l, CXCursor where_c, int path, CXType type, 
 		for (int i = 0; i < n; i++)
 			zero &= is_zero(k[i]);
 		if (n < count || zero) {
-			iom_store(l->fn, block(l), at(l, where_c), path, type_ref(l->types, type),
-				  IOM_STORE_ZERO, -1, NULL);
+			store(l, block(l), l->init_w ? *l->init_w : at(l, where_c), path,
+				  type_ref(l->types, type), IOM_STORE_ZERO, -1, NULL);
 			cleared = 1;
 		}
 	}
@@ -520,6 +543,42 @@ static void store_into(struct lower *l, CXCursor where_c, int path, CXType type,
 			return;
 		}
 		break;
+	case CXCursor_StmtExpr:
+		/* ({ struct iosys_map copy_ = *map_; ...; copy_; }) */
+		n = kids(s, k);
+		if (n == 1 && clang_getCursorKind(k[0]) == CXCursor_CompoundStmt) {
+			CXCursor body[MAX_KIDS];
+			int m = kids(k[0], body);
+
+			for (int i = 0; i + 1 < m; i++)
+				lower_stmt(l, body[i]);
+			if (m > 0 && clang_isExpression(clang_getCursorKind(body[m - 1]))) {
+				store_into(l, where_c, path, type, body[m - 1]);
+				return;
+			}
+			if (m > 0)
+				lower_stmt(l, body[m - 1]);
+			store(l, block(l), at(l, where_c), path, type_ref(l->types, type),
+			      IOM_STORE_UNKNOWN, -1, NULL);
+			return;
+		}
+		break;
+	case CXCursor_ConditionalOperator:
+		n = kids(s, k);
+		if (n == 3) {
+			int t = new_block(l), f = new_block(l), j = new_block(l);
+
+			cond_branch(l, k[0], t, f);
+			l->cur = t;
+			store_into(l, where_c, path, type, k[1]);
+			edge(l, l->cur, j);
+			l->cur = f;
+			store_into(l, where_c, path, type, k[2]);
+			edge(l, l->cur, j);
+			l->cur = j;
+			return;
+		}
+		break;
 	case CXCursor_DeclRefExpr:
 	case CXCursor_MemberRefExpr:
 	case CXCursor_ArraySubscriptExpr:
@@ -527,24 +586,26 @@ static void store_into(struct lower *l, CXCursor where_c, int path, CXType type,
 		access_lvalue(l, s, 0);
 		src = object_path(l, s);
 		if (src >= 0) {
-			iom_store(l->fn, block(l), at(l, where_c), path, type_ref(l->types, type),
+			store(l, block(l), at(l, where_c), path, type_ref(l->types, type),
 				  IOM_STORE_COPY, src, type_ref(l->types, clang_getCursorType(s)));
 			return;
 		}
-		iom_store(l->fn, block(l), at(l, where_c), path, type_ref(l->types, type),
+		store(l, block(l), at(l, where_c), path, type_ref(l->types, type),
 			  IOM_STORE_UNKNOWN, -1, NULL);
 		return;
 	default:
 		break;
 	}
 	eval(l, s);
-	iom_store(l->fn, block(l), at(l, where_c), path, type_ref(l->types, type),
+	store(l, block(l), at(l, where_c), path, type_ref(l->types, type),
 		  IOM_STORE_UNKNOWN, -1, NULL);
 }
 
 void lower_init(struct lower *l, CXCursor var, CXCursor init)
 {
-	var_write(l, var, clang_Cursor_isNull(init) ? -1 : eval(l, init));
+	/* GCC places an initialised declaration at the declared name. */
+	var_write(l, var, clang_Cursor_isNull(init) ? -1 :
+		  eval_into_local(l, init, where_of(l->wc, var)));
 }
 
 void lower_aggregate_init(struct lower *l, CXCursor var, int path, CXCursor init)
@@ -555,7 +616,16 @@ void lower_aggregate_init(struct lower *l, CXCursor var, int path, CXCursor init
 		l->relevant = 1;
 	if (clang_Cursor_isNull(init))
 		return;
-	store_into(l, init, path, t, init);
+	{
+		/* GCC places an initialiser's stores at the declared name; whether
+		 * they are helper code is the initialiser's business. */
+		struct iom_where w = where_of(l->wc, var);
+
+		w.helper = where_of(l->wc, init).helper;
+		l->init_w = &w;
+		store_into(l, init, path, t, init);
+		l->init_w = NULL;
+	}
 }
 
 /* ---- assignments ---- */
@@ -565,6 +635,7 @@ static int assign(struct lower *l, CXCursor c, CXCursor lhs, CXCursor rhs)
 	CXType lt = clang_getCursorType(lhs);
 	CXCursor obj, decl;
 	int member, v;
+	struct iom_where w = expr_where(l, c);
 
 	if (is_aggregate(lt)) {
 		access_lvalue(l, lhs, 1);
@@ -574,18 +645,18 @@ static int assign(struct lower *l, CXCursor c, CXCursor lhs, CXCursor rhs)
 	if (map_member(l, lhs, &obj, &member)) {
 		if (is_pointer(clang_getCursorType(obj)))
 			eval(l, obj);
-		write_member(l, c, member_map(l, obj), member, rhs);
+		write_member(l, c, member_map(l, obj), member, rhs, &w);
 		return -1;
 	}
 	if (value_var(lhs, &decl)) {
-		v = eval(l, rhs);
+		v = eval_into_local(l, rhs, w);
 		var_write(l, decl, v);
 		return v;
 	}
 	v = eval(l, rhs);
-	access_lvalue(l, lhs, 1);
+	access_lvalue_at(l, lhs, 1, &w);
 	if (is_tracked(l, v))
-		iom_escape(l->fn, block(l), at(l, c), v, IOM_ESC_STORE, NULL);
+		iom_escape(l->fn, block(l), w, v, IOM_ESC_STORE, NULL);
 	return v;
 }
 
@@ -650,10 +721,12 @@ static int binary(struct lower *l, CXCursor c)
 		a = eval(l, k[0]);
 		b = eval(l, k[1]);
 		if (ptr) {
+			struct iom_where w = l->cond_w ? *l->cond_w : expr_where(l, c);
+
 			if (is_tracked(l, a))
-				iom_null_test(l->fn, block(l), at(l, c), a);
+				iom_null_test(l->fn, block(l), w, a);
 			else if (is_tracked(l, b))
-				iom_null_test(l->fn, block(l), at(l, c), b);
+				iom_null_test(l->fn, block(l), w, b);
 			return r;
 		}
 		if (const_int(k[1], &kval))
@@ -756,7 +829,18 @@ static int conditional(struct lower *l, CXCursor c)
 	t = new_block(l);
 	f = new_block(l);
 	j = new_block(l);
-	cond_branch(l, k[0], t, f);
+	{
+		/* GCC places the test of a ?: at its ':'. */
+		CXSourceLocation loc;
+		struct iom_where w;
+
+		if (punct_before(k[2], ":", &loc)) {
+			w = where_at(l->wc, k[2], loc);
+			l->cond_w = &w;
+		}
+		cond_branch(l, k[0], t, f);
+		l->cond_w = NULL;
+	}
 	l->cur = t;
 	a = eval(l, k[1]);
 	edge(l, l->cur, j);
@@ -991,6 +1075,54 @@ int eval(struct lower *l, CXCursor c)
 	}
 }
 
+/* ---- where GCC puts things ---- */
+
+struct iom_where expr_where(struct lower *l, CXCursor c)
+{
+	CXCursor s = strip(c), kk[MAX_KIDS];
+	CXSourceLocation loc;
+	enum CXCursorKind k = clang_getCursorKind(s);
+	struct iom_where w;
+
+	if (k == CXCursor_MemberRefExpr && member_operator_location(s, &loc))
+		w = where_at(l->wc, s, loc);
+	else if ((k == CXCursor_BinaryOperator || k == CXCursor_CompoundAssignOperator) &&
+		 operator_location(s, &loc))
+		w = where_at(l->wc, s, loc);
+	else if (k == CXCursor_ArraySubscriptExpr && kids(s, kk) == 2 &&
+		 punct_before(kk[1], "[", &loc))
+		w = where_at(l->wc, s, loc);
+	else
+		return at(l, s);
+	if (w.file)
+		l->last = w;
+	return w;
+}
+
+int eval_into_local(struct lower *l, CXCursor c, struct iom_where w)
+{
+	CXCursor s = strip_casts(c), k[MAX_KIDS];	/* a cast is no statement of its own */
+
+	switch (clang_getCursorKind(s)) {
+	case CXCursor_MemberRefExpr:
+		return load_at(l, s, &w);
+	case CXCursor_ArraySubscriptExpr:
+		if (is_array(clang_getCursorType(s)))
+			break;
+		access_lvalue_at(l, s, 0, &w);
+		return -1;
+	case CXCursor_UnaryOperator:
+		if (kids(s, k) == 1 && unary_op(s) == OP_DEREF && !is_array(clang_getCursorType(s))) {
+			access_lvalue_at(l, s, 0, &w);
+			return -1;
+		}
+		break;
+	default:
+		break;
+	}
+	return eval(l, c);
+}
+
 /* ---- conditions ---- */
 
 static enum CXChildVisitResult effect(CXCursor c, CXCursor parent, CXClientData data)
@@ -1036,6 +1168,8 @@ void cond_branch(struct lower *l, CXCursor c, int t, int f)
 	if (kind == CXCursor_BinaryOperator && n == 2) {
 		enum op op = binary_op(s);
 
+		if (op == OP_LAND || op == OP_LOR || op == OP_COMMA)
+			l->cond_w = NULL;
 		if (op == OP_LAND || op == OP_LOR) {
 			int mid = new_block(l);
 
@@ -1064,7 +1198,7 @@ void cond_branch(struct lower *l, CXCursor c, int t, int f)
 				new_value(l);	/* the comparison's own value, as in eval() */
 				v = eval(l, k[side]);
 				eval(l, k[!side]);
-				w = at(l, s);
+				w = l->cond_w ? *l->cond_w : expr_where(l, s);
 				if (is_tracked(l, v)) {
 					int from = block(l);
 
@@ -1084,6 +1218,7 @@ void cond_branch(struct lower *l, CXCursor c, int t, int f)
 	if (kind == CXCursor_ConditionalOperator && n == 3) {
 		int a = new_block(l), b = new_block(l);
 
+		l->cond_w = NULL;
 		cond_branch(l, k[0], a, b);
 		l->cur = a;
 		cond_branch(l, k[1], t, f);
@@ -1091,9 +1226,17 @@ void cond_branch(struct lower *l, CXCursor c, int t, int f)
 		cond_branch(l, k[2], t, f);
 		return;
 	}
-	v = eval(l, s);
 	{
-		struct iom_where w = at(l, s);
+		const struct iom_where *cw = l->cond_w;
+		struct iom_where w;
+		int eq = kind == CXCursor_BinaryOperator && n == 2 &&
+			 (binary_op(s) == OP_EQ || binary_op(s) == OP_NE);
+
+		if (!eq)	/* a comparison places its null test itself */
+			l->cond_w = NULL;
+		v = eval(l, s);
+		l->cond_w = NULL;
+		w = cw ? *cw : expr_where(l, s);
 		int from = block(l);
 
 		if (is_pointer(clang_getCursorType(s)) || is_array(clang_getCursorType(s))) {

@@ -145,6 +145,20 @@ static struct switch_ctx *innermost_switch(struct lower *l)
 	return NULL;
 }
 
+/* An if or while condition: GCC places its tests at the "(" before it. */
+static void cond_at_paren(struct lower *l, CXCursor cond, int t, int f)
+{
+	CXSourceLocation loc;
+	struct iom_where w;
+
+	if (punct_before(cond, "(", &loc)) {
+		w = where_at(l->wc, cond, loc);
+		l->cond_w = &w;
+	}
+	cond_branch(l, cond, t, f);
+	l->cond_w = NULL;
+}
+
 /* ---- declarations ---- */
 
 static void lower_decl(struct lower *l, CXCursor var)
@@ -318,7 +332,7 @@ static void lower_while(struct lower *l, CXCursor *k, int n)
 	l->cur = head;
 	b = new_block(l);
 	exit_b = new_block(l);
-	cond_branch(l, k[0], b, exit_b);
+	cond_at_paren(l, k[0], b, exit_b);
 	if (!push(l, exit_b, head))
 		return;
 	l->cur = b;
@@ -382,7 +396,7 @@ void lower_stmt(struct lower *l, CXCursor c)
 
 		if (n < 2)
 			return;
-		cond_branch(l, k[0], t, e);
+		cond_at_paren(l, k[0], t, e);
 		l->cur = t;
 		lower_stmt(l, k[1]);
 		jump(l, join);
@@ -424,7 +438,7 @@ void lower_stmt(struct lower *l, CXCursor c)
 
 			if (is_tracked(l, v) &&
 			    plain_type(clang_getCursorType(k[0])).kind == CXType_Pointer)
-				iom_escape(l->fn, block(l), where_of(l->wc, c), v, IOM_ESC_RETURN, NULL);
+				iom_escape(l->fn, block(l), expr_where(l, k[0]), v, IOM_ESC_RETURN, NULL);
 		}
 		jump(l, l->exit);
 		return;

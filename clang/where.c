@@ -290,6 +290,22 @@ struct iom_where where_of(struct where_ctx *wc, CXCursor c)
 	return w;
 }
 
+struct iom_where where_at(struct where_ctx *wc, CXCursor c, CXSourceLocation loc)
+{
+	struct iom_where w = where_of(wc, c);
+	CXFile f;
+	unsigned line, col;
+
+	if (in_macro(c) || !w.file)
+		return w;	/* the expansion point, as GCC reports it */
+	clang_getExpansionLocation(loc, &f, &line, &col, NULL);
+	if (!f || strcmp(where_file(wc, f), w.file))
+		return w;
+	w.line = (int)line;
+	w.col = (int)col;
+	return w;
+}
+
 int where_in_helper_file(struct where_ctx *wc, CXCursor c)
 {
 	CXFile f;

@@ -1,7 +1,8 @@
 /*
  * cmd.h - the iomemcheck command: shared types of its files.
  *
- *	main.c		options, the run, exit status
+ *	main.c		the run, exit status
+ *	options.c	the options (cli.h): the command's own and the core's engine options
  *	db.c		compile_commands.json: find, read, pick entries
  *	words.c		a "command" string split into words, as sh would
  *	paths.c		absolute, normalised and displayed paths

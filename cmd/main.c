@@ -1,5 +1,5 @@
 /*
- * main.c - the iomemcheck command: options, the run, the exit status.
+ * main.c - the iomemcheck command: the run and the exit status.
  *
  *	iomemcheck [OPTIONS] [-p DIR|FILE] [PATH...]
  *	iomemcheck [OPTIONS] FILE.c... -- CFLAGS...
@@ -17,350 +17,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "cmd.h"
-#include "gate.h"
-
-#ifndef IOM_VERSION
-#define IOM_VERSION "0.1"
-#endif
-
-static const char usage_text[] =
-"usage: iomemcheck [OPTIONS] [-p DIR|FILE] [PATH...]\n"
-"       iomemcheck [OPTIONS] FILE.c... -- CFLAGS...\n"
-"\n"
-"Check I/O-memory discipline (struct iosys_map, struct dma_buf_map) in the C files\n"
-"of a compile database.  PATHs (files or folders) pick its entries; without PATH,\n"
-"every entry.  The database is compile_commands.json in -p DIR (or the FILE given),\n"
-"else the nearest one from the current directory upwards.  With '--', no database:\n"
-"the FILEs are compiled with CFLAGS.\n"
-"\n"
-"options:\n"
-"  -p DIR|FILE        the compile database, or the folder that holds it\n"
-"  -j N, --jobs=N     N files at a time (default: the number of CPUs)\n"
-"  -o FILE            write the findings to FILE (replaced atomically), not stdout\n"
-"  --format=FORMAT    gnu or text (default: file:line:col: warning: ... [IOMnnn]),\n"
-"                     json (one object per line, as the plugin's json=), and for\n"
-"                     the CI gate below sarif, github, codequality, 0day\n"
-"  --engine=ENGINE    clang (default: libclang parses each file) or gcc (each\n"
-"                     entry's own compile command runs with the GCC plugin)\n"
-"  --plugin FILE      the GCC plugin for --engine=gcc (default: next to iomemcheck)\n"
-"  --print-commands   print what each entry's engine would run, analyse nothing\n"
-"  -q, --quiet        no progress and no summary on stderr\n"
-"  -v                 --verbose; also say which flags were dropped because the\n"
-"                     compiler rejected them\n"
-"  -h, --help         this text\n"
-"  --version          the version\n"
-"\n"
-"engine options (the same as the GCC plugin's -fplugin-arg-iomemcheck-KEY=VALUE):\n";
-
-static const char usage_tail[] =
-"\n"
-"Findings go to stdout (or -o FILE) sorted by file, line and column; the same for\n"
-"any -j.  Files that could not be analysed are named on stderr with their first\n"
-"error; the other files are still done.  When stderr is a terminal, progress is\n"
-"shown there; a summary line ends every run.\n"
-"\n"
-"CI gate (findings of any engine; with a baseline, \"findings\" means new ones):\n"
-"  --baseline FILE    report only findings not in FILE; the summary ends with\n"
-"                     N new, M baselined, K fixed (in the baseline, no longer found)\n"
-"  --write-baseline FILE  accept every current finding into FILE (exit 0)\n"
-"  --prune-baseline   drop the fixed entries from the --baseline FILE\n"
-"  --sarif-all        keep baselined and suppressed results in SARIF, marked\n"
-"                     (not for upload: GitHub would open them as alerts)\n"
-"  --import FILE...   the PATHs are the plugin's json= files or sparse's output\n"
-"  --merge FILE...    the PATHs are SARIF files of --shard runs, joined\n"
-"  --shard K/N        take shard K of N of the entries (by a hash of the file name)\n"
-"  --srcroot DIR      SARIF file names are relative to DIR (default: .)\n"
-"  A finding is suppressed by /* iomemcheck: ignore IOMnnn -- reason */ on its line\n"
-"  or alone on the line above; the reason is required.\n"
-"\n"
-"exit status:\n"
-"  0  no findings (no new findings with --baseline)\n"
-"  1  findings\n"
-"  2  usage or input error (a broken database: FILE:LINE: error: ...)\n"
-"  3  a file could not be analysed (also when there are findings)\n";
-
-struct cli {
-	const char *db;			/* -p */
-	int jobs;
-	const char *output;
-	int format;			/* enum iom_format */
-	const char *plugin;
-	int quiet, verbose, print_commands;
-	enum engine_kind engine;
-	struct args paths;		/* PATHs, or the FILEs of the '--' form */
-	int dashdash;			/* the '--' form */
-	struct args cflags;
-	struct iom_config config;	/* the engine options */
-	struct run_config run;
-	struct gate_opts gate;
-	int gated;			/* an option only the gate has: it renders */
-	char err[1024];
-};
-
-static int fail(struct cli *c, int status);
-
-/* ---- options --------------------------------------------------------------- */
-
-typedef int (*option_fn)(struct cli *, const char *value);
-
-static int opt_db(struct cli *c, const char *v) { c->db = v; return 0; }
-static int opt_output(struct cli *c, const char *v) { c->output = c->gate.output = v; return 0; }
-static int opt_plugin(struct cli *c, const char *v) { c->plugin = v; return 0; }
-static int opt_quiet(struct cli *c, const char *v) { (void)v; c->quiet = c->gate.quiet = 1; return 0; }
-static int opt_print(struct cli *c, const char *v) { (void)v; c->print_commands = 1; return 0; }
-
-static int opt_help(struct cli *c, const char *v)
-{
-	const struct iom_option_info *t;
-	int n;
-
-	(void)c, (void)v;
-	fputs(usage_text, stdout);
-	t = iom_option_table(&n);
-	for (int i = 0; i < n; i++) {
-		char left[64];
-
-		snprintf(left, sizeof(left), "--%s%s%s", t[i].name, t[i].value ? " " : "",
-			 t[i].value ? t[i].value : "");
-		printf("  %-18s %s\n", left, t[i].help);
-	}
-	fputs(usage_tail, stdout);
-	exit(EXIT_CLEAN);
-}
-
-static int opt_version(struct cli *c, const char *v)
-{
-	(void)c, (void)v;
-	printf("iomemcheck %s (engines: %sgcc)\n", IOM_VERSION,
-	       engine_clang_available() ? "clang, " : "");
-	exit(EXIT_CLEAN);
-}
-
-static int opt_jobs(struct cli *c, const char *v)
-{
-	char *end;
-	long n = strtol(v, &end, 10);
-
-	if (*end || n < 1 || n > 1024) {
-		snprintf(c->err, sizeof(c->err), "-j needs a number from 1 to 1024, not '%s'", v);
-		return -1;
-	}
-	c->jobs = (int)n;
-	return 0;
-}
-
-static int opt_format(struct cli *c, const char *v)
-{
-	int g = gate_format_of(v);
-
-	if (g >= 0)
-		c->gate.format = g;
-	c->format = render_format(v);
-	if (c->format < 0 && g >= 0) {
-		c->gated = 1;		/* a format only the gate renders */
-		c->format = 0;
-		return 0;
-	}
-	if (c->format < 0) {
-		snprintf(c->err, sizeof(c->err), "unknown format '%s' (formats: %s)", v,
-			 render_format_names());
-		return -1;
-	}
-	return 0;
-}
-
-static int opt_engine(struct cli *c, const char *v)
-{
-	if (!strcmp(v, "clang"))
-		c->engine = ENGINE_CLANG;
-	else if (!strcmp(v, "gcc"))
-		c->engine = ENGINE_GCC;
-	else {
-		snprintf(c->err, sizeof(c->err), "unknown engine '%s' (engines: clang, gcc)", v);
-		return -1;
-	}
-	return 0;
-}
-
-/*
- * The options of the core's table that the GCC engine hands on to the plugin
- * (-fplugin-arg-iomemcheck-KEY[=VALUE]).  json= and error are the command's
- * own business: it writes the JSON file itself from the sorted findings, and
- * the plugin's error would fail the compile, which is not a finding.
- */
-static const char *const not_for_plugin[] = { "json", "error" };
-
-static void forward_to_plugin(struct cli *c, const char *key, const char *value)
-{
-	char buf[PATH_MAX + 64], cwd[PATH_MAX], *abs = NULL;
-
-	for (size_t i = 0; i < sizeof(not_for_plugin) / sizeof(not_for_plugin[0]); i++)
-		if (!strcmp(key, not_for_plugin[i]))
-			return;
-	if (value && !strcmp(key, "rules")) {	/* the compiler runs in the entry's folder */
-		if (!getcwd(cwd, sizeof(cwd)))
-			strcpy(cwd, "/");
-		value = abs = path_absolute(cwd, value);
-	}
-	snprintf(buf, sizeof(buf), "-fplugin-arg-iomemcheck-%s%s%s", key, value ? "=" : "",
-		 value ? value : "");
-	args_add(&c->run.plugin_args, buf);
-	free(abs);
-}
-
-/* An engine option (core/options.def): 0, -1 (usage) or -2 (input error). */
-static int engine_option(struct cli *c, const struct iom_option_info *o, const char *value,
-			 const char *shown)
-{
-	int ret = iom_config_set(&c->config, o->name, value, shown, c->err, sizeof(c->err));
-
-	if (ret)
-		return ret == IOM_OPT_INPUT ? -2 : -1;
-	forward_to_plugin(c, o->name, value);
-	if (!strcmp(o->name, "verbose"))
-		c->verbose = 1;
-	return 0;
-}
-
-static int opt_v(struct cli *c, const char *v)
-{
-	(void)v;
-	return engine_option(c, iom_option_find("verbose"), NULL, "-v");
-}
-
-static const struct option {
-	const char *name;	/* --name */
-	char letter;		/* -x, or 0 */
-	int value;		/* takes a value */
-	option_fn fn;
-} options[] = {
-	{ "db",			'p', 1, opt_db },
-	{ "jobs",		'j', 1, opt_jobs },
-	{ "output",		'o', 1, opt_output },
-	{ "format",		0,   1, opt_format },
-	{ "engine",		0,   1, opt_engine },
-	{ "plugin",		0,   1, opt_plugin },
-	{ "print-commands",	0,   0, opt_print },
-	{ "quiet",		'q', 0, opt_quiet },
-	{ "",			'v', 0, opt_v },
-	{ "help",		'h', 0, opt_help },
-	{ "version",		0,   0, opt_version },
-};
-
-static const struct option *find_option(const char *arg, const char **inline_value)
-{
-	*inline_value = NULL;
-	for (size_t i = 0; i < sizeof(options) / sizeof(options[0]); i++) {
-		const struct option *o = &options[i];
-		size_t n = strlen(o->name);
-
-		if (arg[1] == '-' && n && !strncmp(arg + 2, o->name, n) &&
-		    (arg[2 + n] == 0 || (arg[2 + n] == '=' && o->value))) {
-			if (arg[2 + n] == '=')
-				*inline_value = arg + 3 + n;
-			return o;
-		}
-		if (arg[1] != '-' && o->letter && arg[1] == o->letter &&
-		    (arg[2] == 0 || o->value)) {
-			if (arg[2])
-				*inline_value = arg + 2;	/* -j2, -pDIR */
-			return o;
-		}
-	}
-	return NULL;
-}
-
-/* --KEY, --KEY=VALUE or --KEY VALUE of the core's option table.  Returns 1
- * when arg is none of them, else what engine_option returns. */
-static int core_option(struct cli *c, const char *arg, int argc, char **argv, int *i)
-{
-	char key[64];
-	const char *eq = strchr(arg, '='), *value = eq ? eq + 1 : NULL;
-	size_t n = eq ? (size_t)(eq - arg - 2) : strlen(arg + 2);
-	const struct iom_option_info *o;
-
-	if (n >= sizeof(key))
-		return 1;
-	snprintf(key, sizeof(key), "%.*s", (int)n, arg + 2);
-	o = iom_option_find(key);
-	if (!o)
-		return 1;
-	snprintf(key, sizeof(key), "--%.*s", (int)n, arg + 2);
-	if (o->value && !value && *i + 1 < argc)
-		value = argv[++*i];
-	return engine_option(c, o, value, key);
-}
-
-/* Returns 0, or the exit status of a usage error (its message in c->err). */
-static int parse_options(struct cli *c, int argc, char **argv)
-{
-	for (int i = 1; i < argc; i++) {
-		const char *arg = argv[i], *value;
-		const struct option *o;
-		int ret;
-
-		if (!strcmp(arg, "--")) {
-			c->dashdash = 1;
-			for (i++; i < argc; i++)
-				args_add(&c->cflags, argv[i]);
-			break;
-		}
-		if (arg[0] != '-' || !arg[1]) {
-			args_add(&c->paths, arg);
-			continue;
-		}
-		o = find_option(arg, &value);
-		if (!o && arg[1] == '-') {
-			ret = core_option(c, arg, argc, argv, &i);
-			if (ret != 1) {
-				if (ret)
-					return ret == -2 ? -EXIT_USAGE : EXIT_USAGE;
-				continue;
-			}
-		}
-		if (!o) {
-			/* The gate's own options (gate/run.c). */
-			ret = gate_option(&c->gate, argc, argv, &i, c->err, sizeof(c->err));
-			if (ret < 0)
-				return EXIT_USAGE;
-			if (ret) {
-				c->gated = 1;
-				continue;
-			}
-		}
-		if (!o) {
-			snprintf(c->err, sizeof(c->err), "unknown option '%s' (see --help)", arg);
-			return EXIT_USAGE;
-		}
-		if (o->value && !value) {
-			if (i + 1 == argc) {
-				snprintf(c->err, sizeof(c->err), "option '%s' needs a value", arg);
-				return EXIT_USAGE;
-			}
-			value = argv[++i];
-		}
-		ret = o->fn(c, value);
-		if (ret)
-			return ret == -2 ? -EXIT_USAGE : EXIT_USAGE;
-	}
-	if (gate_opts_check(&c->gate, c->err, sizeof(c->err)))
-		return EXIT_USAGE;
-	if ((c->gate.import || c->gate.merge) && !c->paths.argc) {
-		snprintf(c->err, sizeof(c->err), "--%s needs the files to read",
-			 c->gate.import ? "import" : "merge");
-		return EXIT_USAGE;
-	}
-	if (c->dashdash && c->db) {
-		snprintf(c->err, sizeof(c->err), "-p and '--' do not go together: '--' means no database");
-		return EXIT_USAGE;
-	}
-	if (c->dashdash && !c->paths.argc) {
-		snprintf(c->err, sizeof(c->err), "'--' needs the files to check before it");
-		return EXIT_USAGE;
-	}
-	return 0;
-}
+#include "cli.h"
 
 /* ---- the entries ------------------------------------------------------------ */
 
@@ -457,46 +114,6 @@ static int select_entries(struct cli *c, struct db *db, const char *cwd, const c
 	free(hits);
 	*out = sel;
 	return ret ? ret : n;
-}
-
-/* --shard K/N: the entries whose file name hashes into shard K. */
-static int shard_entries(struct cli *c, struct entry **sel, int n, const char *cwd)
-{
-	int out = 0;
-
-	if (!c->gate.shard_n)
-		return n;
-	for (int i = 0; i < n; i++) {
-		char *name = path_display(sel[i]->file, cwd);
-
-		if (gate_shard_has(name, c->gate.shard_k, c->gate.shard_n))
-			sel[out++] = sel[i];
-		free(name);
-	}
-	return out;
-}
-
-/* --import / --merge: findings other runs wrote, through the gate alone. */
-static int gate_files(struct cli *c)
-{
-	struct gate_set gs;
-	int status;
-
-	gate_set_init(&gs);
-	for (int i = 0; i < c->paths.argc; i++) {
-		const char *p = c->paths.argv[i];
-		int rc = c->gate.import ? gate_import_file(&gs, p, c->err, sizeof(c->err)) :
-					  gate_read_sarif(&gs, p, c->err, sizeof(c->err));
-
-		if (rc) {
-			gate_set_free(&gs);
-			return fail(c, EXIT_USAGE);
-		}
-	}
-	status = gate_finish(&c->gate, &gs, stderr);
-	gate_set_free(&gs);
-	gate_source_forget();
-	return status;
 }
 
 /* ---- printing ---------------------------------------------------------------- */
@@ -602,30 +219,6 @@ static int find_plugin(struct cli *c, const char *cwd)
 	return -1;
 }
 
-/* A native run through the gate: every finding and every file's fate. */
-static int gate_native(struct cli *c, const struct findings *set, struct entry **sel,
-		       const struct outcome *out, int n, const char *cwd)
-{
-	const char *engine = c->engine == ENGINE_CLANG ? "clang" : "gcc";
-	struct gate_set gs;
-	int status;
-
-	gate_set_init(&gs);
-	for (int i = 0; i < set->nr; i++)
-		gate_set_add_iom(&gs, engine, &set->v[i]);
-	for (int i = 0; i < n; i++) {
-		char *name = path_display(sel[i]->file, cwd);
-
-		gate_set_file(&gs, engine, name, out[i].analysed ? NULL :
-			      out[i].error ? out[i].error : "could not be analysed");
-		free(name);
-	}
-	status = gate_finish(&c->gate, &gs, stderr);
-	gate_set_free(&gs);
-	gate_source_forget();
-	return status;
-}
-
 /* json=FILE: the findings appended to FILE, one line each, as the plugin
  * does: a kernel build's and the command's lines can share a file. */
 static int append_json(struct cli *c, const struct findings *set)
@@ -666,16 +259,170 @@ static int fail(struct cli *c, int status)
 	return status;
 }
 
+/* Each file that could not be analysed, with its first error, in entry
+ * order; with -v, the flags a compiler rejected.  Returns how many failed. */
+static int report_files(struct cli *c, struct entry **sel, struct outcome *out, int n,
+			const char *cwd)
+{
+	int failed = 0;
+
+	for (int i = 0; i < n; i++) {
+		char *name = path_display(sel[i]->file, cwd);
+
+		if (!out[i].analysed) {
+			failed++;
+			fprintf(stderr, "iomemcheck: %s: could not be analysed: %s\n", name,
+				out[i].error);
+		} else if (c->verbose && out[i].dropped) {
+			fprintf(stderr, "iomemcheck: %s: dropped what the compiler rejected: %s\n",
+				name, out[i].dropped);
+		}
+		free(name);
+		free(out[i].error);
+		free(out[i].dropped);
+	}
+	return failed;
+}
+
+/* ---- the CI gate (gate/) ---------------------------------------------------- */
+
+/* --shard K/N: the entries whose file name hashes into shard K. */
+static int shard_entries(struct cli *c, struct entry **sel, int n, const char *cwd)
+{
+	int kept = 0;
+
+	if (!c->gate.shard_n)
+		return n;
+	for (int i = 0; i < n; i++) {
+		char *name = path_display(sel[i]->file, cwd);
+
+		if (gate_shard_has(name, c->gate.shard_k, c->gate.shard_n))
+			sel[kept++] = sel[i];
+		free(name);
+	}
+	return kept;
+}
+
+/* --import / --merge: findings other runs wrote, through the gate alone. */
+static int gate_files(struct cli *c)
+{
+	struct gate_set gs;
+	int status;
+
+	gate_set_init(&gs);
+	for (int i = 0; i < c->paths.argc; i++) {
+		const char *p = c->paths.argv[i];
+		int rc = c->gate.import ? gate_import_file(&gs, p, c->err, sizeof(c->err)) :
+					  gate_read_sarif(&gs, p, c->err, sizeof(c->err));
+
+		if (rc) {
+			gate_set_free(&gs);
+			return fail(c, EXIT_USAGE);
+		}
+	}
+	status = gate_finish(&c->gate, &gs, stderr);
+	gate_set_free(&gs);
+	gate_source_forget();
+	return status;
+}
+
+static const char *engine_name(const struct cli *c)
+{
+	return c->engine == ENGINE_CLANG ? "clang" : "gcc";
+}
+
+/* Every file's fate, before report_files() frees the errors. */
+static void gate_outcomes(struct cli *c, struct gate_set *gs, struct entry **sel,
+			  const struct outcome *out, int n, const char *cwd)
+{
+	for (int i = 0; i < n; i++) {
+		char *name = path_display(sel[i]->file, cwd);
+
+		gate_set_file(gs, engine_name(c), name, out[i].analysed ? NULL :
+			      out[i].error ? out[i].error : "could not be analysed");
+		free(name);
+	}
+}
+
+/* A native run through the gate: the command's summary first, the gate's
+ * line (new, baselined, fixed) last.  Returns the exit status. */
+static int gate_native(struct cli *c, struct gate_set *gs, const struct findings *set,
+		       int n, int failed, int not_c, double t0)
+{
+	int status;
+
+	for (int i = 0; i < set->nr; i++)
+		gate_set_add_iom(gs, engine_name(c), &set->v[i]);
+	if (append_json(c, set))
+		return fail(c, EXIT_USAGE);
+	if (!c->quiet)
+		summary(n, set, failed, not_c, now() - t0);
+	status = gate_finish(&c->gate, gs, stderr);
+	gate_source_forget();
+	return status;
+}
+
+/* Analyse the entries, print what was found.  Returns the exit status. */
+static int analyse(struct cli *c, struct entry **sel, int n, int not_c, const char *cwd,
+		   double t0)
+{
+	struct outcome *out = calloc(n + 1, sizeof(*out));
+	struct findings set = { 0 };
+	struct gate_set gs;
+	int tty = !c->quiet && isatty(2), failed, status;
+
+	run_workers(&c->run, sel, n, c->jobs < n ? c->jobs : (n ? n : 1), cwd, &set, out,
+		    tty ? progress : NULL, NULL);
+	if (tty)
+		fputs("\r\033[K", stderr);
+	findings_sort(&set);
+	gate_set_init(&gs);
+	if (c->gated)
+		gate_outcomes(c, &gs, sel, out, n, cwd);
+	failed = report_files(c, sel, out, n, cwd);
+	free(out);
+	if (c->config.options.error)
+		for (int i = 0; i < set.nr; i++)
+			set.v[i].error = 1;
+	if (c->gated) {
+		status = gate_native(c, &gs, &set, n, failed, not_c, t0);
+		gate_set_free(&gs);
+		findings_free(&set);
+		return status;
+	}
+	if (render_to(c->format, &set, c->output, c->err, sizeof(c->err)) ||
+	    append_json(c, &set)) {
+		findings_free(&set);
+		return fail(c, EXIT_USAGE);
+	}
+	if (!c->quiet)
+		summary(n, &set, failed, not_c, now() - t0);
+	status = failed ? EXIT_NOT_ANALYSED : set.nr ? EXIT_FINDINGS : EXIT_CLEAN;
+	findings_free(&set);
+	return status;
+}
+
+/* What the options ask for can be done here: engine and plugin present. */
+static int check_engine(struct cli *c, const char *cwd)
+{
+	if (c->print_commands)
+		return 0;
+	if (c->engine == ENGINE_CLANG && !engine_clang_available()) {
+		snprintf(c->err, sizeof(c->err), "this iomemcheck was built without the libclang "
+			 "engine: use --engine=gcc");
+		return -1;
+	}
+	return c->engine == ENGINE_GCC ? find_plugin(c, cwd) : 0;
+}
+
 int main(int argc, char **argv)
 {
 	struct cli c = { .jobs = 0, .format = IOM_FORMAT_TEXT, .engine = ENGINE_CLANG };
 	struct iom_rules *rules = iom_rules_new();
-	struct findings set = { 0 };
-	struct outcome *out;
 	struct entry **sel;
 	struct db db;
 	char cwd[PATH_MAX], *shown = NULL;
-	int n, ret, failed = 0, not_c = 0, status;
+	int n, ret, not_c = 0, status;
 	double t0 = now();
 
 	if (!getcwd(cwd, sizeof(cwd)))
@@ -685,22 +432,15 @@ int main(int argc, char **argv)
 	ret = parse_options(&c, argc, argv);
 	if (ret)
 		return fail(&c, ret < 0 ? -ret : ret);
-	c.run.rules = rules;
-	c.run.options = c.config.options;
 	if (c.gate.import || c.gate.merge)
 		return gate_files(&c);
-	if (!c.jobs)
-		c.jobs = cpus();
+	c.run.rules = rules;
+	c.run.options = c.config.options;
 	c.run.engine = c.engine;
 	c.run.verbose = c.config.verbose || c.config.dump;
-	if (c.engine == ENGINE_CLANG && !engine_clang_available() && !c.print_commands) {
-		snprintf(c.err, sizeof(c.err), "this iomemcheck was built without the libclang "
-			 "engine: use --engine=gcc");
-		return fail(&c, EXIT_USAGE);
-	}
-	if (c.engine == ENGINE_GCC && !c.print_commands && find_plugin(&c, cwd))
-		return fail(&c, EXIT_USAGE);
-	if (open_db(&c, &db, cwd, &shown))
+	if (!c.jobs)
+		c.jobs = cpus();
+	if (check_engine(&c, cwd) || open_db(&c, &db, cwd, &shown))
 		return fail(&c, EXIT_USAGE);
 	n = select_entries(&c, &db, cwd, shown, &sel, &not_c);
 	if (n < 0)
@@ -708,52 +448,10 @@ int main(int argc, char **argv)
 	n = shard_entries(&c, sel, n, cwd);
 	if (c.print_commands) {
 		print_commands(&c, sel, n);
-		return EXIT_CLEAN;
-	}
-
-	out = calloc(n + 1, sizeof(*out));
-	run_workers(&c.run, sel, n, c.jobs < n ? c.jobs : (n ? n : 1), cwd, &set, out,
-		    !c.quiet && isatty(2) ? progress : NULL, NULL);
-	if (!c.quiet && isatty(2))
-		fputs("\r\033[K", stderr);
-	findings_sort(&set);
-
-	for (int i = 0; i < n; i++) {
-		char *name = path_display(sel[i]->file, cwd);
-
-		if (!out[i].analysed) {
-			failed++;
-			fprintf(stderr, "iomemcheck: %s: could not be analysed: %s\n", name,
-				out[i].error);
-		} else if (c.verbose && out[i].dropped) {
-			fprintf(stderr, "iomemcheck: %s: dropped what the compiler rejected: %s\n",
-				name, out[i].dropped);
-		}
-		free(name);
-	}
-	if (c.config.options.error)
-		for (int i = 0; i < set.nr; i++)
-			set.v[i].error = 1;
-	if (append_json(&c, &set))
-		return fail(&c, EXIT_USAGE);
-	if (c.gated) {
-		/* The gate's line (new, baselined, fixed) comes last. */
-		if (!c.quiet)
-			summary(n, &set, failed, not_c, now() - t0);
-		status = gate_native(&c, &set, sel, out, n, cwd);
+		status = EXIT_CLEAN;
 	} else {
-		if (render_to(c.format, &set, c.output, c.err, sizeof(c.err)))
-			return fail(&c, EXIT_USAGE);
-		if (!c.quiet)
-			summary(n, &set, failed, not_c, now() - t0);
-		status = failed ? EXIT_NOT_ANALYSED : set.nr ? EXIT_FINDINGS : EXIT_CLEAN;
+		status = analyse(&c, sel, n, not_c, cwd, t0);
 	}
-	for (int i = 0; i < n; i++) {
-		free(out[i].error);
-		free(out[i].dropped);
-	}
-	findings_free(&set);
-	free(out);
 	free(sel);
 	free(shown);
 	db_free(&db);

@@ -28,6 +28,7 @@ static void put(struct word *w, char c)
 	w->buf[w->n] = 0;
 }
 
+/* The word ends; '' and "" make an empty word, so buf may still be NULL. */
 static void push(char ***argv, int *argc, struct word *w)
 {
 	*argv = realloc(*argv, (*argc + 2) * sizeof(**argv));
@@ -67,8 +68,6 @@ int split_words(const char *s, char ***argv, char *err, size_t errlen)
 				goto unterminated;
 			while (++s < end)
 				put(&w, *s);
-			if (!w.buf)
-				put(&w, 0), w.n = 0;	/* '' is an empty word */
 		} else if (c == '"') {
 			for (s++; *s != '"'; s++) {
 				if (!*s)
@@ -77,8 +76,6 @@ int split_words(const char *s, char ***argv, char *err, size_t errlen)
 					s++;
 				put(&w, *s);
 			}
-			if (!w.buf)
-				put(&w, 0), w.n = 0;
 		} else if (c == '\\') {
 			if (!s[1]) {
 				snprintf(err, errlen, "the command ends in a backslash");

@@ -11,20 +11,22 @@
 #include "gate.h"
 
 const char gate_help[] =
-	"CI gate:\n"
-	"  --format=F           gnu (default), json, sarif, github, codequality, 0day\n"
-	"  -o FILE              write the report to FILE (atomically) instead of stdout\n"
-	"  --sarif-all          keep baselined and suppressed results in SARIF, marked\n"
-	"                       (not for upload: GitHub would open them as alerts)\n"
-	"  --baseline FILE      report only findings not in FILE\n"
-	"  --write-baseline FILE  accept every current finding into FILE\n"
-	"  --prune-baseline     drop the fixed entries from the --baseline FILE\n"
-	"  --import FILE...     read the plugin's json= lines or sparse's output\n"
-	"  --merge FILE...      join SARIF files of --shard runs\n"
-	"  --shard K/N          take shard K of N (by a hash of the file name)\n"
-	"  --srcroot DIR        SARIF file names are relative to DIR (default: .)\n"
-	"Exit status: 0 no new findings, 1 new findings, 2 usage or input error,\n"
-	"3 a file could not be analysed.\n";
+	"\n"
+	"CI gate (findings of any engine; with a baseline, \"findings\" means new ones):\n"
+	"  --format=FORMAT    also sarif (SARIF 2.1.0), github (workflow annotations),\n"
+	"                     codequality (GitLab), 0day (new findings marked >>)\n"
+	"  --baseline FILE    report only findings not in FILE; the summary ends with\n"
+	"                     N new, M baselined, K fixed (in the baseline, no longer found)\n"
+	"  --write-baseline FILE  accept every current finding into FILE (exit 0)\n"
+	"  --prune-baseline   drop the fixed entries from the --baseline FILE\n"
+	"  --sarif-all        keep baselined and suppressed results in SARIF, marked\n"
+	"                     (not for upload: GitHub would open them as alerts)\n"
+	"  --import FILE...   the PATHs are the plugin's json= files or sparse's output\n"
+	"  --merge FILE...    the PATHs are SARIF files of --shard runs, joined\n"
+	"  --shard K/N        take shard K of N of the entries (by a hash of the file name)\n"
+	"  --srcroot DIR      SARIF file names are relative to DIR (default: .)\n"
+	"  A finding is suppressed by /* iomemcheck: ignore IOMnnn -- reason */ on its line\n"
+	"  or alone on the line above; the reason is required.\n";
 
 void gate_opts_init(struct gate_opts *o)
 {

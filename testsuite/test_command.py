@@ -172,6 +172,18 @@ def test_the_dashdash_form_needs_no_database(tmp_path):
     assert missing.returncode == 2 and "nope.c: error: cannot read" in missing.stderr
 
 
+def test_command_strings_are_split_as_sh_splits_them(tmp_path):
+    command = ("gcc -DA='\"x y\"' -DB=\"q\\\"r\" -DC=a\\ b -DD='' \"\" "
+               "-DE=\"$HOME\" -c kernel-samples/" + CLEAN)
+    write_db(tmp_path, [{"directory": ROOT, "file": "kernel-samples/" + CLEAN,
+                         "command": command}])
+    p = iomemcheck("--engine=gcc", "--print-commands", "-p", str(tmp_path))
+    words = shlex.split(p.stdout)
+    assert words == shlex.split("cd " + ROOT + " && " + command.replace(" -c ", " ")
+                                + " -S -o /dev/null")
+    assert words[4:10] == ['-DA="x y"', '-DB=q"r', "-DC=a b", "-DD=", "", "-DE=$HOME"]
+
+
 # ---- a GCC kernel database as it is ---------------------------------------------------
 
 def kernel_db(tmp_path, names):
@@ -304,6 +316,24 @@ def test_the_corpus_through_the_command_matches_the_samples(tmp_path, engine):
     found = findings_by_file(p.stdout)
     for s in samples:
         assert found.get(s.rel, set()) == s.expected, s.rel
+
+
+def test_a_header_finding_seen_by_two_files_is_printed_once(tmp_path):
+    (tmp_path / "peek.h").write_text("#include <linux/iosys-map.h>\n"
+                                     "static inline u32 peek(struct iosys_map *map)\n"
+                                     "{\n\treturn *(u32 *)map->vaddr;\n}\n")
+    for name in ("a.c", "b.c"):
+        (tmp_path / name).write_text('#include "peek.h"\n'
+                                     "u32 %s_read(struct iosys_map *m) { return peek(m); }\n"
+                                     % name[0])
+    write_db(tmp_path, [{"directory": str(tmp_path), "file": n,
+                         "arguments": ["gcc", "-O2", "-nostdinc", "-I", corpus.INCLUDE, "-c", n]}
+                        for n in ("a.c", "b.c")])
+    p = iomemcheck("--engine=gcc", cwd=tmp_path)
+    assert p.returncode == 1
+    assert [l for l in p.stdout.splitlines() if "warning:" in l] == [
+        "peek.h:4:9: warning: load through 'map->vaddr' while 'is_iomem' may be true [IOM002]"]
+    assert SUMMARY.match(p.stderr.strip()).group(2) == "1"
 
 
 def test_o_writes_the_file_atomically(tmp_path):
@@ -482,6 +512,16 @@ def test_clang_engine_kernel_database_loses_no_file(tmp_path):
     p2 = iomemcheck("-j2", "-p", str(tmp_path))
     assert p1.stdout == p2.stdout
     assert "not analysed" in p1.stderr and SUMMARY.match(p1.stderr.splitlines()[-1]).group(5) == "0", p1.stderr
+
+
+@pytest.mark.skipif(not clang_engine(), reason="built without the libclang engine")
+def test_both_engines_print_the_same_bytes(tmp_path):
+    # Every 8th sample, with -O2: the GCC engine's view of the same entries.
+    write_db(tmp_path, [entry(s.name) for s in plain_samples()[::8]])
+    clang = iomemcheck("-q", "-p", str(tmp_path))
+    gcc = iomemcheck("-q", "--engine=gcc", "-p", str(tmp_path))
+    assert clang.returncode == gcc.returncode == 1
+    assert clang.stdout == gcc.stdout and clang.stdout.count("warning:") >= 10
 
 
 @pytest.mark.skipif(not clang_engine(), reason="built without the libclang engine")
