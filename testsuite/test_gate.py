@@ -267,6 +267,15 @@ def test_suppression_without_reason_is_an_error(tmp_path):
     assert "iomemcheck: 2 findings, 1 suppressed" in p.stderr
 
 
+def test_suppression_naming_an_unknown_rule_is_an_error(tmp_path):
+    src = tree(tmp_path, names=[])
+    (src / "drivers" / "s.c").write_text(SUPPRESSED.replace("ignore IOM002 -- same", "ignore IOM099 -- same"))
+    analyse(src)
+    p = gate(src, "--import", "f.json")
+    assert p.returncode == 2
+    assert "drivers/s.c:6: error: iomemcheck suppression names an unknown rule" in p.stderr
+
+
 # ---- SARIF ------------------------------------------------------------------
 
 def sarif(src, *args):
