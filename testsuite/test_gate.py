@@ -9,6 +9,7 @@ import json
 import os
 import shutil
 import subprocess
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -35,19 +36,29 @@ def tree(tmp_path, names=SAMPLES, sub="drivers"):
     return src
 
 
+def sources(src):
+    return [os.path.relpath(os.path.join(d, f), src)
+            for d, _, files in sorted(os.walk(src)) for f in sorted(files) if f.endswith(".c")]
+
+
+def compile_all(src, *args):
+    """gcc with the plugin over every .c file of the tree, two at a time (the
+    json= file is appended to by both, as in a make -j build)."""
+    def one(rel):
+        return subprocess.run(["gcc", "-c", "-O2", "-nostdinc", "-I", corpus.INCLUDE,
+                               "-o", "/dev/null", "-fplugin=" + corpus.PLUGIN, *args, rel],
+                              cwd=src, capture_output=True, text=True, env=ENV)
+    with ThreadPoolExecutor(2) as pool:
+        return list(pool.map(one, sources(src)))
+
+
 def analyse(src, out="f.json"):
     """The plugin over every .c file of the tree, json= lines, as a make -j build."""
     path = src / out
     if path.exists():
         path.unlink()
-    for dirpath, _, files in sorted(os.walk(src)):
-        for f in sorted(files):
-            if f.endswith(".c"):
-                rel = os.path.relpath(os.path.join(dirpath, f), src)
-                subprocess.run(["gcc", "-c", "-O2", "-nostdinc", "-I", corpus.INCLUDE,
-                                "-o", "/dev/null", "-fplugin=" + corpus.PLUGIN,
-                                "-fplugin-arg-iomemcheck-json=" + str(path), rel],
-                               cwd=src, capture_output=True, env=ENV, check=True)
+    for p in compile_all(src, "-fplugin-arg-iomemcheck-json=" + str(path)):
+        assert p.returncode == 0, p.stderr
     return path
 
 
@@ -58,14 +69,8 @@ def gate(src, *args):
 def plugin_text(src):
     """What the plugin prints in a build of the tree: finding and note lines."""
     lines = []
-    for dirpath, _, files in sorted(os.walk(src)):
-        for f in sorted(files):
-            if f.endswith(".c"):
-                rel = os.path.relpath(os.path.join(dirpath, f), src)
-                p = subprocess.run(["gcc", "-c", "-O2", "-nostdinc", "-I", corpus.INCLUDE,
-                                    "-o", "/dev/null", "-fplugin=" + corpus.PLUGIN, rel],
-                                   cwd=src, capture_output=True, text=True, env=ENV)
-                lines += [l for l in p.stderr.splitlines() if ": warning: " in l or ": note: " in l]
+    for p in compile_all(src):
+        lines += [l for l in p.stderr.splitlines() if ": warning: " in l or ": note: " in l]
     return lines
 
 
@@ -479,14 +484,9 @@ def test_usage_errors_exit_2(tmp_path):
 # ---- the native command: a compile database through --engine=gcc -------------
 
 def database(src):
-    entries = []
-    for dirpath, _, files in sorted(os.walk(src)):
-        for f in sorted(files):
-            if f.endswith(".c"):
-                rel = os.path.relpath(os.path.join(dirpath, f), src)
-                entries.append({"directory": str(src), "file": rel,
-                                "arguments": ["gcc", "-c", "-O2", "-nostdinc", "-I", corpus.INCLUDE,
-                                              "-o", "/dev/null", rel]})
+    entries = [{"directory": str(src), "file": rel,
+                "arguments": ["gcc", "-c", "-O2", "-nostdinc", "-I", corpus.INCLUDE,
+                              "-o", "/dev/null", rel]} for rel in sources(src)]
     (src / "compile_commands.json").write_text(json.dumps(entries, indent=1))
 
 
