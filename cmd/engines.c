@@ -117,11 +117,12 @@ int engine_clang_available(void)
 
 static void collect(const struct iom_finding *f, void *ctx)
 {
-	char buf[8192];
-	int n = iom_format_json(f, buf, sizeof(buf));
+	struct iom_buf line = { 0 };
 
-	if (n > 0)
-		append(ctx, buf, (size_t)n);
+	/* Any length fits; iom_render fails only when out of memory. */
+	if (!iom_render(IOM_FORMAT_JSON, f, &line))
+		append(ctx, line.s, line.len);
+	iom_buf_free(&line);
 }
 
 static void run_clang(const struct run_config *cfg, const struct entry *e, int fd)
@@ -184,7 +185,7 @@ static int run_compiler(const struct args *a, const char *dir, struct buffer *er
 	ssize_t k;
 	pid_t pid;
 
-	if (pipe(pipefd))
+	if (pipe2(pipefd, O_CLOEXEC))	/* the compiler keeps only its stderr */
 		return -1;
 	pid = fork();
 	if (pid < 0)

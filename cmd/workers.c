@@ -8,7 +8,9 @@
  * blocks on a full pipe, and keeps results per entry, so the order in which
  * workers finish never shows in the output.
  */
+#define _GNU_SOURCE	/* pipe2 */
 #include <errno.h>
+#include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -30,7 +32,9 @@ static int start(const struct run_config *cfg, const struct entry *e, struct wor
 {
 	int p[2];
 
-	if (pipe(p))
+	/* Close-on-exec: a compiler the GCC engine runs must not hold another
+	 * worker's pipe open, or that worker's end of file would wait for it. */
+	if (pipe2(p, O_CLOEXEC))
 		return -1;
 	fflush(NULL);
 	w->pid = fork();
