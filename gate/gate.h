@@ -169,6 +169,7 @@ struct gate_sarif_opts {
 	int all;		/* keep baselined and suppressed results, marked */
 	const char *srcroot;	/* file names are made relative to it; NULL: cwd */
 	const char *engine;	/* the run's engine when nothing was found */
+	int baseline;		/* results were matched against a baseline */
 };
 
 /* Each renderer returns a malloc'd text. */

@@ -188,7 +188,7 @@ static void print_summary(const struct gate_opts *o, const struct gate_summary *
 int gate_finish(const struct gate_opts *o, struct gate_set *s, FILE *err)
 {
 	struct gate_summary sum = { 0 };
-	struct gate_sarif_opts so = { o->sarif_all, o->srcroot, NULL };
+	struct gate_sarif_opts so = { o->sarif_all, o->srcroot, NULL, o->baseline != NULL };
 	struct gate_baseline b = { 0 };
 	char msg[1024], *text;
 	int status = GATE_EXIT_CLEAN, bad = 0;
@@ -208,6 +208,8 @@ int gate_finish(const struct gate_opts *o, struct gate_set *s, FILE *err)
 		sum.baseline = 1;
 	}
 	count(s, &sum);
+	/* Merged shards carry their baseline marks without a --baseline. */
+	so.baseline |= sum.baselined > 0;
 	if (o->write_baseline) {
 		text = gate_baseline_text(s, 1u << GATE_NEW | 1u << GATE_BASELINED);
 		bad |= write_file(o->write_baseline, text, err) != 0;

@@ -222,7 +222,8 @@ static const char *const baseline_states[] = {
 	[GATE_NEW] = "new", [GATE_BASELINED] = "unchanged", [GATE_SUPPRESSED] = "unchanged",
 };
 
-static json_t *result_json(const struct gate_finding *f, const char *root, int all)
+static json_t *result_json(const struct gate_finding *f, const char *root, int all,
+			   int baseline)
 {
 	json_t *r, *loc, *related = json_array(), *flow = json_array();
 	char fp[64];
@@ -263,7 +264,9 @@ static json_t *result_json(const struct gate_finding *f, const char *root, int a
 	json_object_set_new(r, "properties", json_pack("{s:s,s:i}", "function", f->function,
 						      "occurrence", f->occurrence));
 	if (all) {
-		json_object_set_new(r, "baselineState", json_string(baseline_states[f->state]));
+		if (baseline)
+			json_object_set_new(r, "baselineState",
+					    json_string(baseline_states[f->state]));
 		if (f->state == GATE_SUPPRESSED)
 			json_object_set_new(r, "suppressions",
 					    json_pack("[{s:s,s:s}]", "kind", "inSource",
@@ -310,7 +313,7 @@ static json_t *run_json(const struct gate_set *s, const char *engine,
 
 		if (strcmp(f->engine, engine) || (!opts->all && f->state != GATE_NEW))
 			continue;
-		json_array_append_new(results, result_json(f, root, opts->all));
+		json_array_append_new(results, result_json(f, root, opts->all, opts->baseline));
 	}
 	snprintf(id, sizeof(id), "iomemcheck/%s/", engine);
 	encode(root, enc, sizeof(enc));
@@ -356,7 +359,7 @@ char *gate_render_sarif(const struct gate_set *s, const struct gate_sarif_opts *
 	char root[4096], *text;
 	int n = engines(s, names, 16);
 	json_t *runs = json_array(), *doc;
-	struct gate_sarif_opts none = { 0, NULL, NULL };
+	struct gate_sarif_opts none = { 0 };
 
 	if (!opts)
 		opts = &none;

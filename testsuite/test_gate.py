@@ -418,6 +418,7 @@ def test_merged_shards_equal_the_unsharded_run(tmp_path):
         shards.append(json.loads((src / f"s{k}.sarif").read_text()))
     sizes = [len(results_of(s)) for s in shards]
     assert all(sizes) and sum(sizes) == len(results_of(json.loads((src / "all.sarif").read_text())))
+    assert "baselineState" not in (src / "all.sarif").read_text()     # no baseline, no state
     p = gate(src, "--merge", "s1.sarif", "s2.sarif", "s3.sarif", "--format=sarif", "--sarif-all",
              "-o", "merged.sarif")
     assert p.returncode == whole.returncode
