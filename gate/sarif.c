@@ -195,13 +195,44 @@ static json_t *artifact(const char *file, const char *root)
 	return json_pack("{s:s}", "uri", uri);
 }
 
+/*
+ * SARIF columns count UTF-16 code units; the engines count bytes.  They are
+ * the same on ASCII lines; elsewhere the column is converted with the source
+ * line, and the byte column kept in the region's properties so that --merge
+ * gives back exactly what the engine said.
+ */
+static int utf16_column(const char *file, int line, int col)
+{
+	const unsigned char *p = (const unsigned char *)gate_source_line(file, line);
+	int units = 0, i = 0;
+
+	if (!p || col < 1)
+		return col;
+	while (i < col - 1 && p[i]) {
+		unsigned char c = p[i];
+		int n = c < 0x80 ? 1 : (c & 0xe0) == 0xc0 ? 2 : (c & 0xf0) == 0xe0 ? 3 :
+			(c & 0xf8) == 0xf0 ? 4 : 1;
+
+		units += n == 4 ? 2 : 1;
+		i += n;
+	}
+	return units + 1 + (col - 1 - i > 0 ? col - 1 - i : 0);
+}
+
 static json_t *physical(const char *file, int line, int col, int end_col, const char *root)
 {
 	json_t *region = json_pack("{s:i}", "startLine", line > 0 ? line : 1);
 
 	if (col > 0) {
-		json_object_set_new(region, "startColumn", json_integer(col));
-		json_object_set_new(region, "endColumn", json_integer(end_col > col ? end_col : col + 1));
+		int end = end_col > col ? end_col : col + 1;
+		int ucol = utf16_column(file, line, col), uend = utf16_column(file, line, end);
+
+		json_object_set_new(region, "startColumn", json_integer(ucol));
+		json_object_set_new(region, "endColumn", json_integer(uend));
+		if (ucol != col || uend != end)
+			json_object_set_new(region, "properties",
+					    json_pack("{s:i,s:i}", "byteStartColumn", col,
+						      "byteEndColumn", end));
 	}
 	return json_pack("{s:o,s:o}", "artifactLocation", artifact(file, root), "region", region);
 }

@@ -41,6 +41,17 @@ static int iget(json_t *o, const char *path)
 	return json_is_integer(o) ? (int)json_integer_value(o) : 0;
 }
 
+/* The engine's byte column: kept in the region's properties where it
+ * differs from SARIF's UTF-16 column (sarif.c). */
+static int column(json_t *phys, const char *which)
+{
+	char bytes[64], units[64];
+
+	snprintf(bytes, sizeof(bytes), "region.properties.byte%sColumn", which);
+	snprintf(units, sizeof(units), "region.%sColumn", which[0] == 'S' ? "start" : "end");
+	return iget(phys, bytes) ? iget(phys, bytes) : iget(phys, units);
+}
+
 /* An artifactLocation back to the file name the engine reported. */
 static char *file_of(json_t *artifact)
 {
@@ -86,15 +97,15 @@ static int result(struct gate_set *s, const char *engine, json_t *r, char *msg, 
 		return -1;
 	}
 	f = gate_set_add(s, engine, gate_rule_of(rule), !strcmp(sget(r, "level") ? sget(r, "level") : "", "error"),
-			 file, iget(phys, "region.startLine"), iget(phys, "region.startColumn"),
+			 file, iget(phys, "region.startLine"), column(phys, "Start"),
 			 sget(r, "properties.function"), text);
-	f->end_col = iget(phys, "region.endColumn");
+	f->end_col = column(phys, "End");
 	free(file);
 	json_array_foreach(rel, i, l) {
 		json_t *p = json_object_get(l, "physicalLocation");
 		char *nf = file_of(json_object_get(p, "artifactLocation"));
 
-		gate_finding_note(f, nf, iget(p, "region.startLine"), iget(p, "region.startColumn"),
+		gate_finding_note(f, nf, iget(p, "region.startLine"), column(p, "Start"),
 				  sget(l, "message.text"));
 		free(nf);
 	}

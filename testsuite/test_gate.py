@@ -572,3 +572,20 @@ def test_whole_corpus_sarif_validates(tmp_path, multitool):
     n = len(doc["runs"][0]["results"])
     assert n == len((src / "base.json").read_text().splitlines()) > 100
     assert validate(multitool, src / "c.sarif") == []
+
+
+def test_sarif_columns_count_utf16_units_and_merge_keeps_the_bytes(tmp_path):
+    src = tree(tmp_path, names=[])
+    (src / "drivers" / "u.c").write_text(
+        "#include <linux/iosys-map.h>\nvoid vunmap(const void *);\n"
+        "void a(struct iosys_map *map)\n{\n\t/* \u00e9\u00e9 */ vunmap(map->vaddr);\n}\n")
+    analyse(src)
+    gnu = gate(src, "--import", "f.json").stdout
+    assert "drivers/u.c:5:13: warning:" in gnu           # bytes: tab, 8 for the comment, space
+    p = gate(src, "--import", "f.json", "--format=sarif", "--sarif-all", "-o", "u.sarif")
+    reg = json.loads((src / "u.sarif").read_text())["runs"][0]["results"][0][
+        "locations"][0]["physicalLocation"]["region"]
+    assert (reg["startColumn"], reg["properties"]["byteStartColumn"]) == (11, 13)
+    line = (src / "drivers" / "u.c").read_text().split("\n")[4]
+    assert line[reg["startColumn"] - 1:reg["endColumn"] - 1] == "vunmap(map->vaddr"
+    assert gate(src, "--merge", "u.sarif").stdout == gnu
