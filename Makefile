@@ -86,9 +86,19 @@ CLANG_OBJ := $(patsubst clang/%.c,$(CLANG_OBJDIR)/%.o,$(CLANG_SRC))
 # The iomemcheck command (cmd/), with the libclang engine and the GCC plugin.
 CMD_SRC := cmd/main.c cmd/options.c cmd/db.c cmd/words.c cmd/paths.c cmd/flags.c cmd/engines.c \
 	cmd/workers.c cmd/findings.c cmd/render.c
+# The CI gate (gate/README.md): keys, baseline, suppressions, SARIF and the
+# other sinks, import and merge.  Where the project is published: the SARIF
+# rules link their catalog pages under it.
+VERSION	:= 0.1.0
+URL	?= https://example.org/iomemcheck
+GATE_SRC := gate/set.c gate/source.c gate/linehash.c gate/key.c gate/suppress.c \
+	gate/baseline.c gate/import.c gate/sarif.c gate/sarif_read.c gate/sinks.c \
+	gate/atomic.c gate/shard.c gate/run.c gate/catalog.c
+GATE_OBJ := $(GATE_SRC:.c=.o)
+CATALOG	:= $(sort $(wildcard rules/catalog/IOM*.md))
 
-.PHONY: all deps check check-core check-samples check-sparse samples install clean check-clang-versions \
-	check-kernel bench torture
+.PHONY: all deps check check-core check-gate check-samples check-sparse samples install clean \
+	check-clang-versions check-kernel check-kernel-gate bench torture
 
 all: deps $(O)core/libiomcore.a $(PLUGIN_SO) sparse/iomemcheck-sparse clang/libiomclang.a \
 	clang/iomclang-run cmd/iomemcheck
@@ -117,6 +127,18 @@ $(PLUGIN_DIR)/%.o: plugin/%.c plugin/gcc-common.h plugin/lower.h core/iomem.h co
 $(PLUGIN_SO): $(PLUGIN_OBJ) $(O)core/libiomcore.a
 	$(GXX) -shared $(SAN) -o $@.tmp $(PLUGIN_OBJ) $(O)core/libiomcore.a && mv $@.tmp $@
 
+gate/catalog.c: gate/embed-catalog.sh $(CATALOG)
+	gate/embed-catalog.sh $(CATALOG) > $@.tmp && mv $@.tmp $@
+
+gate/%.o: gate/%.c gate/gate.h gate/rules.def core/iomem.h | deps
+	$(CC) $(CORE_CFLAGS) -Icore -DIOM_VERSION='"$(VERSION)"' -DIOM_URL='"$(URL)"' -c -o $@ $<
+
+gate/libiomgate.a: $(GATE_OBJ)
+	rm -f $@ && ar rcs $@ $^
+
+gate/tests/test-gate: gate/tests/test-gate.c gate/libiomgate.a core/libiomcore.a
+	$(CC) $(CFLAGS) $(WARN) -Icore -Igate -o $@ $< gate/libiomgate.a core/libiomcore.a -ljansson
+
 # Objects per LLVM version; clang/libiomclang.a is the one of the last build,
 # remade whenever LLVM_VERSION changes (clang/.llvm-version records it).
 $(CLANG_OBJDIR)/%.o: clang/%.c clang/clang.h clang/engine.h core/iomem.h | deps
@@ -132,11 +154,12 @@ clang/libiomclang.a: $(CLANG_OBJ) clang/.llvm-version
 clang/iomclang-run: clang/iomclang-run.c clang/libiomclang.a core/libiomcore.a
 	$(CC) $(CLANG_CFLAGS) -o $@ $< clang/libiomclang.a core/libiomcore.a $(CLANG_LDLIBS)
 
-cmd/%.o: cmd/%.c cmd/cmd.h cmd/cli.h cmd/gcc-only.def core/iomem.h clang/engine.h | deps
-	$(CC) $(CORE_CFLAGS) -DIOM_HAVE_CLANG_ENGINE -Icore -Iclang -c -o $@ $<
+cmd/%.o: cmd/%.c cmd/cmd.h cmd/cli.h cmd/gcc-only.def core/iomem.h clang/engine.h gate/gate.h | deps
+	$(CC) $(CORE_CFLAGS) -DIOM_HAVE_CLANG_ENGINE -Icore -Iclang -Igate -c -o $@ $<
 
-cmd/iomemcheck: $(CMD_SRC:.c=.o) clang/libiomclang.a core/libiomcore.a
-	$(CC) -o $@ $(CMD_SRC:.c=.o) clang/libiomclang.a core/libiomcore.a -ljansson $(CLANG_LDLIBS)
+cmd/iomemcheck: $(CMD_SRC:.c=.o) clang/libiomclang.a gate/libiomgate.a core/libiomcore.a
+	$(CC) -o $@ $(CMD_SRC:.c=.o) clang/libiomclang.a gate/libiomgate.a core/libiomcore.a \
+		-ljansson $(CLANG_LDLIBS)
 
 sparse/iomemcheck-sparse: FORCE | deps
 	@if [ -f sparse/Makefile ]; then $(MAKE) -s -C sparse all; fi
@@ -150,11 +173,16 @@ $(O)core/tests/test-frontend: core/tests/test-frontend.c $(O)core/libiomcore.a
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(SAN) $(WARN) -Icore -o $@ $< $(O)core/libiomcore.a
 
-check: all check-core check-samples check-sparse
+check: all check-core check-gate check-samples check-sparse
 
 check-core: $(O)core/tests/test-core $(O)core/tests/test-frontend
 	@$(SAN_RUN) $(if $(SAN),core --leaks) $(O)core/tests/test-core
 	@$(SAN_RUN) $(if $(SAN),frontend --leaks) $(O)core/tests/test-frontend
+
+check-gate: gate/tests/test-gate cmd/iomemcheck $(PLUGIN_SO)
+	@gate/tests/test-gate
+	@LC_ALL=C $(PYTHON) -m pytest -q -p no:cacheprovider testsuite/test_gate.py 2>&1 | tail -n 1 | sed 's/^/gate pytest: /'; \
+		exit $${PIPESTATUS[0]}
 
 check-samples: export IOMEMCHECK_PLUGIN := $(if $(SAN),$(abspath $(PLUGIN_SO)))
 check-samples: $(PLUGIN_SO) clang/iomclang-run cmd/iomemcheck
@@ -194,6 +222,13 @@ bench: plugin/iomemcheck.so core/libiomcore.a
 	@scripts/need-packages $(KERNEL_PACKAGES)
 	bench/bench
 
+# The CI gate on the same tree (testsuite/kernel/README.md): import = plugin text,
+# SARIF validated, baseline through three edit kinds, merged shards.
+check-kernel-gate: plugin/iomemcheck.so cmd/iomemcheck
+	$(DEFAULT_GCC_ONLY)
+	@scripts/need-packages $(KERNEL_PACKAGES)
+	testsuite/kernel/check-gate $(KERNEL_ARGS)
+
 torture: $(PLUGIN_SO)
 	$(DEFAULT_GCC_ONLY)
 	$(SAN_RUN) $(if $(SAN),torture) bench/torture $(if $(SAN),--plugin $(PLUGIN_SO) --no-write) $(TORTURE_ARGS)
@@ -212,7 +247,7 @@ install: all
 clean:
 	rm -f core/*.o core/libiomcore.a core/rules_builtin.c core/tests/test-core \
 		plugin/*.o plugin/*.so clang/libiomclang.a clang/iomclang-run clang/.llvm-version \
-		cmd/*.o cmd/iomemcheck
+		cmd/*.o cmd/iomemcheck gate/*.o gate/*.a gate/catalog.c gate/tests/test-gate
 	rm -rf build/plugin build/asan clang/obj-*
 	@if [ -f sparse/Makefile ]; then $(MAKE) -s -C sparse clean; fi
 	rm -f core/tests/test-frontend

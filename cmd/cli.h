@@ -5,6 +5,7 @@
 #define IOM_CLI_H
 
 #include "cmd.h"
+#include "gate.h"
 
 struct cli {
 	const char *db;			/* -p */
@@ -19,6 +20,8 @@ struct cli {
 	struct args cflags;
 	struct iom_config config;	/* the engine options */
 	struct run_config run;
+	struct gate_opts gate;		/* the CI gate's options (gate/run.c) */
+	int gated;			/* one of them was given: the gate renders */
 	char err[1024];
 };
 

@@ -284,12 +284,91 @@ static int report_files(struct cli *c, struct entry **sel, struct outcome *out, 
 	return failed;
 }
 
+/* ---- the CI gate (gate/) ---------------------------------------------------- */
+
+/* --shard K/N: the entries whose file name hashes into shard K. */
+static int shard_entries(struct cli *c, struct entry **sel, int n, const char *cwd)
+{
+	int kept = 0;
+
+	if (!c->gate.shard_n)
+		return n;
+	for (int i = 0; i < n; i++) {
+		char *name = path_display(sel[i]->file, cwd);
+
+		if (gate_shard_has(name, c->gate.shard_k, c->gate.shard_n))
+			sel[kept++] = sel[i];
+		free(name);
+	}
+	return kept;
+}
+
+/* --import / --merge: findings other runs wrote, through the gate alone. */
+static int gate_files(struct cli *c)
+{
+	struct gate_set gs;
+	int status;
+
+	gate_set_init(&gs);
+	for (int i = 0; i < c->paths.argc; i++) {
+		const char *p = c->paths.argv[i];
+		int rc = c->gate.import ? gate_import_file(&gs, p, c->err, sizeof(c->err)) :
+					  gate_read_sarif(&gs, p, c->err, sizeof(c->err));
+
+		if (rc) {
+			gate_set_free(&gs);
+			return fail(c, EXIT_USAGE);
+		}
+	}
+	status = gate_finish(&c->gate, &gs, stderr);
+	gate_set_free(&gs);
+	gate_source_forget();
+	return status;
+}
+
+static const char *engine_name(const struct cli *c)
+{
+	return c->engine == ENGINE_CLANG ? "clang" : "gcc";
+}
+
+/* Every file's fate, before report_files() frees the errors. */
+static void gate_outcomes(struct cli *c, struct gate_set *gs, struct entry **sel,
+			  const struct outcome *out, int n, const char *cwd)
+{
+	for (int i = 0; i < n; i++) {
+		char *name = path_display(sel[i]->file, cwd);
+
+		gate_set_file(gs, engine_name(c), name, out[i].analysed ? NULL :
+			      out[i].error ? out[i].error : "could not be analysed");
+		free(name);
+	}
+}
+
+/* A native run through the gate: the command's summary first, the gate's
+ * line (new, baselined, fixed) last.  Returns the exit status. */
+static int gate_native(struct cli *c, struct gate_set *gs, const struct findings *set,
+		       int n, int failed, int not_c, double t0)
+{
+	int status;
+
+	for (int i = 0; i < set->nr; i++)
+		gate_set_add_iom(gs, engine_name(c), &set->v[i]);
+	if (append_json(c, set))
+		return fail(c, EXIT_USAGE);
+	if (!c->quiet)
+		summary(n, set, failed, not_c, now() - t0);
+	status = gate_finish(&c->gate, gs, stderr);
+	gate_source_forget();
+	return status;
+}
+
 /* Analyse the entries, print what was found.  Returns the exit status. */
 static int analyse(struct cli *c, struct entry **sel, int n, int not_c, const char *cwd,
 		   double t0)
 {
 	struct outcome *out = calloc(n + 1, sizeof(*out));
 	struct findings set = { 0 };
+	struct gate_set gs;
 	int tty = !c->quiet && isatty(2), failed, status;
 
 	run_workers(&c->run, sel, n, c->jobs < n ? c->jobs : (n ? n : 1), cwd, &set, out,
@@ -297,11 +376,20 @@ static int analyse(struct cli *c, struct entry **sel, int n, int not_c, const ch
 	if (tty)
 		fputs("\r\033[K", stderr);
 	findings_sort(&set);
+	gate_set_init(&gs);
+	if (c->gated)
+		gate_outcomes(c, &gs, sel, out, n, cwd);
 	failed = report_files(c, sel, out, n, cwd);
 	free(out);
 	if (c->config.options.error)
 		for (int i = 0; i < set.nr; i++)
 			set.v[i].error = 1;
+	if (c->gated) {
+		status = gate_native(c, &gs, &set, n, failed, not_c, t0);
+		gate_set_free(&gs);
+		findings_free(&set);
+		return status;
+	}
 	if (render_to(c->format, &set, c->output, c->err, sizeof(c->err)) ||
 	    append_json(c, &set)) {
 		findings_free(&set);
@@ -340,9 +428,12 @@ int main(int argc, char **argv)
 	if (!getcwd(cwd, sizeof(cwd)))
 		strcpy(cwd, "/");
 	iom_config_init(&c.config, rules);
+	gate_opts_init(&c.gate);
 	ret = parse_options(&c, argc, argv);
 	if (ret)
 		return fail(&c, ret < 0 ? -ret : ret);
+	if (c.gate.import || c.gate.merge)
+		return gate_files(&c);
 	c.run.rules = rules;
 	c.run.options = c.config.options;
 	c.run.engine = c.engine;
@@ -354,6 +445,7 @@ int main(int argc, char **argv)
 	n = select_entries(&c, &db, cwd, shown, &sel, &not_c);
 	if (n < 0)
 		return fail(&c, EXIT_USAGE);
+	n = shard_entries(&c, sel, n, cwd);
 	if (c.print_commands) {
 		print_commands(&c, sel, n);
 		status = EXIT_CLEAN;

@@ -28,7 +28,8 @@ static const char usage_text[] =
 "  -j N, --jobs=N     N files at a time (default: the number of CPUs)\n"
 "  -o FILE            write the findings to FILE (replaced atomically), not stdout\n"
 "  --format=FORMAT    gnu or text (default: file:line:col: warning: ... [IOMnnn]),\n"
-"                     json (one object per line, as the plugin's json=)\n"
+"                     json (one object per line, as the plugin's json=), and\n"
+"                     those of the CI gate below\n"
 "  --engine=ENGINE    clang (default: libclang parses each file) or gcc (each\n"
 "                     entry's own compile command runs with the GCC plugin)\n"
 "  --plugin FILE      the GCC plugin for --engine=gcc (default: next to iomemcheck)\n"
@@ -49,7 +50,7 @@ static const char usage_tail[] =
 "shown there; a summary line ends every run.\n"
 "\n"
 "exit status:\n"
-"  0  no findings\n"
+"  0  no findings (no new findings with --baseline)\n"
 "  1  findings\n"
 "  2  usage or input error (a broken database: FILE:LINE: error: ...)\n"
 "  3  a file could not be analysed (also when there are findings)\n";
@@ -59,9 +60,9 @@ static const char usage_tail[] =
 typedef int (*option_fn)(struct cli *, const char *value);
 
 static int opt_db(struct cli *c, const char *v) { c->db = v; return 0; }
-static int opt_output(struct cli *c, const char *v) { c->output = v; return 0; }
+static int opt_output(struct cli *c, const char *v) { c->output = c->gate.output = v; return 0; }
 static int opt_plugin(struct cli *c, const char *v) { c->plugin = v; return 0; }
-static int opt_quiet(struct cli *c, const char *v) { (void)v; c->quiet = 1; return 0; }
+static int opt_quiet(struct cli *c, const char *v) { (void)v; c->quiet = c->gate.quiet = 1; return 0; }
 static int opt_print(struct cli *c, const char *v) { (void)v; c->print_commands = 1; return 0; }
 
 static int opt_help(struct cli *c, const char *v)
@@ -79,6 +80,7 @@ static int opt_help(struct cli *c, const char *v)
 			 t[i].value ? t[i].value : "");
 		printf("  %-18s %s\n", left, t[i].help);
 	}
+	fputs(gate_help, stdout);
 	fputs(usage_tail, stdout);
 	exit(EXIT_CLEAN);
 }
@@ -106,7 +108,16 @@ static int opt_jobs(struct cli *c, const char *v)
 
 static int opt_format(struct cli *c, const char *v)
 {
+	int g = gate_format_of(v);
+
+	if (g >= 0)
+		c->gate.format = g;
 	c->format = render_format(v);
+	if (c->format < 0 && g >= 0) {
+		c->gated = 1;		/* a format only the gate renders */
+		c->format = 0;
+		return 0;
+	}
 	if (c->format < 0) {
 		snprintf(c->err, sizeof(c->err), "unknown format '%s' (formats: %s)", v,
 			 render_format_names());
@@ -265,6 +276,14 @@ int parse_options(struct cli *c, int argc, char **argv)
 			}
 		}
 		if (!o) {
+			/* The gate's own options (gate/run.c). */
+			ret = gate_option(&c->gate, argc, argv, &i, c->err, sizeof(c->err));
+			if (ret < 0)
+				return EXIT_USAGE;
+			if (ret) {
+				c->gated = 1;
+				continue;
+			}
 			snprintf(c->err, sizeof(c->err), "unknown option '%s' (see --help)", arg);
 			return EXIT_USAGE;
 		}
@@ -278,6 +297,13 @@ int parse_options(struct cli *c, int argc, char **argv)
 		ret = o->fn(c, value);
 		if (ret)
 			return ret == -2 ? -EXIT_USAGE : EXIT_USAGE;
+	}
+	if (gate_opts_check(&c->gate, c->err, sizeof(c->err)))
+		return EXIT_USAGE;
+	if ((c->gate.import || c->gate.merge) && !c->paths.argc) {
+		snprintf(c->err, sizeof(c->err), "--%s needs the files to read",
+			 c->gate.import ? "import" : "merge");
+		return EXIT_USAGE;
 	}
 	if (c->dashdash && c->db) {
 		snprintf(c->err, sizeof(c->err), "-p and '--' do not go together: '--' means no database");
