@@ -21,15 +21,15 @@ WARN	:= -Wall -Wextra
 CORE_CFLAGS := $(CFLAGS) $(WARN) -fPIC -std=gnu11
 
 PLUGIN_INC := $(shell $(GCC) -print-file-name=plugin)/include
-# Each GCC gets its own objects: the default gcc builds plugin/iomemcheck.so
-# (what every script uses); any other GCC=NAME builds build/plugin/NAME/.
+# Each GCC gets its own objects: the default gcc builds gcc/iomemcheck.so
+# (what every script uses); any other GCC=NAME builds build/gcc/NAME/.
 # The tests find a build's compiler by that NAME on PATH.
 ifeq ($(GCC),gcc)
-PLUGIN_DIR := plugin
+PLUGIN_DIR := gcc
 else ifeq ($(notdir $(GCC)),gcc)
 $(error GCC=$(GCC): name it apart from the default gcc, e.g. a gcc-N link on PATH)
 else
-PLUGIN_DIR := build/plugin/$(notdir $(GCC))
+PLUGIN_DIR := build/gcc/$(notdir $(GCC))
 endif
 PLUGIN_SO := $(PLUGIN_DIR)/iomemcheck.so
 # Debian packages a GCC's plugin headers as gcc-N-plugin-dev; a compiler of
@@ -76,10 +76,10 @@ CORE_HDR := core/iomem.h core/func.h core/rules.h core/builtin.h core/alloc.h co
 	core/rules.def core/events.def core/options.def
 CORE_OBJ := $(addprefix $(O),$(CORE_SRC:.c=.o) core/rules_builtin.o)
 RULES	:= $(sort $(wildcard rules/*.rules))
-PLUGIN_SRC := plugin/iomemcheck.c plugin/lower.c plugin/paths.c plugin/ops.c plugin/version.c
-PLUGIN_OBJ := $(patsubst plugin/%.c,$(PLUGIN_DIR)/%.o,$(PLUGIN_SRC))
+PLUGIN_SRC := gcc/iomemcheck.c gcc/lower.c gcc/paths.c gcc/ops.c gcc/version.c
+PLUGIN_OBJ := $(patsubst gcc/%.c,$(PLUGIN_DIR)/%.o,$(PLUGIN_SRC))
 # The corpus engines and plugin tests of this GCC (testsuite/corpus.py).
-ENGINE	:= $(if $(filter plugin,$(PLUGIN_DIR)),gcc,$(notdir $(GCC)))
+ENGINE	:= $(if $(filter gcc,$(PLUGIN_DIR)),gcc,$(notdir $(GCC)))
 CLANG_SRC := clang/where.c clang/compat.c clang/types.c clang/paths.c clang/vars.c \
 	clang/expr.c clang/stmt.c clang/unit.c
 CLANG_OBJ := $(patsubst clang/%.c,$(CLANG_OBJDIR)/%.o,$(CLANG_SRC))
@@ -120,7 +120,7 @@ $(CORE_OBJ): core/rules.h
 $(O)core/libiomcore.a: $(CORE_OBJ)
 	rm -f $@ && ar rcs $@ $^
 
-$(PLUGIN_DIR)/%.o: plugin/%.c plugin/gcc-common.h plugin/lower.h core/iomem.h core/rules.def | deps
+$(PLUGIN_DIR)/%.o: gcc/%.c gcc/gcc-common.h gcc/lower.h core/iomem.h core/rules.def | deps
 	@mkdir -p $(@D)
 	$(GXX) $(PLUGIN_CXXFLAGS) -x c++ -c -o $@ $<
 
@@ -208,23 +208,23 @@ samples: $(PLUGIN_SO)
 	@LC_ALL=C $(PYTHON) testsuite/run.py --show --engine=$(ENGINE)
 
 # The kernel, bench and torture harnesses build with the default gcc and its
-# plugin/iomemcheck.so; with another GCC= they would measure the wrong plugin.
+# gcc/iomemcheck.so; with another GCC= they would measure the wrong plugin.
 DEFAULT_GCC_ONLY = @if [ "$(GCC)" != gcc ]; then \
 	echo "error: make $@ runs the default gcc's plugin only (drop GCC=$(GCC))" >&2; exit 1; fi
 
-check-kernel: plugin/iomemcheck.so
+check-kernel: gcc/iomemcheck.so
 	$(DEFAULT_GCC_ONLY)
 	@scripts/need-packages $(KERNEL_PACKAGES)
 	testsuite/kernel/check-kernel $(KERNEL_ARGS)
 
-bench: plugin/iomemcheck.so core/libiomcore.a
+bench: gcc/iomemcheck.so core/libiomcore.a
 	$(DEFAULT_GCC_ONLY)
 	@scripts/need-packages $(KERNEL_PACKAGES)
 	bench/bench
 
 # The CI gate on the same tree (testsuite/kernel/README.md): import = plugin text,
 # SARIF validated, baseline through three edit kinds, merged shards.
-check-kernel-gate: plugin/iomemcheck.so cmd/iomemcheck
+check-kernel-gate: gcc/iomemcheck.so cmd/iomemcheck
 	$(DEFAULT_GCC_ONLY)
 	@scripts/need-packages $(KERNEL_PACKAGES)
 	testsuite/kernel/check-gate $(KERNEL_ARGS)
@@ -246,9 +246,9 @@ install: all
 
 clean:
 	rm -f core/*.o core/libiomcore.a core/rules_builtin.c core/tests/test-core \
-		plugin/*.o plugin/*.so clang/libiomclang.a clang/iomclang-run clang/.llvm-version \
+		gcc/*.o gcc/*.so clang/libiomclang.a clang/iomclang-run clang/.llvm-version \
 		cmd/*.o cmd/iomemcheck gate/*.o gate/*.a gate/catalog.c gate/tests/test-gate
-	rm -rf build/plugin build/asan clang/obj-*
+	rm -rf build/gcc build/asan clang/obj-*
 	@if [ -f sparse/Makefile ]; then $(MAKE) -s -C sparse clean; fi
 	rm -f core/tests/test-frontend
 

@@ -182,10 +182,10 @@ static void summary(int files, const struct findings *set, int failed, int not_c
 }
 
 /* The GCC plugin: --plugin, else beside the program (the build tree's
- * plugin/ or an installation's lib/iomemcheck/). */
+ * gcc/ or an installation's lib/iomemcheck/). */
 static int find_plugin(struct cli *c, const char *cwd)
 {
-	static const char *const beside[] = { "../plugin/iomemcheck.so",
+	static const char *const beside[] = { "../gcc/iomemcheck.so",
 					      "../lib/iomemcheck/iomemcheck.so" };
 	char exe[PATH_MAX], *slash;
 	ssize_t n;

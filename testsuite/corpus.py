@@ -20,8 +20,8 @@ INCLUDE = os.path.join(SAMPLES, "include")
 def plugin_of(compiler):
     """Where `make GCC=compiler` puts the plugin (the Makefile's PLUGIN_DIR)."""
     if compiler == "gcc":
-        return os.path.join(ROOT, "plugin", "iomemcheck.so")
-    return os.path.join(ROOT, "build", "plugin", compiler, "iomemcheck.so")
+        return os.path.join(ROOT, "gcc", "iomemcheck.so")
+    return os.path.join(ROOT, "build", "gcc", compiler, "iomemcheck.so")
 
 
 def gxx_of(compiler):
@@ -31,9 +31,9 @@ def gxx_of(compiler):
 
 def gcc_builds():
     """Every compiler with a plugin build: the default gcc, then those of
-    `make GCC=NAME` (build/plugin/NAME/) whose compiler is installed."""
+    `make GCC=NAME` (build/gcc/NAME/) whose compiler is installed."""
     found = ["gcc"]
-    top = os.path.join(ROOT, "build", "plugin")
+    top = os.path.join(ROOT, "build", "gcc")
     if os.path.isdir(top):
         found += sorted(n for n in os.listdir(top)
                         if os.path.exists(plugin_of(n)) and shutil.which(n))

@@ -1,7 +1,7 @@
 """The plugin under every GCC it is built for, and the version check.
 
 A GCC plugin is only valid inside the compiler it was built against.  Each
-build (plugin/iomemcheck.so for the default gcc, build/plugin/gcc-11/ after
+build (gcc/iomemcheck.so for the default gcc, build/gcc/gcc-11/ after
 `make GCC=gcc-11`) is loaded into every installed GCC: the same compiler
 checks the code, any other refuses with one line naming both versions.
 """

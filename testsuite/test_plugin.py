@@ -365,7 +365,7 @@ def test_plugin_sources_compile_warning_free():
     for src in ("iomemcheck.c", "lower.c", "paths.c", "ops.c", "version.c"):
         p = subprocess.run([corpus.GXX, "-fsyntax-only", "-Wall", "-Wextra", "-fno-rtti",
                             "-std=gnu++17", "-I" + inc, "-I", os.path.join(ROOT, "core"),
-                            "-x", "c++", os.path.join(ROOT, "plugin", src)],
+                            "-x", "c++", os.path.join(ROOT, "gcc", src)],
                            capture_output=True, text=True)
         assert p.returncode == 0 and p.stderr == "", p.stderr
 

@@ -27,7 +27,7 @@ KDIR = os.path.abspath(os.environ.get("IOMEMCHECK_KERNEL_DIR") or os.path.join(B
 SRC_TARBALL = "/usr/src/linux-source-6.1.tar.xz"
 SRC_PACKAGE = "linux-source-6.1"
 OBJECTS = os.path.join(HERE, "objects.txt")
-DEFAULT_PLUGIN = os.path.join(ROOT, "plugin", "iomemcheck.so")
+DEFAULT_PLUGIN = os.path.join(ROOT, "gcc", "iomemcheck.so")
 JOBS = int(os.environ.get("JOBS", "2"))
 
 # The plugin flags this harness adds; anything else in KCFLAGS stays.

@@ -112,7 +112,7 @@ def test_saved_command(tmp_path, monkeypatch):
     (d / ".x.o.cmd").write_text(
         "cmd_drivers/gpu/x.o := gcc -Wp,-MMD,drivers/gpu/.x.o.d -O2 "
         "-DKBUILD_MODNAME='\"a;b\"' -fplugin=./scripts/gcc-plugins/stackleak_plugin.so "
-        "-fplugin=/w/plugin/iomemcheck.so -fplugin-arg-iomemcheck-json=/w/f.json "
+        "-fplugin=/w/gcc/iomemcheck.so -fplugin-arg-iomemcheck-json=/w/f.json "
         "-c -o drivers/gpu/x.o drivers/gpu/x.c ; ./tools/objtool/objtool --hacks drivers/gpu/x.o\n"
         "\nsource_drivers/gpu/x.o := drivers/gpu/x.c\n")
     cmd = kbuild.saved_command("drivers/gpu/x.o")

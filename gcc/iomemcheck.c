@@ -7,9 +7,9 @@
  * verbose, dump); `gcc -fplugin=iomemcheck.so -v --help` lists them
  * from the same table.
  *
- * Build:  make plugin/iomemcheck.so
- * Use:    gcc -fplugin=./plugin/iomemcheck.so -c file.c
- *         make KCFLAGS=-fplugin=$PWD/plugin/iomemcheck.so drivers/gpu/drm/
+ * Build:  make gcc/iomemcheck.so
+ * Use:    gcc -fplugin=./gcc/iomemcheck.so -c file.c
+ *         make KCFLAGS=-fplugin=$PWD/gcc/iomemcheck.so drivers/gpu/drm/
  *
  * The pass runs right after "ssa": helper calls are still calls then, even
  * at -O2, and no later pass has merged the loads of the two union members.
