@@ -8,6 +8,7 @@
  * A value is tracked when it comes from a map member, directly or through
  * derivations; the last pass knows all of them.
  */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -931,17 +932,91 @@ static int no_return(CXCursor call, const char *name)
 	return r;
 }
 
+/* One escape of a C string literal at *p (after the backslash); advances *p. */
+static int unescape(const char **p)
+{
+	static const char simple[] = "n\nt\tr\ra\ab\bf\fv\ve\033";
+	const char *q = *p;
+	int c = 0, i;
+
+	if (*q == 'x') {
+		for (q++; isxdigit((unsigned char)*q); q++)
+			c = c * 16 + (isdigit((unsigned char)*q) ? *q - '0' : (tolower(*q) - 'a' + 10));
+	} else if (*q >= '0' && *q <= '7') {
+		for (i = 0; i < 3 && *q >= '0' && *q <= '7'; i++, q++)
+			c = c * 8 + (*q - '0');
+	} else {
+		c = (unsigned char)*q;
+		for (i = 0; simple[i]; i += 2)
+			if (simple[i] == *q) {
+				c = (unsigned char)simple[i + 1];
+				break;
+			}
+		if (*q)
+			q++;
+	}
+	*p = q;
+	return c & 0xff;
+}
+
+/*
+ * "fmt" as an argument: its bytes up to the first NUL (malloc'd), or NULL when
+ * the argument is not a narrow string literal.  libclang spells a literal as
+ * the compiler joined it (KERN_INFO "fmt" is one literal), with escapes.
+ */
+static char *string_literal(CXCursor arg)
+{
+	CXCursor s = strip_casts(arg);
+	CXString sp;
+	const char *p;
+	char *out = NULL;
+	size_t n = 0;
+
+	if (clang_getCursorKind(s) != CXCursor_StringLiteral)
+		return NULL;
+	sp = clang_getCursorSpelling(s);
+	p = clang_getCString(sp);
+	if (p && !strncmp(p, "u8", 2))
+		p += 2;
+	if (p && *p == '"' && (out = malloc(strlen(p) + 1)) != NULL) {
+		for (p++; *p && *p != '"'; ) {
+			int c = *p == '\\' ? (p++, unescape(&p)) : (unsigned char)*p++;
+
+			if (!c)
+				break;
+			out[n++] = (char)c;
+		}
+		out[n] = 0;
+	}
+	clang_disposeString(sp);
+	return out;
+}
+
+/* Is the callee's body in this translation unit (any file of it)? */
+static int defined_here(CXCursor decl)
+{
+	CXCursor def;
+
+	if (clang_getCursorKind(decl) != CXCursor_FunctionDecl)
+		return 0;
+	def = clang_getCursorDefinition(decl);
+	return !clang_Cursor_isNull(def) && clang_isCursorDefinition(def);
+}
+
 static int call(struct lower *l, CXCursor c, int res_path, CXType res_type)
 {
 	int n = clang_Cursor_getNumArguments(c), returns, rv = -1;
 	char *name = callee_name(c);
 	struct iom_arg *args = calloc(n > 0 ? n : 1, sizeof(*args));
+	char **strings = calloc(n > 0 ? n : 1, sizeof(*strings));
 	struct iom_call ic;
 	CXCursor d = clang_getCursorReferenced(c), k[MAX_KIDS];
 	CXType fty = clang_getCursorType(d);
 	struct iom_where w = at(l, c);
 
-	if (!args) {
+	if (!args || !strings) {
+		free(args);
+		free(strings);
 		free(name);
 		return -1;
 	}
@@ -973,6 +1048,9 @@ static int call(struct lower *l, CXCursor c, int res_path, CXType res_type)
 		if (is_tracked(l, v)) {
 			args[i].is = IOM_ARG_VALUE;
 			args[i].value = v;
+		} else if ((strings[i] = string_literal(a)) != NULL) {
+			args[i].is = IOM_ARG_STRING;
+			args[i].string = strings[i];
 		} else if (!args[i].pointer && const_int(a, &kval)) {
 			args[i].is = IOM_ARG_INT;
 			args[i].constant = kval;
@@ -993,10 +1071,11 @@ static int call(struct lower *l, CXCursor c, int res_path, CXType res_type)
 	}
 	memset(&ic, 0, sizeof(ic));
 	ic.callee = name;
+	ic.defined_here = defined_here(d);
 	ic.nr_args = n > 0 ? n : 0;
 	ic.args = args;
 	returns = name ? iom_call_returns_arg(l->rules, name) : 0;
-	if (returns > 0)
+	if (returns > 0 || (name && iom_call_gives_memory(l->rules, name)))
 		rv = new_value(l);
 	if (res_type.kind != CXType_Invalid) {
 		ic.result = IOM_RESULT_OBJECT;
@@ -1006,12 +1085,20 @@ static int call(struct lower *l, CXCursor c, int res_path, CXType res_type)
 		ic.result = IOM_RESULT_VALUE;
 		ic.result_value = rv;
 		note_derive(l, rv, args[returns - 1].value);
+	} else if (returns <= 0 && rv >= 0) {
+		/* ioremap(), kmalloc(): the result points to a known kind of memory. */
+		ic.result = IOM_RESULT_VALUE;
+		ic.result_value = rv;
+		mark_tracked(l, rv);
 	}
 	if (name && iom_call_matters(l->rules, name))
 		l->relevant = 1;
 	iom_call(l->fn, block(l), w, &ic);
 	if (no_return(c, name))
 		l->cur = -1;
+	for (int i = 0; i < n; i++)
+		free(strings[i]);
+	free(strings);
 	free(args);
 	free(name);
 	return rv;
