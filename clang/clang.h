@@ -159,6 +159,8 @@ int new_block(struct lower *);
 void block_room(struct lower *, int b);
 void edge(struct lower *, int from, int to);
 void edge_if(struct lower *, int from, int to, int value, int truth, struct iom_where);
+/* The edge taken when a pointer whose pointee is 'path' is NULL. */
+void edge_null(struct lower *, int from, int to, int path);
 int block(struct lower *);		/* the current block, made if unreachable */
 void lower_stmt(struct lower *, CXCursor);
 void lower_body(struct lower *, CXCursor body);

@@ -1275,6 +1275,34 @@ void cond_branch(struct lower *l, CXCursor c, int t, int f)
 	l->depth--;
 }
 
+/* A null pointer constant: 0, NULL, (void *)0. */
+static int null_side(CXCursor c)
+{
+	long long kval;
+
+	return const_int(strip_casts(c), &kval) && kval == 0;
+}
+
+/*
+ * The pointer expression 'p' (value v) is tested: t is taken when it is not
+ * NULL, f when it is.  A tracked pointer's test is the core's to judge; the
+ * NULL edge of any other pointer names what it points to.
+ */
+static void null_edges(struct lower *l, CXCursor p, int v, struct iom_where w, int t, int f)
+{
+	int from = block(l);
+
+	if (is_tracked(l, v)) {
+		iom_null_test(l->fn, from, w, v);
+		edge(l, from, t);
+		edge(l, from, f);
+	} else {
+		edge(l, from, t);
+		edge_null(l, from, f, is_pointer(clang_getCursorType(p)) ? pointee_path(l, p) : -1);
+	}
+	l->cur = -1;
+}
+
 static void cond_branch_expr(struct lower *l, CXCursor c, int t, int f)
 {
 	CXCursor s = strip(c), k[MAX_KIDS];
@@ -1310,6 +1338,21 @@ static void cond_branch_expr(struct lower *l, CXCursor c, int t, int f)
 		if (op == OP_COMMA) {
 			eval(l, k[0]);
 			cond_branch(l, k[1], t, f);
+			return;
+		}
+		if ((op == OP_EQ || op == OP_NE) &&
+		    ((is_pointer(clang_getCursorType(k[0])) && null_side(k[1])) ||
+		     (is_pointer(clang_getCursorType(k[1])) && null_side(k[0])))) {
+			/* p == NULL, NULL != p: the test of the other side */
+			int side = is_pointer(clang_getCursorType(k[0])) && null_side(k[1]) ? 0 : 1;
+			struct iom_where w;
+
+			new_value(l);	/* the comparison's own value, as in eval() */
+			v = eval(l, k[side]);
+			eval(l, k[!side]);
+			w = l->cond_w ? *l->cond_w : expr_where(l, s);
+			l->cond_w = NULL;
+			null_edges(l, k[side], v, w, op == OP_EQ ? f : t, op == OP_EQ ? t : f);
 			return;
 		}
 		if ((op == OP_EQ || op == OP_NE) && !is_pointer(clang_getCursorType(k[0])) &&
@@ -1366,10 +1409,8 @@ static void cond_branch_expr(struct lower *l, CXCursor c, int t, int f)
 		int from = block(l);
 
 		if (is_pointer(clang_getCursorType(s)) || is_array(clang_getCursorType(s))) {
-			if (is_tracked(l, v))
-				iom_null_test(l->fn, from, w, v);
-			edge(l, from, t);
-			edge(l, from, f);
+			null_edges(l, s, v, w, t, f);
+			return;
 		} else if (is_tracked(l, v)) {
 			edge_if(l, from, t, v, 1, w);
 			edge_if(l, from, f, v, 0, w);
