@@ -142,6 +142,11 @@ struct lower {
 	int nr_ders;
 	struct single_def *singles;	/* locals assigned once: their initialiser */
 	int nr_singles;
+	unsigned *addressed;		/* locals whose address is taken (uids) */
+	int nr_addressed;
+	int *slots;			/* paths a tracked value was stored into (every pass) */
+	int nr_slots;
+	int slots_grew;			/* this pass found a new one */
 
 	struct label_ref *labels;
 	int nr_labels;
@@ -175,6 +180,8 @@ void vars_reset(struct lower *);
 /* The initialiser of a local pointer assigned exactly once, or a null cursor. */
 CXCursor var_single_init(struct lower *, CXCursor decl);
 void vars_scan(struct lower *, CXCursor body);
+/* Is the address of this local taken (&x, &x.f, an array that decays)? */
+int var_addressed(const struct lower *, CXCursor decl);
 
 /* values */
 int new_value(struct lower *);

@@ -262,6 +262,36 @@ static void access_lvalue_at(struct lower *l, CXCursor c, int store, const struc
 	}
 }
 
+/* ---- values parked in memory (slots) ---- */
+
+static int is_slot(const struct lower *l, int path)
+{
+	for (int i = 0; path >= 0 && i < l->nr_slots; i++)
+		if (l->slots[i] == path)
+			return 1;
+	return 0;
+}
+
+/* A tracked value v stored into the object at 'path' (not a map member): the
+ * core decides whether it escapes; loads from there are read back. */
+static void slot_store(struct lower *l, struct iom_where w, int path, int v)
+{
+	int *s;
+
+	if (!is_tracked(l, v))
+		return;
+	iom_slot_store(l->fn, block(l), w, path, v);
+	/* a function parks a few values; more is not a cursor */
+	if (path < 0 || is_slot(l, path) || l->nr_slots >= 64)
+		return;
+	s = realloc(l->slots, (l->nr_slots + 1) * sizeof(*s));
+	if (!s)
+		return;
+	l->slots = s;
+	l->slots[l->nr_slots++] = path;
+	l->slots_grew = 1;
+}
+
 /* ---- member loads ---- */
 
 static int load_at(struct lower *l, CXCursor c, const struct iom_where *w);
@@ -278,10 +308,21 @@ static int load_at(struct lower *l, CXCursor c, const struct iom_where *w)
 	char expr[300];
 
 	if (!map_member(l, c, &obj, &member)) {
+		int path;
+
 		if (is_array(clang_getCursorType(c)))
 			return address_of(l, c);
 		access_lvalue_at(l, c, 0, w);
-		return -1;
+		if (is_aggregate(clang_getCursorType(c)))
+			return -1;
+		/* Named whether or not it is a slot: paths are numbered alike each pass. */
+		path = object_path(l, c);
+		v = new_value(l);
+		if (is_slot(l, path)) {
+			iom_slot_load(l->fn, block(l), w ? *w : expr_where(l, c), path, v);
+			mark_tracked(l, v);
+		}
+		return v;
 	}
 	/* What the map is reached through may be a call or a tracked pointer. */
 	if (is_pointer(clang_getCursorType(obj)))
@@ -528,7 +569,12 @@ static void init_value(struct lower *l, CXCursor where_c, int path, CXType type,
 		store_into(l, where_c, path, type, value);
 		return;
 	}
-	eval(l, value);
+	{
+		int v = eval(l, value);
+
+		if (is_tracked(l, v))
+			slot_store(l, l->init_w ? *l->init_w : at(l, where_c), path, v);
+	}
 }
 
 static int call(struct lower *l, CXCursor c, int res_path, CXType res_type);
@@ -665,8 +711,7 @@ static int assign(struct lower *l, CXCursor c, CXCursor lhs, CXCursor rhs)
 	}
 	v = eval(l, rhs);
 	access_lvalue_at(l, lhs, 1, &w);
-	if (is_tracked(l, v))
-		iom_escape(l->fn, block(l), w, v, IOM_ESC_STORE, NULL);
+	slot_store(l, w, object_path(l, lhs), v);
 	return v;
 }
 
