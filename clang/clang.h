@@ -157,6 +157,7 @@ struct lower {
 	int depth;			/* nesting of eval/lower_stmt, bounded */
 	const struct iom_where *init_w;	/* a declaration's initialiser: its writes' place */
 	const struct iom_where *cond_w;	/* an if/while condition: its tests' place */
+	const struct iom_where *arg_w;	/* a call that is another call's argument: its place */
 };
 
 /* stmt.c */

@@ -1048,6 +1048,33 @@ static int defined_here(CXCursor decl)
 	return !clang_Cursor_isNull(def) && clang_isCursorDefinition(def);
 }
 
+/*
+ * A call that is directly another call's argument, past parentheses and casts
+ * that leave the type as it is (GCC has no cast there): GCC gives it the
+ * place of the call it is an argument of.
+ */
+static int call_argument(CXCursor a)
+{
+	CXCursor k[MAX_KIDS];
+
+	for (int i = 0; i < 64; i++) {
+		int n;
+
+		a = strip(a);
+		if (clang_getCursorKind(a) == CXCursor_CallExpr)
+			return 1;
+		if (clang_getCursorKind(a) != CXCursor_CStyleCastExpr)
+			return 0;
+		n = kids(a, k);
+		if (n < 1 || !clang_equalTypes(
+			    clang_getCanonicalType(clang_getCursorType(a)),
+			    clang_getCanonicalType(clang_getCursorType(k[n - 1]))))
+			return 0;
+		a = k[n - 1];
+	}
+	return 0;
+}
+
 static int call(struct lower *l, CXCursor c, int res_path, CXType res_type)
 {
 	int n = clang_Cursor_getNumArguments(c), returns, rv = -1;
@@ -1057,8 +1084,9 @@ static int call(struct lower *l, CXCursor c, int res_path, CXType res_type)
 	struct iom_call ic;
 	CXCursor d = clang_getCursorReferenced(c), k[MAX_KIDS];
 	CXType fty = clang_getCursorType(d);
-	struct iom_where w = at(l, c);
+	struct iom_where w = l->arg_w ? *l->arg_w : at(l, c);
 
+	l->arg_w = NULL;
 	if (!args || !strings) {
 		free(args);
 		free(strings);
@@ -1082,7 +1110,10 @@ static int call(struct lower *l, CXCursor c, int res_path, CXType res_type)
 			access_lvalue(l, a, 0);
 			v = -1;
 		} else {
+			if (call_argument(a))
+				l->arg_w = &w;
 			v = eval(l, a);
+			l->arg_w = NULL;
 		}
 		args[i].pointer = is_pointer(at_ty);
 		pt = clang_getArgType(plain_type(fty), (unsigned)i);
