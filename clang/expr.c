@@ -1379,6 +1379,19 @@ static void null_edges(struct lower *l, CXCursor p, int v, struct iom_where w, i
 	l->cur = -1;
 }
 
+/* An == or != comparison: it keeps its own place as an operand of && and ||. */
+static int comparison(CXCursor c)
+{
+	CXCursor s = strip(c);
+	enum op op;
+
+	if (clang_getCursorKind(s) != CXCursor_BinaryOperator)
+		return 0;
+	op = binary_op(s);
+	return op == OP_EQ || op == OP_NE || op == OP_LT || op == OP_GT || op == OP_LE ||
+	       op == OP_GE;
+}
+
 static void cond_branch_expr(struct lower *l, CXCursor c, int t, int f)
 {
 	CXCursor s = strip(c), k[MAX_KIDS];
@@ -1398,19 +1411,29 @@ static void cond_branch_expr(struct lower *l, CXCursor c, int t, int f)
 	if (kind == CXCursor_BinaryOperator && n == 2) {
 		enum op op = binary_op(s);
 
-		if (op == OP_LAND || op == OP_LOR || op == OP_COMMA)
-			l->cond_w = NULL;
 		if (op == OP_LAND || op == OP_LOR) {
-			int mid = new_block(l);
+			/* GCC tests an operand that is no comparison where the
+			 * condition is (the left) or at the operator (the right). */
+			const struct iom_where *cw = l->cond_w;
+			struct iom_where ow;
+			CXSourceLocation loc;
+			int mid = new_block(l), have = operator_location(s, &loc);
 
+			if (have)
+				ow = where_at(l->wc, s, loc);
+			l->cond_w = comparison(k[0]) ? NULL : cw;
 			if (op == OP_LAND)
 				cond_branch(l, k[0], mid, f);
 			else
 				cond_branch(l, k[0], t, mid);
 			l->cur = mid;
+			l->cond_w = have && ow.file && !comparison(k[1]) ? &ow : NULL;
 			cond_branch(l, k[1], t, f);
+			l->cond_w = NULL;
 			return;
 		}
+		if (op == OP_COMMA)
+			l->cond_w = NULL;
 		if (op == OP_COMMA) {
 			eval(l, k[0]);
 			cond_branch(l, k[1], t, f);
