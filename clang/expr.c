@@ -1419,8 +1419,10 @@ static void cond_branch_expr(struct lower *l, CXCursor c, int t, int f)
 			CXSourceLocation loc;
 			int mid = new_block(l), have = operator_location(s, &loc);
 
+			/* NULL != p && ...: the expression starts in a macro, the
+			 * operator and the right operand are in the file. */
 			if (have)
-				ow = where_at(l->wc, s, loc);
+				ow = where_at(l->wc, in_macro(s) && !in_macro(k[1]) ? k[1] : s, loc);
 			l->cond_w = comparison(k[0]) ? NULL : cw;
 			if (op == OP_LAND)
 				cond_branch(l, k[0], mid, f);
