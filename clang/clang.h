@@ -142,6 +142,11 @@ struct lower {
 	int nr_ders;
 	struct single_def *singles;	/* locals assigned once: their initialiser */
 	int nr_singles;
+	unsigned *addressed;		/* locals whose address is taken (uids) */
+	int nr_addressed;
+	int *slots;			/* paths a tracked value was stored into (every pass) */
+	int nr_slots;
+	int slots_grew;			/* this pass found a new one */
 
 	struct label_ref *labels;
 	int nr_labels;
@@ -152,6 +157,7 @@ struct lower {
 	int depth;			/* nesting of eval/lower_stmt, bounded */
 	const struct iom_where *init_w;	/* a declaration's initialiser: its writes' place */
 	const struct iom_where *cond_w;	/* an if/while condition: its tests' place */
+	const struct iom_where *arg_w;	/* a call that is another call's argument: its place */
 };
 
 /* stmt.c */
@@ -159,6 +165,8 @@ int new_block(struct lower *);
 void block_room(struct lower *, int b);
 void edge(struct lower *, int from, int to);
 void edge_if(struct lower *, int from, int to, int value, int truth, struct iom_where);
+/* The edge taken when a pointer whose pointee is 'path' is NULL. */
+void edge_null(struct lower *, int from, int to, int path);
 int block(struct lower *);		/* the current block, made if unreachable */
 void lower_stmt(struct lower *, CXCursor);
 void lower_body(struct lower *, CXCursor body);
@@ -173,6 +181,8 @@ void vars_reset(struct lower *);
 /* The initialiser of a local pointer assigned exactly once, or a null cursor. */
 CXCursor var_single_init(struct lower *, CXCursor decl);
 void vars_scan(struct lower *, CXCursor body);
+/* Is the address of this local taken (&x, &x.f, an array that decays)? */
+int var_addressed(const struct lower *, CXCursor decl);
 
 /* values */
 int new_value(struct lower *);

@@ -8,6 +8,7 @@
  * A value is tracked when it comes from a map member, directly or through
  * derivations; the last pass knows all of them.
  */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -261,6 +262,36 @@ static void access_lvalue_at(struct lower *l, CXCursor c, int store, const struc
 	}
 }
 
+/* ---- values parked in memory (slots) ---- */
+
+static int is_slot(const struct lower *l, int path)
+{
+	for (int i = 0; path >= 0 && i < l->nr_slots; i++)
+		if (l->slots[i] == path)
+			return 1;
+	return 0;
+}
+
+/* A tracked value v stored into the object at 'path' (not a map member): the
+ * core decides whether it escapes; loads from there are read back. */
+static void slot_store(struct lower *l, struct iom_where w, int path, int v)
+{
+	int *s;
+
+	if (!is_tracked(l, v))
+		return;
+	iom_slot_store(l->fn, block(l), w, path, v);
+	/* a function parks a few values; more is not a cursor */
+	if (path < 0 || is_slot(l, path) || l->nr_slots >= 64)
+		return;
+	s = realloc(l->slots, (l->nr_slots + 1) * sizeof(*s));
+	if (!s)
+		return;
+	l->slots = s;
+	l->slots[l->nr_slots++] = path;
+	l->slots_grew = 1;
+}
+
 /* ---- member loads ---- */
 
 static int load_at(struct lower *l, CXCursor c, const struct iom_where *w);
@@ -277,10 +308,21 @@ static int load_at(struct lower *l, CXCursor c, const struct iom_where *w)
 	char expr[300];
 
 	if (!map_member(l, c, &obj, &member)) {
+		int path;
+
 		if (is_array(clang_getCursorType(c)))
 			return address_of(l, c);
 		access_lvalue_at(l, c, 0, w);
-		return -1;
+		if (is_aggregate(clang_getCursorType(c)))
+			return -1;
+		/* Named whether or not it is a slot: paths are numbered alike each pass. */
+		path = object_path(l, c);
+		v = new_value(l);
+		if (is_slot(l, path)) {
+			iom_slot_load(l->fn, block(l), w ? *w : expr_where(l, c), path, v);
+			mark_tracked(l, v);
+		}
+		return v;
 	}
 	/* What the map is reached through may be a call or a tracked pointer. */
 	if (is_pointer(clang_getCursorType(obj)))
@@ -527,7 +569,12 @@ static void init_value(struct lower *l, CXCursor where_c, int path, CXType type,
 		store_into(l, where_c, path, type, value);
 		return;
 	}
-	eval(l, value);
+	{
+		int v = eval(l, value);
+
+		if (is_tracked(l, v))
+			slot_store(l, l->init_w ? *l->init_w : at(l, where_c), path, v);
+	}
 }
 
 static int call(struct lower *l, CXCursor c, int res_path, CXType res_type);
@@ -664,8 +711,7 @@ static int assign(struct lower *l, CXCursor c, CXCursor lhs, CXCursor rhs)
 	}
 	v = eval(l, rhs);
 	access_lvalue_at(l, lhs, 1, &w);
-	if (is_tracked(l, v))
-		iom_escape(l->fn, block(l), w, v, IOM_ESC_STORE, NULL);
+	slot_store(l, w, object_path(l, lhs), v);
 	return v;
 }
 
@@ -931,17 +977,119 @@ static int no_return(CXCursor call, const char *name)
 	return r;
 }
 
+/* One escape of a C string literal at *p (after the backslash); advances *p. */
+static int unescape(const char **p)
+{
+	static const char simple[] = "n\nt\tr\ra\ab\bf\fv\ve\033";
+	const char *q = *p;
+	int c = 0, i;
+
+	if (*q == 'x') {
+		for (q++; isxdigit((unsigned char)*q); q++)
+			c = c * 16 + (isdigit((unsigned char)*q) ? *q - '0' : (tolower(*q) - 'a' + 10));
+	} else if (*q >= '0' && *q <= '7') {
+		for (i = 0; i < 3 && *q >= '0' && *q <= '7'; i++, q++)
+			c = c * 8 + (*q - '0');
+	} else {
+		c = (unsigned char)*q;
+		for (i = 0; simple[i]; i += 2)
+			if (simple[i] == *q) {
+				c = (unsigned char)simple[i + 1];
+				break;
+			}
+		if (*q)
+			q++;
+	}
+	*p = q;
+	return c & 0xff;
+}
+
+/*
+ * "fmt" as an argument: its bytes up to the first NUL (malloc'd), or NULL when
+ * the argument is not a narrow string literal.  libclang spells a literal as
+ * the compiler joined it (KERN_INFO "fmt" is one literal), with escapes.
+ */
+static char *string_literal(CXCursor arg)
+{
+	CXCursor s = strip_casts(arg);
+	CXString sp;
+	const char *p;
+	char *out = NULL;
+	size_t n = 0;
+
+	if (clang_getCursorKind(s) != CXCursor_StringLiteral)
+		return NULL;
+	sp = clang_getCursorSpelling(s);
+	p = clang_getCString(sp);
+	if (p && !strncmp(p, "u8", 2))
+		p += 2;
+	if (p && *p == '"' && (out = malloc(strlen(p) + 1)) != NULL) {
+		for (p++; *p && *p != '"'; ) {
+			int c = *p == '\\' ? (p++, unescape(&p)) : (unsigned char)*p++;
+
+			if (!c)
+				break;
+			out[n++] = (char)c;
+		}
+		out[n] = 0;
+	}
+	clang_disposeString(sp);
+	return out;
+}
+
+/* Is the callee's body in this translation unit (any file of it)? */
+static int defined_here(CXCursor decl)
+{
+	CXCursor def;
+
+	if (clang_getCursorKind(decl) != CXCursor_FunctionDecl)
+		return 0;
+	def = clang_getCursorDefinition(decl);
+	return !clang_Cursor_isNull(def) && clang_isCursorDefinition(def);
+}
+
+/*
+ * A call that is directly another call's argument, past parentheses and casts
+ * that leave the type as it is (GCC has no cast there): GCC gives it the
+ * place of the call it is an argument of.
+ */
+static int call_argument(CXCursor a)
+{
+	CXCursor k[MAX_KIDS];
+
+	for (int i = 0; i < 64; i++) {
+		int n;
+
+		a = strip(a);
+		if (clang_getCursorKind(a) == CXCursor_CallExpr)
+			return 1;
+		if (clang_getCursorKind(a) != CXCursor_CStyleCastExpr)
+			return 0;
+		n = kids(a, k);
+		if (n < 1 || !clang_equalTypes(
+			    clang_getCanonicalType(clang_getCursorType(a)),
+			    clang_getCanonicalType(clang_getCursorType(k[n - 1]))))
+			return 0;
+		a = k[n - 1];
+	}
+	return 0;
+}
+
 static int call(struct lower *l, CXCursor c, int res_path, CXType res_type)
 {
 	int n = clang_Cursor_getNumArguments(c), returns, rv = -1;
 	char *name = callee_name(c);
 	struct iom_arg *args = calloc(n > 0 ? n : 1, sizeof(*args));
+	char **strings = calloc(n > 0 ? n : 1, sizeof(*strings));
 	struct iom_call ic;
 	CXCursor d = clang_getCursorReferenced(c), k[MAX_KIDS];
 	CXType fty = clang_getCursorType(d);
-	struct iom_where w = at(l, c);
+	struct iom_where w = l->arg_w ? *l->arg_w : at(l, c);
 
-	if (!args) {
+	l->arg_w = NULL;
+	if (!args || !strings) {
+		free(args);
+		free(strings);
 		free(name);
 		return -1;
 	}
@@ -962,7 +1110,10 @@ static int call(struct lower *l, CXCursor c, int res_path, CXType res_type)
 			access_lvalue(l, a, 0);
 			v = -1;
 		} else {
+			if (call_argument(a))
+				l->arg_w = &w;
 			v = eval(l, a);
+			l->arg_w = NULL;
 		}
 		args[i].pointer = is_pointer(at_ty);
 		pt = clang_getArgType(plain_type(fty), (unsigned)i);
@@ -973,6 +1124,9 @@ static int call(struct lower *l, CXCursor c, int res_path, CXType res_type)
 		if (is_tracked(l, v)) {
 			args[i].is = IOM_ARG_VALUE;
 			args[i].value = v;
+		} else if ((strings[i] = string_literal(a)) != NULL) {
+			args[i].is = IOM_ARG_STRING;
+			args[i].string = strings[i];
 		} else if (!args[i].pointer && const_int(a, &kval)) {
 			args[i].is = IOM_ARG_INT;
 			args[i].constant = kval;
@@ -993,10 +1147,11 @@ static int call(struct lower *l, CXCursor c, int res_path, CXType res_type)
 	}
 	memset(&ic, 0, sizeof(ic));
 	ic.callee = name;
+	ic.defined_here = defined_here(d);
 	ic.nr_args = n > 0 ? n : 0;
 	ic.args = args;
 	returns = name ? iom_call_returns_arg(l->rules, name) : 0;
-	if (returns > 0)
+	if (returns > 0 || (name && iom_call_gives_memory(l->rules, name)))
 		rv = new_value(l);
 	if (res_type.kind != CXType_Invalid) {
 		ic.result = IOM_RESULT_OBJECT;
@@ -1006,12 +1161,20 @@ static int call(struct lower *l, CXCursor c, int res_path, CXType res_type)
 		ic.result = IOM_RESULT_VALUE;
 		ic.result_value = rv;
 		note_derive(l, rv, args[returns - 1].value);
+	} else if (returns <= 0 && rv >= 0) {
+		/* ioremap(), kmalloc(): the result points to a known kind of memory. */
+		ic.result = IOM_RESULT_VALUE;
+		ic.result_value = rv;
+		mark_tracked(l, rv);
 	}
 	if (name && iom_call_matters(l->rules, name))
 		l->relevant = 1;
 	iom_call(l->fn, block(l), w, &ic);
 	if (no_return(c, name))
 		l->cur = -1;
+	for (int i = 0; i < n; i++)
+		free(strings[i]);
+	free(strings);
 	free(args);
 	free(name);
 	return rv;
@@ -1188,6 +1351,47 @@ void cond_branch(struct lower *l, CXCursor c, int t, int f)
 	l->depth--;
 }
 
+/* A null pointer constant: 0, NULL, (void *)0. */
+static int null_side(CXCursor c)
+{
+	long long kval;
+
+	return const_int(strip_casts(c), &kval) && kval == 0;
+}
+
+/*
+ * The pointer expression 'p' (value v) is tested: t is taken when it is not
+ * NULL, f when it is.  A tracked pointer's test is the core's to judge; the
+ * NULL edge of any other pointer names what it points to.
+ */
+static void null_edges(struct lower *l, CXCursor p, int v, struct iom_where w, int t, int f)
+{
+	int from = block(l);
+
+	if (is_tracked(l, v)) {
+		iom_null_test(l->fn, from, w, v);
+		edge(l, from, t);
+		edge(l, from, f);
+	} else {
+		edge(l, from, t);
+		edge_null(l, from, f, is_pointer(clang_getCursorType(p)) ? pointee_path(l, p) : -1);
+	}
+	l->cur = -1;
+}
+
+/* An == or != comparison: it keeps its own place as an operand of && and ||. */
+static int comparison(CXCursor c)
+{
+	CXCursor s = strip(c);
+	enum op op;
+
+	if (clang_getCursorKind(s) != CXCursor_BinaryOperator)
+		return 0;
+	op = binary_op(s);
+	return op == OP_EQ || op == OP_NE || op == OP_LT || op == OP_GT || op == OP_LE ||
+	       op == OP_GE;
+}
+
 static void cond_branch_expr(struct lower *l, CXCursor c, int t, int f)
 {
 	CXCursor s = strip(c), k[MAX_KIDS];
@@ -1207,22 +1411,49 @@ static void cond_branch_expr(struct lower *l, CXCursor c, int t, int f)
 	if (kind == CXCursor_BinaryOperator && n == 2) {
 		enum op op = binary_op(s);
 
-		if (op == OP_LAND || op == OP_LOR || op == OP_COMMA)
-			l->cond_w = NULL;
 		if (op == OP_LAND || op == OP_LOR) {
-			int mid = new_block(l);
+			/* GCC tests an operand that is no comparison where the
+			 * condition is (the left) or at the operator (the right). */
+			const struct iom_where *cw = l->cond_w;
+			struct iom_where ow;
+			CXSourceLocation loc;
+			int mid = new_block(l), have = operator_location(s, &loc);
 
+			/* NULL != p && ...: the expression starts in a macro, the
+			 * operator and the right operand are in the file. */
+			if (have)
+				ow = where_at(l->wc, in_macro(s) && !in_macro(k[1]) ? k[1] : s, loc);
+			l->cond_w = comparison(k[0]) ? NULL : cw;
 			if (op == OP_LAND)
 				cond_branch(l, k[0], mid, f);
 			else
 				cond_branch(l, k[0], t, mid);
 			l->cur = mid;
+			l->cond_w = have && ow.file && !comparison(k[1]) ? &ow : NULL;
 			cond_branch(l, k[1], t, f);
+			l->cond_w = NULL;
 			return;
 		}
+		if (op == OP_COMMA)
+			l->cond_w = NULL;
 		if (op == OP_COMMA) {
 			eval(l, k[0]);
 			cond_branch(l, k[1], t, f);
+			return;
+		}
+		if ((op == OP_EQ || op == OP_NE) &&
+		    ((is_pointer(clang_getCursorType(k[0])) && null_side(k[1])) ||
+		     (is_pointer(clang_getCursorType(k[1])) && null_side(k[0])))) {
+			/* p == NULL, NULL != p: the test of the other side */
+			int side = is_pointer(clang_getCursorType(k[0])) && null_side(k[1]) ? 0 : 1;
+			struct iom_where w;
+
+			new_value(l);	/* the comparison's own value, as in eval() */
+			v = eval(l, k[side]);
+			eval(l, k[!side]);
+			w = l->cond_w ? *l->cond_w : expr_where(l, s);
+			l->cond_w = NULL;
+			null_edges(l, k[side], v, w, op == OP_EQ ? f : t, op == OP_EQ ? t : f);
 			return;
 		}
 		if ((op == OP_EQ || op == OP_NE) && !is_pointer(clang_getCursorType(k[0])) &&
@@ -1279,10 +1510,8 @@ static void cond_branch_expr(struct lower *l, CXCursor c, int t, int f)
 		int from = block(l);
 
 		if (is_pointer(clang_getCursorType(s)) || is_array(clang_getCursorType(s))) {
-			if (is_tracked(l, v))
-				iom_null_test(l->fn, from, w, v);
-			edge(l, from, t);
-			edge(l, from, f);
+			null_edges(l, s, v, w, t, f);
+			return;
 		} else if (is_tracked(l, v)) {
 			edge_if(l, from, t, v, 1, w);
 			edge_if(l, from, f, v, 0, w);

@@ -87,6 +87,9 @@ int decl_path(struct lower *l, CXCursor decl)
 	}
 	p = iom_path_var(l->fn, name, uid, kind, where_of(l->wc, decl));
 	free(name);
+	/* Only this function's own stores change a local never addressed. */
+	if (kind == IOM_VAR_LOCAL && p >= 0 && !var_addressed(l, decl))
+		iom_path_private(l->fn, p);
 	return p;
 }
 

@@ -83,6 +83,17 @@ void edge_if(struct lower *l, int from, int to, int value, int truth, struct iom
 	iom_edge_if(l->fn, from, to, value, truth, w);
 }
 
+void edge_null(struct lower *l, int from, int to, int path)
+{
+	if (from < 0 || to < 0)
+		return;
+	add_pred(l, from, to);
+	if (path >= 0)
+		iom_edge_null(l->fn, from, to, path);
+	else
+		iom_edge(l->fn, from, to);
+}
+
 int block(struct lower *l)
 {
 	if (l->cur < 0)

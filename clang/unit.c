@@ -214,6 +214,7 @@ static void reset(struct lower *l)
 	if (l->now)
 		memset(l->now, 0, l->nr_tracked);
 	l->relevant = 0;
+	l->slots_grew = 0;
 }
 
 static void params(struct lower *l, CXCursor func)
@@ -290,7 +291,7 @@ static struct iom_func *lower_function(struct run *r, CXCursor func, const char 
 			fn = NULL;
 			break;
 		}
-		if (same_tracking(&l) && pass > 0)
+		if (same_tracking(&l) && !l.slots_grew && pass > 0)
 			break;
 		for (int i = 0; i < l.nr_tracked; i++)
 			l.tracked[i] |= l.now[i];
@@ -301,6 +302,8 @@ static struct iom_func *lower_function(struct run *r, CXCursor func, const char 
 	free(l.tracked);
 	free(l.now);
 	free(l.singles);
+	free(l.addressed);
+	free(l.slots);
 	return fn;
 }
 

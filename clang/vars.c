@@ -241,6 +241,69 @@ static void defined(struct lower *l, CXCursor var_ref, CXCursor value, int many)
 	s->init = value;
 }
 
+/* The local an lvalue is part of (x, x.f, x[i] of an array x), or a null cursor. */
+static CXCursor lvalue_root(CXCursor c)
+{
+	CXCursor k[MAX_KIDS];
+
+	for (int i = 0; i < 64; i++) {
+		int n;
+
+		c = strip(c);
+		n = kids(c, k);
+		switch (clang_getCursorKind(c)) {
+		case CXCursor_DeclRefExpr:
+			c = clang_getCursorReferenced(c);
+			return is_local_var(c) ? c : clang_getNullCursor();
+		case CXCursor_MemberRefExpr:
+			if (n < 1 || plain_type(clang_getCursorType(k[0])).kind == CXType_Pointer)
+				return clang_getNullCursor();
+			c = k[0];
+			break;
+		case CXCursor_ArraySubscriptExpr:
+			if (n != 2 || plain_type(clang_getCursorType(strip(k[0]))).kind == CXType_Pointer)
+				return clang_getNullCursor();
+			c = k[0];
+			break;
+		default:
+			return clang_getNullCursor();
+		}
+	}
+	return clang_getNullCursor();
+}
+
+static void addressed(struct lower *l, CXCursor lvalue)
+{
+	CXCursor decl = lvalue_root(lvalue);
+	unsigned *a;
+
+	if (clang_Cursor_isNull(decl) || var_addressed(l, decl))
+		return;
+	a = realloc(l->addressed, (l->nr_addressed + 1) * sizeof(*a));
+	if (!a)
+		return;
+	l->addressed = a;
+	a[l->nr_addressed++] = (unsigned)var_uid(decl);
+}
+
+int var_addressed(const struct lower *l, CXCursor decl)
+{
+	unsigned uid = (unsigned)var_uid(decl);
+
+	for (int i = 0; i < l->nr_addressed; i++)
+		if (l->addressed[i] == uid)
+			return 1;
+	return 0;
+}
+
+static int is_array_type(CXType t)
+{
+	enum CXTypeKind k = plain_type(t).kind;
+
+	return k == CXType_ConstantArray || k == CXType_IncompleteArray ||
+	       k == CXType_VariableArray;
+}
+
 static enum CXChildVisitResult scan(CXCursor c, CXCursor parent, CXClientData data)
 {
 	struct lower *l = (struct lower *)data;
@@ -249,6 +312,13 @@ static enum CXChildVisitResult scan(CXCursor c, CXCursor parent, CXClientData da
 
 	(void)parent;
 	switch (clang_getCursorKind(c)) {
+	case CXCursor_UnaryExpr:
+		return CXChildVisit_Continue;	/* sizeof x takes no address */
+	case CXCursor_DeclRefExpr:
+		/* An array used as a value decays to its address. */
+		if (is_array_type(clang_getCursorType(c)))
+			addressed(l, c);
+		break;
 	case CXCursor_VarDecl:
 		if (is_local_var(c)) {
 			CXCursor init = var_init(c);
@@ -280,6 +350,8 @@ static enum CXChildVisitResult scan(CXCursor c, CXCursor parent, CXClientData da
 		if (n != 1)
 			break;
 		op = unary_op(c);
+		if (op == OP_ADDR)
+			addressed(l, k[0]);
 		if (op == OP_ADDR || op == OP_PREINC || op == OP_PREDEC || op == OP_POSTINC ||
 		    op == OP_POSTDEC)
 			defined(l, k[0], k[0], 1);
@@ -296,6 +368,9 @@ void vars_scan(struct lower *l, CXCursor body)
 	free(l->singles);
 	l->singles = NULL;
 	l->nr_singles = 0;
+	free(l->addressed);
+	l->addressed = NULL;
+	l->nr_addressed = 0;
 	clang_visitChildren(body, scan, l);
 }
 

@@ -84,6 +84,7 @@ static int intern(struct iom_func *fn, const char *key, const char *display, int
 	np->origin = origin;
 	np->decl = decl;
 	np->map = -1;
+	np->private_var = 0;	/* until the front end says so */
 	p = fn->nr_paths++;
 	{
 		unsigned h = hash_key(key) & (fn->path_hash_size - 1);

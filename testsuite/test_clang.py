@@ -175,3 +175,66 @@ b:
 def test_odd_shapes_do_not_crash(tmp_path):
     p = run(ODD, tmp_path=tmp_path)
     assert p.returncode == 0, p.stdout + p.stderr
+
+
+# What the front end describes for the core's accuracy features: formats (joined
+# literals, escapes, a NUL that ends the format), NULL tests of a map pointer in
+# several spellings, a value parked in a private local struct (read back) and
+# in an addressed one (an escape), a producer's result passed straight on.
+ACCURACY = r"""
+#include <linux/kernel.h>
+#include <linux/printk.h>
+#include <linux/io.h>
+#include <linux/iosys-map.h>
+void fmt(struct iosys_map *m)
+{
+	printk(KERN_INFO "\x25*ph" "\n", 4, m->vaddr);	/* F */
+	printk("\045s\n", (char *)m->vaddr);	/* F */
+	printk("%%s %p\n", m->vaddr);
+	printk("\0%s\n", (char *)m->vaddr);
+}
+void nul(struct iosys_map *m, struct iosys_map *n)
+{
+	if (m && !m->is_iomem)
+		*(u8 *)m->vaddr = 0;
+	else if (m != NULL)
+		*(u8 *)m->vaddr = 1;	/* F */
+	if (n == NULL || n->is_iomem)
+		return;
+	*(u8 *)n->vaddr = 2;
+}
+void nul2(struct iosys_map *m)
+{
+	if (NULL != m && m->is_iomem)
+		*(u8 *)m->vaddr = 1;	/* F */
+}
+struct cur { void *p; int k; };
+void take(struct cur *);
+void slot(struct iosys_map *m)
+{
+	struct cur a, b;
+
+	a.p = m->vaddr;
+	*(u8 *)a.p = 0;	/* F */
+	b.p = m->vaddr;	/* F */
+	take(&b);
+}
+void prod(struct iosys_map *m, phys_addr_t base)
+{
+	iosys_map_set_vaddr(m, (void __force *)ioremap(base, 64));	/* F */
+}
+"""
+
+
+def test_accuracy_facts(tmp_path):
+    p = run(ACCURACY, tmp_path=tmp_path)
+    assert p.returncode == 1, p.stderr
+    marked = sorted(no for no, text in enumerate(ACCURACY.split("\n"), 1) if "/* F */" in text)
+    assert sorted({line for line, _ in found(p)}) == marked
+    assert [r for _, r in found(p)] == ["IOM002", "IOM002", "IOM001", "IOM001", "IOM002", "IOM003",
+                                  "IOM007"]
+
+
+@pytest.mark.skipif(not corpus.plugin_available(), reason="plugin not built")
+def test_same_text_as_the_gcc_engine_on_accuracy(tmp_path):
+    assert run(ACCURACY, tmp_path=tmp_path).stdout == gcc(ACCURACY, tmp_path).stderr
