@@ -315,6 +315,22 @@ static void counted(const struct iom_finding *f, void *ctx)
 	r->report(f, r->ctx);
 }
 
+/*
+ * A .c file #included by the main file (the kernel's selftests: i915 ends
+ * its gem files with #include "selftests/....c") is part of this translation
+ * unit's own code, as GCC compiles it; headers' inline functions are not.
+ */
+static int included_c_file(CXFile f)
+{
+	CXString name = clang_getFileName(f);
+	const char *s = clang_getCString(name);
+	size_t n = s ? strlen(s) : 0;
+	int yes = n > 2 && !strcmp(s + n - 2, ".c");
+
+	clang_disposeString(name);
+	return yes;
+}
+
 static enum CXChildVisitResult each_function(CXCursor c, CXCursor parent, CXClientData data)
 {
 	struct run *r = (struct run *)data;
@@ -327,7 +343,7 @@ static enum CXChildVisitResult each_function(CXCursor c, CXCursor parent, CXClie
 	if (clang_getCursorKind(c) != CXCursor_FunctionDecl || !clang_isCursorDefinition(c))
 		return CXChildVisit_Continue;
 	clang_getExpansionLocation(clang_getCursorLocation(c), &f, NULL, NULL, NULL);
-	if (!f || !clang_File_isEqual(f, r->main_file))
+	if (!f || !(clang_File_isEqual(f, r->main_file) || included_c_file(f)))
 		return CXChildVisit_Continue;
 	name = spelling(c);
 	if (!*name || iom_helper_function(r->rules, name, where_in_helper_file(&r->wc, c))) {

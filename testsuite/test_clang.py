@@ -238,3 +238,21 @@ def test_accuracy_facts(tmp_path):
 @pytest.mark.skipif(not corpus.plugin_available(), reason="plugin not built")
 def test_same_text_as_the_gcc_engine_on_accuracy(tmp_path):
     assert run(ACCURACY, tmp_path=tmp_path).stdout == gcc(ACCURACY, tmp_path).stderr
+
+
+def test_functions_of_an_included_c_file_are_analysed(tmp_path):
+    # The kernel's i915 gem files end with #include "selftests/....c": GCC
+    # compiles those functions as the file's own, and so must the engine.
+    (tmp_path / "selftest.c").write_text(
+        "static int my_selftest(struct iosys_map *map)\n"
+        "{\n"
+        "\treturn *(int *)map->vaddr;\n"
+        "}\n")
+    source = ("#include <linux/kernel.h>\n#include <linux/iosys-map.h>\n"
+              "#include \"selftest.c\"\n"
+              "int run_it(struct iosys_map *m) { return my_selftest(m); }\n")
+    clang = run(source, tmp_path=tmp_path, name="main.c")
+    plugin = gcc(source, tmp_path=tmp_path, name="main.c")
+    assert "selftest.c:3:" in clang.stdout and "[IOM002]" in clang.stdout, clang.stdout + clang.stderr
+    assert [l for l in clang.stdout.splitlines() if "warning:" in l] == \
+        [l for l in plugin.stderr.splitlines() if "warning:" in l]
