@@ -98,7 +98,7 @@ GATE_OBJ := $(GATE_SRC:.c=.o)
 CATALOG	:= $(sort $(wildcard rules/catalog/IOM*.md))
 
 .PHONY: all deps check check-core check-gate check-samples check-sparse samples install clean \
-	check-clang-versions check-kernel check-kernel-gate bench torture
+	check-clang-versions check-kernel check-kernel-gate bench torture torture-clang
 
 all: deps $(O)core/libiomcore.a $(PLUGIN_SO) sparse/iomemcheck-sparse clang/libiomclang.a \
 	clang/iomclang-run cmd/iomemcheck
@@ -232,6 +232,10 @@ check-kernel-gate: gcc/iomemcheck.so cmd/iomemcheck
 torture: $(PLUGIN_SO)
 	$(DEFAULT_GCC_ONLY)
 	$(SAN_RUN) $(if $(SAN),torture) bench/torture $(if $(SAN),--plugin $(PLUGIN_SO) --no-write) $(TORTURE_ARGS)
+
+# The same files through the libclang engine: no crash, no timeout.
+torture-clang: clang/iomclang-run $(PLUGIN_SO)
+	bench/torture --engine clang $(TORTURE_ARGS)
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/lib/iomemcheck $(DESTDIR)$(PREFIX)/bin \
