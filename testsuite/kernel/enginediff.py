@@ -97,7 +97,10 @@ def row(cells):
     return "| " + " | ".join(esc(c) for c in cells) + " |"
 
 
-def render(cmp, reasons, title, note=""):
+STALE = "No longer different (reasons kept)"
+
+
+def render(cmp, reasons, title, note="", stale=STALE):
     """The markdown of engines.md; returns (text, totals dict)."""
     ndiff = sum(len(v[2]) for v in cmp.values())
     todo = sum(1 for v in cmp.values() for d in v[2] if d not in reasons)
@@ -131,7 +134,7 @@ def render(cmp, reasons, title, note=""):
     current = {d for v in cmp.values() for d in v[2]}
     gone = sorted(k for k in reasons if k not in current)
     if gone:
-        out += ["## No longer different (reasons kept)", "",
+        out += ["## " + stale, "",
                 row(DIFF_HEADER), "|" + "---|" * len(DIFF_HEADER)]
         for key, eng in gone:
             out.append(row(list(key) + [eng, reasons[(key, eng)]]))
@@ -139,11 +142,12 @@ def render(cmp, reasons, title, note=""):
     return "\n".join(out), tot
 
 
-def write_table(path, cmp, title, note="", reasons_from=None):
+def write_table(path, cmp, title, note="", reasons_from=None, stale=STALE):
     """Write engines.md atomically, keeping the reasons of reasons_from
-    (default: path itself); return the totals."""
+    (default: path itself); return the totals. stale heads the reasons
+    without a current difference."""
     reasons = read_reasons(reasons_from or path)
-    text, tot = render(cmp, reasons, title, note)
+    text, tot = render(cmp, reasons, title, note, stale)
     tmp = path + ".tmp"
     with open(tmp, "w") as f:
         f.write(text)

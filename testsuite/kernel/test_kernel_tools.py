@@ -186,3 +186,17 @@ def test_check_kernel_reads_command_log():
     assert [m.group(1) for m in ck.LOST_RE.finditer(log)] == ["drivers/a.c"]
     assert ck.SUMMARY_RE.search(log).group(1) == "1"
     assert ck.SUMMARY_RE.search("iomemcheck: 1 file, 0 findings, 0 not analysed, 1.0 s\n").group(1) == "0"
+
+
+def test_engines_table_subset_heading(tmp_path):
+    import enginediff
+    full = str(tmp_path / "full.md")
+    with open(full, "w") as f:
+        f.write("| a.c | 5 | IOM002 | plugin | included file |\n")
+    out = str(tmp_path / "subset.md")
+    cmp = enginediff.compare(enginediff.keys([finding("b.c", 1)]),
+                             enginediff.keys([finding("b.c", 1)]))
+    enginediff.write_table(out, cmp, "t", reasons_from=full, stale="Not in the subset")
+    text = open(out).read()
+    assert "## Not in the subset" in text and "| a.c | 5 | IOM002 | plugin | included file |" in text
+    assert "No longer different" not in text and "| b.c | 1 | 1 | 0 |" in text
