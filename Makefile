@@ -212,7 +212,7 @@ samples: $(PLUGIN_SO)
 DEFAULT_GCC_ONLY = @if [ "$(GCC)" != gcc ]; then \
 	echo "error: make $@ runs the default gcc's plugin only (drop GCC=$(GCC))" >&2; exit 1; fi
 
-check-kernel: gcc/iomemcheck.so
+check-kernel: gcc/iomemcheck.so cmd/iomemcheck
 	$(DEFAULT_GCC_ONLY)
 	@scripts/need-packages $(KERNEL_PACKAGES)
 	testsuite/kernel/check-kernel $(KERNEL_ARGS)

@@ -1,6 +1,7 @@
 """Unit tests of the kernel-test tools (no kernel tree needed, < 1 s).
 
-findings-table must keep reviewers' verdicts across re-runs; check-kernel must
+findings-table must keep reviewers' verdicts across re-runs, enginediff the
+reasons of engine differences; check-kernel must
 reject malformed findings; kbuild.saved_command must recover the exact compile
 command from a kbuild .o.cmd file.
 """
@@ -126,3 +127,76 @@ def test_objects_list_is_sorted_and_unique():
     objs = kbuild.read_list(kbuild.OBJECTS)
     assert objs == sorted(set(objs)) and len(objs) >= 50
     assert all(o.endswith(".o") for o in objs)
+
+
+def test_engines_compare_per_file():
+    import enginediff
+    plugin = enginediff.keys([finding("./a.c", 3), finding("a.c", 5), finding("a.c", 5),
+                              finding("inc.c", 9, "IOM006"), finding("h.h", 2)])
+    clang = enginediff.keys([finding("/k/a.c", 3), finding("a.c", 7, "IOM003"),
+                             finding("h.h", 2), finding("/elsewhere/x.c", 1)], root="/k")
+    cmp = enginediff.compare(plugin, clang)
+    assert sorted(cmp) == ["/elsewhere/x.c", "a.c", "h.h", "inc.c"]
+    p, c, d = cmp["a.c"]
+    assert len(p) == 2 and len(c) == 2          # a.c:5 twice counts once
+    assert d == [(("a.c", 5, "IOM002"), "plugin"), (("a.c", 7, "IOM003"), "libclang")]
+    assert cmp["h.h"][2] == []
+    assert cmp["inc.c"][2] == [(("inc.c", 9, "IOM006"), "plugin")]
+    assert cmp["/elsewhere/x.c"][2] == [(("/elsewhere/x.c", 1, "IOM002"), "libclang")]
+
+
+def test_engines_table_keeps_reasons(tmp_path):
+    import enginediff
+    out = str(tmp_path / "engines.md")
+
+    def run(plugin, clang):
+        cmp = enginediff.compare(enginediff.keys(plugin), enginediff.keys(clang))
+        tot = enginediff.write_table(out, cmp, "t")
+        return open(out).read(), tot
+
+    text, tot = run([finding("a.c", 3), finding("a.c", 5)], [finding("a.c", 3)])
+    assert "| a.c | 2 | 1 | 1 |" in text
+    assert "| a.c | 5 | IOM002 | plugin | TODO |" in text
+    assert (tot["plugin"], tot["libclang"], tot["differences"], tot["todo"]) == (2, 1, 1, 1)
+    with open(out, "w") as f:
+        f.write(text.replace("| a.c | 5 | IOM002 | plugin | TODO |",
+                             "| a.c | 5 | IOM002 | plugin | in an \\| included file |"))
+    # the reason stays; a new difference on the other side is TODO
+    text, tot = run([finding("a.c", 3), finding("a.c", 5)], [finding("b.c", 1)])
+    assert "| a.c | 5 | IOM002 | plugin | in an \\| included file |" in text
+    assert "| a.c | 3 | IOM002 | plugin | TODO |" in text
+    assert "| b.c | 1 | IOM002 | libclang | TODO |" in text
+    assert tot["differences"] == 3 and tot["todo"] == 2
+    # the difference goes away: its reason moves to the stale section, then comes back
+    text, tot = run([finding("a.c", 5)], [finding("a.c", 5)])
+    assert "None: both engines" in text and "No longer different" in text
+    assert "in an \\| included file" in text and tot["differences"] == 0
+    text, tot = run([finding("a.c", 5)], [])
+    assert "No longer different" not in text and tot["todo"] == 0
+    assert "| a.c | 5 | IOM002 | plugin | in an \\| included file |" in text
+    # the same key found by the other engine is another difference: no reason reused
+    text, tot = run([], [finding("a.c", 5)])
+    assert "| a.c | 5 | IOM002 | libclang | TODO |" in text and tot["todo"] == 1
+
+
+def test_check_kernel_reads_command_log():
+    ck = load_script("check-kernel")
+    log = ("iomemcheck: drivers/a.c: could not be analysed: drivers/a.c:3:1: error: x\n"
+           "iomemcheck: 73 files, 28 findings (IOM002 4, IOM003 20), 1 not analysed, 124 s\n")
+    assert [m.group(1) for m in ck.LOST_RE.finditer(log)] == ["drivers/a.c"]
+    assert ck.SUMMARY_RE.search(log).group(1) == "1"
+    assert ck.SUMMARY_RE.search("iomemcheck: 1 file, 0 findings, 0 not analysed, 1.0 s\n").group(1) == "0"
+
+
+def test_engines_table_subset_heading(tmp_path):
+    import enginediff
+    full = str(tmp_path / "full.md")
+    with open(full, "w") as f:
+        f.write("| a.c | 5 | IOM002 | plugin | included file |\n")
+    out = str(tmp_path / "subset.md")
+    cmp = enginediff.compare(enginediff.keys([finding("b.c", 1)]),
+                             enginediff.keys([finding("b.c", 1)]))
+    enginediff.write_table(out, cmp, "t", reasons_from=full, stale="Not in the subset")
+    text = open(out).read()
+    assert "## Not in the subset" in text and "| a.c | 5 | IOM002 | plugin | included file |" in text
+    assert "No longer different" not in text and "| b.c | 1 | 1 | 0 |" in text
