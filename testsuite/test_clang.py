@@ -23,7 +23,7 @@ def run(source, *args, tmp_path, name="t.c"):
 def gcc(source, tmp_path, name="t.c"):
     path = tmp_path / name
     path.write_text(source)
-    cmd = ["gcc", "-c", "-O0", "-nostdinc", "-I", corpus.INCLUDE, "-o", "/dev/null",
+    cmd = [corpus.GCC, "-c", "-O0", "-nostdinc", "-I", corpus.INCLUDE, "-o", "/dev/null",
            "-fplugin=" + corpus.PLUGIN, str(path)]
     return subprocess.run(cmd, capture_output=True, text=True, env=dict(os.environ, LC_ALL="C"))
 

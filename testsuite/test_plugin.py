@@ -223,7 +223,7 @@ def test_unreadable_rules_file_is_one_line_error(tmp_path, path, message):
 def test_rules_file_from_a_pipe(tmp_path):
     src = tmp_path / "t.c"
     src.write_text(PARAM_STORE)
-    cmd = ["gcc", "-c", "-O0", "-nostdinc", "-I", corpus.INCLUDE, "-o", "/dev/null",
+    cmd = [corpus.GCC, "-c", "-O0", "-nostdinc", "-I", corpus.INCLUDE, "-o", "/dev/null",
            "-fplugin=" + corpus.PLUGIN, ARG + "rules=/dev/stdin", str(src)]
     run = lambda text: subprocess.run(cmd, input=text, capture_output=True, text=True,
                                       env=dict(os.environ, LC_ALL="C"))
