@@ -154,7 +154,9 @@ int gate_baseline_match(struct gate_baseline *b, struct gate_set *s)
 
 	if (!matched)
 		abort();
-	qsort(b->v, b->n, sizeof(*b->v), cmp_entry);
+	/* an empty baseline has no array at all: qsort wants one */
+	if (b->n)
+		qsort(b->v, b->n, sizeof(*b->v), cmp_entry);
 	for (int round = 0; round < 4; round++)
 		for (int i = 0; i < s->n; i++) {
 			struct gate_entry *e;

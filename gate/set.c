@@ -163,7 +163,9 @@ void gate_set_sort_unique(struct gate_set *s)
 {
 	int out = 0;
 
-	qsort(s->v, s->n, sizeof(*s->v), cmp_finding);
+	/* an empty set has no arrays: qsort wants them */
+	if (s->n)
+		qsort(s->v, s->n, sizeof(*s->v), cmp_finding);
 	for (int i = 0; i < s->n; i++) {
 		if (out && !cmp_finding(&s->v[out - 1], &s->v[i])) {
 			finding_free(&s->v[i]);
@@ -172,5 +174,6 @@ void gate_set_sort_unique(struct gate_set *s)
 		s->v[out++] = s->v[i];
 	}
 	s->n = out;
-	qsort(s->files, s->nr_files, sizeof(*s->files), cmp_file);
+	if (s->nr_files)
+		qsort(s->files, s->nr_files, sizeof(*s->files), cmp_file);
 }

@@ -123,6 +123,7 @@ static void test_shard(void)
 static void test_baseline(void)
 {
 	struct gate_baseline b;
+	struct gate_set s;
 	char err[512];
 	FILE *f = fopen("gate-b.json", "w");
 
@@ -132,7 +133,23 @@ static void test_baseline(void)
 	CHECK(gate_baseline_read(&b, "gate-b.json", err, sizeof(err)) == -1);
 	CHECK(!strcmp(err, "gate-b.json:3: error: unknown rule 'IOM099'"));
 	gate_baseline_free(&b);
+
+	/* an empty baseline (all findings fixed and pruned) matches nothing */
+	f = fopen("gate-b.json", "w");
+	fclose(f);
+	CHECK(gate_baseline_read(&b, "gate-b.json", err, sizeof(err)) == 0 && b.n == 0);
+	gate_set_init(&s);
+	gate_set_add(&s, "gcc", IOM002, 0, "a.c", 3, 5, "f", "store through 'm.vaddr'");
+	CHECK(gate_baseline_match(&b, &s) == 0 && s.v[0].state == GATE_NEW);
+	gate_set_free(&s);
+	gate_baseline_free(&b);
 	unlink("gate-b.json");
+
+	/* an empty import (a clean plugin run) sorts to an empty set */
+	gate_set_init(&s);
+	gate_set_sort_unique(&s);
+	CHECK(s.n == 0 && s.nr_files == 0);
+	gate_set_free(&s);
 }
 
 int main(void)
