@@ -6,6 +6,7 @@
  * the file states (invocations) and, in files written with --sarif-all,
  * the baseline and suppression marks.
  */
+#include <ctype.h>
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
@@ -68,7 +69,9 @@ static char *file_of(json_t *artifact)
 	for (; *uri; uri++) {
 		unsigned v;
 
-		if (uri[0] == '%' && sscanf(uri + 1, "%2x", &v) == 1) {
+		/* Only a whole %XX escape: "%4" at the end is two plain bytes. */
+		if (uri[0] == '%' && isxdigit((unsigned char)uri[1]) &&
+		    isxdigit((unsigned char)uri[2]) && sscanf(uri + 1, "%2x", &v) == 1) {
 			*o++ = (char)v;
 			uri += 2;
 		} else {
