@@ -202,6 +202,10 @@ int member_map(struct lower *, CXCursor obj);
 /* The initialiser of a variable declaration, or a null cursor. */
 CXCursor var_init(CXCursor decl);
 int is_aggregate(CXType);
+int is_pointer(CXType);
+int is_array(CXType);
+/* The expression under explicit casts too (GCC's STRIP_NOPS). */
+CXCursor strip_casts(CXCursor);
 
 /* expr.c */
 int eval(struct lower *, CXCursor);

@@ -106,37 +106,6 @@ static struct iom_where at(struct lower *l, CXCursor c)
 	return w;
 }
 
-static int is_pointer(CXType t)
-{
-	return plain_type(t).kind == CXType_Pointer;
-}
-
-static int is_array(CXType t)
-{
-	enum CXTypeKind k = plain_type(t).kind;
-
-	return k == CXType_ConstantArray || k == CXType_IncompleteArray ||
-	       k == CXType_VariableArray;
-}
-
-static CXCursor strip_casts(CXCursor c)
-{
-	CXCursor k[MAX_KIDS];
-
-	for (int i = 0; i < 64; i++) {
-		int n;
-
-		c = strip(c);
-		if (clang_getCursorKind(c) != CXCursor_CStyleCastExpr)
-			break;
-		n = kids(c, k);
-		if (n < 1 || !clang_isExpression(clang_getCursorKind(k[n - 1])))
-			break;
-		c = k[n - 1];
-	}
-	return c;
-}
-
 /* A local variable or parameter held as a value, not in memory. */
 static int value_var(CXCursor ref, CXCursor *decl)
 {

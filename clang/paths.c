@@ -34,12 +34,12 @@ int is_aggregate(CXType t)
 	       t.kind == CXType_IncompleteArray || t.kind == CXType_VariableArray;
 }
 
-static int is_pointer(CXType t)
+int is_pointer(CXType t)
 {
 	return plain_type(t).kind == CXType_Pointer;
 }
 
-static int is_array(CXType t)
+int is_array(CXType t)
 {
 	enum CXTypeKind k = plain_type(t).kind;
 
@@ -48,7 +48,7 @@ static int is_array(CXType t)
 }
 
 /* The expression under explicit casts too (GCC's STRIP_NOPS). */
-static CXCursor strip_casts(CXCursor c)
+CXCursor strip_casts(CXCursor c)
 {
 	CXCursor k[MAX_KIDS];
 

@@ -458,17 +458,11 @@ void iom_slot_load(struct iom_func *fn, int b, struct iom_where w, int path, int
 void iom_escape_plain(struct iom_func *fn, int b, struct iom_where w, int value,
 		      const char *callee, int store)
 {
-	struct event *e;
+	int at = fn->nr_ev;
 
-	if (!valid_value(fn, value))
-		return;
-	e = new_event(fn, b, EV_ESCAPE, w);
-	if (!e)
-		return;
-	e->value = value;
-	e->sub = IOM_ESC_CALL;
-	e->cause = store ? ESC_PLAIN_STORE : ESC_PLAIN_LOAD;
-	e->name = iom_func_strdup(fn, callee);
+	iom_escape(fn, b, w, value, IOM_ESC_CALL, callee);
+	if (fn->nr_ev == at + 1)
+		fn->ev[at].cause = store ? ESC_PLAIN_STORE : ESC_PLAIN_LOAD;
 }
 
 void iom_memory(struct iom_func *fn, int b, struct iom_where w, int value, enum iom_kind kind,
