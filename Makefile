@@ -71,9 +71,9 @@ KERNEL_PACKAGES := linux-source-6.1 flex bison bc libelf-dev libssl-dev xz-utils
 
 CORE_SRC := core/rules.c core/func.c core/flow.c core/check.c core/notes.c core/dump.c \
 	core/unit.c core/ruletab.c core/options.c core/render.c core/text.c core/json.c \
-	core/output.c core/format.c
+	core/output.c core/format.c core/fix.c
 CORE_HDR := core/iomem.h core/func.h core/rules.h core/builtin.h core/alloc.h core/render.h \
-	core/rules.def core/events.def core/options.def
+	core/rules.def core/events.def core/options.def core/fix.def
 CORE_OBJ := $(addprefix $(O),$(CORE_SRC:.c=.o) core/rules_builtin.o)
 RULES	:= $(sort $(wildcard rules/*.rules))
 PLUGIN_SRC := gcc/iomemcheck.c gcc/lower.c gcc/paths.c gcc/ops.c gcc/version.c
@@ -81,11 +81,11 @@ PLUGIN_OBJ := $(patsubst gcc/%.c,$(PLUGIN_DIR)/%.o,$(PLUGIN_SRC))
 # The corpus engines and plugin tests of this GCC (testsuite/corpus.py).
 ENGINE	:= $(if $(filter gcc,$(PLUGIN_DIR)),gcc,$(notdir $(GCC)))
 CLANG_SRC := clang/where.c clang/compat.c clang/types.c clang/paths.c clang/vars.c \
-	clang/expr.c clang/stmt.c clang/unit.c
+	clang/expr.c clang/stmt.c clang/unit.c clang/spell.c
 CLANG_OBJ := $(patsubst clang/%.c,$(CLANG_OBJDIR)/%.o,$(CLANG_SRC))
 # The iomemcheck command (cmd/), with the libclang engine and the GCC plugin.
 CMD_SRC := cmd/main.c cmd/options.c cmd/db.c cmd/words.c cmd/paths.c cmd/flags.c cmd/engines.c \
-	cmd/workers.c cmd/findings.c cmd/render.c
+	cmd/workers.c cmd/findings.c cmd/render.c cmd/apply.c
 # The CI gate (gate/README.md): keys, baseline, suppressions, SARIF and the
 # other sinks, import and merge.  Where the project is published: the SARIF
 # rules link their catalog pages under it.
