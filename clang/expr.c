@@ -1298,7 +1298,9 @@ int eval_into_local(struct lower *l, CXCursor c, struct iom_where w)
 		return -1;
 	case CXCursor_UnaryOperator:
 		if (kids(s, k) == 1 && unary_op(s) == OP_DEREF && !is_array(clang_getCursorType(s))) {
+			spell_load(l, s);
 			access_lvalue_at(l, s, 0, &w);
+			spell_done(l);
 			return -1;
 		}
 		break;

@@ -13,6 +13,7 @@
  * and is not described; FORTIFY's memcpy (a macro whose arguments are
  * spelled in the file) passes it.
  */
+#define _GNU_SOURCE
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -179,19 +180,50 @@ static int byte_pointer(CXType t)
 	return p.kind == CXType_Void || clang_Type_getSizeOf(p) == 1;
 }
 
+/* Parentheses that close only what they open: "(m->vaddr + a) + b" gives
+ * no offset "a) + b". */
+static int balanced(const char *t)
+{
+	int depth = 0;
+
+	for (; *t && depth >= 0; t++)
+		depth += *t == '(' ? 1 : *t == ')' ? -1 : 0;
+	return depth == 0;
+}
+
 /* A map pointer: MAP->member, or MAP->member + OFFSET counted in bytes. */
 static int pointer_of(struct lower *l, CXCursor e, struct spelled *s)
 {
 	CXCursor p = strip_casts(e), k[MAX_KIDS];
 	CXSourceLocation op;
 
+	struct pos a, b;
+	unsigned end, end_b;
+
+	/* m->vaddr + a + b is (m->vaddr + a) + b: the offset is "a + b" */
 	if (clang_getCursorKind(p) == CXCursor_BinaryOperator && kids(p, k) == 2 &&
-	    binary_op(p) == OP_ADD) {
-		if (!byte_pointer(clang_getCursorType(k[0])) || !operator_location(p, &op) ||
-		    !written_at(l, op, "+") || !member_of(l, k[0], s))
+	    binary_op(p) == OP_ADD && is_pointer(clang_getCursorType(p)) &&
+	    extent_of(l, p, &b, &end_b)) {
+		CXCursor inner = p;
+
+		for (int depth = 0; depth < 16; depth++) {
+			CXCursor left = strip(k[0]);
+
+			if (!byte_pointer(clang_getCursorType(k[0])) ||
+			    !operator_location(inner, &op) || !written_at(l, op, "+"))
+				return 0;
+			if (clang_getCursorKind(left) != CXCursor_BinaryOperator ||
+			    binary_op(left) != OP_ADD)
+				break;
+			inner = left;
+			if (kids(inner, k) != 2)
+				return 0;
+		}
+		if (!member_of(l, k[0], s) || !extent_of(l, k[1], &a, &end) ||
+		    !clang_File_isEqual(a.file, b.file) || a.off >= end_b)
 			return 0;
-		s->offset = text_in(l, k[1], s->file);
-		return s->offset != NULL;
+		s->offset = bytes(l, a.file, a.off, end_b);
+		return s->offset != NULL && balanced(s->offset);
 	}
 	return member_of(l, p, s);
 }
@@ -457,13 +489,68 @@ static int member_write(struct lower *l, CXCursor c, struct member_write *w)
 	return 1;
 }
 
+/* Past blanks and comments from i; stops at 'to'. */
+static unsigned skip_blanks(const char *txt, unsigned i, unsigned to)
+{
+	while (i < to) {
+		if (isspace((unsigned char)txt[i])) {
+			i++;
+		} else if (txt[i] == '/' && i + 1 < to && txt[i + 1] == '*') {
+			const char *e = memmem(txt + i + 2, to - i - 2, "*/", 2);
+
+			if (!e)
+				return to;
+			i = (unsigned)(e - txt) + 2;
+		} else if (txt[i] == '/' && i + 1 < to && txt[i + 1] == '/') {
+			while (i < to && txt[i] != '\n')
+				i++;
+		} else {
+			break;
+		}
+	}
+	return i;
+}
+
+/*
+ * The flag's statement [a, end) and its ';': what deleting it takes.  Its
+ * whole line when nothing but blanks share it (comments after it stay, on
+ * their own line: they may say more than the statement did).
+ */
+static int statement_to_delete(struct lower *l, CXFile f, unsigned a, unsigned end,
+			       struct iom_span *out)
+{
+	size_t size;
+	const char *txt = contents(l, f, &size);
+	unsigned semi = end, from = a, to;
+
+	while (semi < size && (txt[semi] == ' ' || txt[semi] == '\t'))
+		semi++;
+	if (semi >= size || txt[semi] != ';')
+		return 0;
+	to = semi + 1;
+	while (from > 0 && (txt[from - 1] == ' ' || txt[from - 1] == '\t'))
+		from--;
+	{
+		unsigned after = to;
+
+		while (after < size && (txt[after] == ' ' || txt[after] == '\t'))
+			after++;
+		if ((from == 0 || txt[from - 1] == '\n') && (after == size || txt[after] == '\n'))
+			to = after < size ? after + 1 : after;	/* the whole line */
+		else
+			from = a;
+	}
+	*out = span_of(l, f, from, to);
+	return 1;
+}
+
 /* The spelling of two adjacent statements that set the pointer and the flag. */
 static int pair_spelling(struct lower *l, CXCursor a, CXCursor b, struct spelled *s)
 {
 	struct member_write x, y, *ptr, *flag;
 	struct spelled other;
-	struct pos p, q;
-	unsigned end_a, end_b;
+	struct pos p, q, fp;
+	unsigned end_a, end_b, end_p, end_f;
 	long long k;
 	size_t size;
 	const char *txt;
@@ -479,28 +566,28 @@ static int pair_spelling(struct lower *l, CXCursor a, CXCursor b, struct spelled
 	if (ptr->member == IOM_MEMBER_FLAG || flag->member != IOM_MEMBER_FLAG ||
 	    !const_int(flag->rhs, &k) || (k != 0 && k != 1))
 		return 0;
-	/* Between them: the first one's ';' and blanks, nothing else. */
+	/* Between them: the first one's ';', blanks and comments, nothing else. */
 	txt = contents(l, p.file, &size);
 	{
-		unsigned i = end_a;
-		int semis = 0;
+		unsigned i = skip_blanks(txt, end_a, q.off);
 
-		for (; i < q.off; i++) {
-			if (txt[i] == ';')
-				semis++;
-			else if (!isspace((unsigned char)txt[i]))
-				return 0;
-		}
-		if (semis != 1)
+		if (i >= q.off || txt[i] != ';' || skip_blanks(txt, i + 1, q.off) != q.off)
 			return 0;
+	}
+	if (ptr == &x) {
+		end_p = end_a, fp = q, end_f = end_b;
+	} else {
+		end_p = end_b, fp = p, end_f = end_a;
+		p = q;
 	}
 	spelled_file(l, s, p.file);
 	s->sp.is = IOM_SPELL_SET;
-	s->sp.whole = span_of(l, p.file, p.off, end_b);
+	s->sp.whole = span_of(l, p.file, p.off, end_p);
 	s->sp.flag_value = (int)k;
 	memset(&other, 0, sizeof(other));
 	other.file = p.file;
-	ok = member_of(l, ptr->lhs, s) && member_of(l, flag->lhs, &other) &&
+	ok = statement_to_delete(l, fp.file, fp.off, end_f, &s->sp.flag_stmt) &&
+	     member_of(l, ptr->lhs, s) && member_of(l, flag->lhs, &other) &&
 	     other.sp.ptr.arrow == s->sp.ptr.arrow && !strcmp(other.map, s->map) &&
 	     (s->value = text_in(l, ptr->rhs, p.file)) != NULL;
 	if (ok) {

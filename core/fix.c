@@ -12,7 +12,6 @@
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
-#include <stdlib.h>
 
 #include "alloc.h"
 #include "func.h"
@@ -21,6 +20,9 @@ enum when { ANY, COPY_DST, COPY_SRC, FILL_DST, IS_NULL, NOT_NULL, FLAG_0, FLAG_1
 enum { SYS = IOM_MEMBER_SYS, IO = IOM_MEMBER_IO };
 
 #define R(rule)	(1u << (rule))
+#define CALLS	(R(IOM001) | R(IOM002) | R(IOM003))
+#define ACCESS	(R(IOM001) | R(IOM002))
+#define WRITES	(R(IOM005) | R(IOM010))
 #define CALL	IOM_SPELL_CALL
 #define STORE	IOM_SPELL_STORE
 #define LOAD	IOM_SPELL_LOAD
@@ -62,7 +64,6 @@ void iom_spelled(struct iom_func *fn, const struct iom_spelling *sp)
 	struct iom_spelling *ns, *c;
 
 	fn->spell_now = -1;
-	if (getenv("IOM_DBG") && sp) fprintf(stderr, "SPELL %d %s %d:%d map=%s member=%s\n", sp->is, sp->file, sp->whole.line, sp->whole.col, sp->ptr.map, sp->ptr.member);
 	if (!sp || !sp->file)
 		return;
 	ns = (struct iom_spelling *)iom_grow(fn->spells, fn->nr_spells, sizeof(*fn->spells));
@@ -86,27 +87,16 @@ void iom_spelled(struct iom_func *fn, const struct iom_spelling *sp)
 
 /* ---- does the spelling say what was proven? ------------------------------ */
 
-/* Equal but for blanks: the core prints "m->vaddr", the file may say "m -> vaddr". */
-static int same_code(const char *a, const char *b)
+/* Is the core's name of a member ("sb->map.vaddr") a name of the spelled
+ * member ("vaddr")?  The spelled map may be another name of the same object
+ * (a local pointer to it: "map->vaddr"); the front end said which value the
+ * construct uses, this only keeps the member honest. */
+static int same_member(const char *shown, const char *member)
 {
-	for (;;) {
-		while (isspace((unsigned char)*a))
-			a++;
-		while (isspace((unsigned char)*b))
-			b++;
-		if (*a != *b)
-			return 0;
-		if (!*a)
-			return 1;
-		a++, b++;
-	}
-}
+	size_t n = strlen(shown), m = strlen(member);
 
-/* MAP->member or MAP.member as the spelling writes it. */
-static void spelled_member(const struct iom_spelling *sp, const char *member, char *buf,
-			   size_t len)
-{
-	snprintf(buf, len, "%s%s%s", sp->ptr.map, sp->ptr.arrow ? "->" : ".", member);
+	return n > m + 1 && !strcmp(shown + n - m, member) &&
+	       (shown[n - m - 1] == '.' || shown[n - m - 1] == '>');
 }
 
 /* The map and member a pointer value was loaded from, if it is one pointer
@@ -117,7 +107,6 @@ static int value_matches(const struct iom_func *fn, const struct event *e,
 	const struct value *v = &fn->val[e->value];
 	const struct event *load;
 	const struct iom_type *t;
-	char want[512];
 
 	if (v->kind != VAL_PTR || v->map < 0 || v->load < 0)
 		return -1;
@@ -129,8 +118,7 @@ static int value_matches(const struct iom_func *fn, const struct event *e,
 	/* m->vaddr + 0 is still direct; any other offset is not */
 	if (!sp->ptr.offset != !!v->direct)
 		return -1;
-	spelled_member(sp, sp->ptr.member, want, sizeof(want));
-	return same_code(want, load->name) ? v->map : -1;
+	return same_member(load->name, sp->ptr.member) ? v->map : -1;
 }
 
 /* A direct write of the pointer or the flag named in a SET spelling. */
@@ -139,14 +127,12 @@ static int write_matches(const struct iom_func *fn, const struct event *e,
 {
 	const struct iom_type *t = iom_rules_type_at(fn->rules, fn->maps[e->map].type);
 	const char *field = e->sub == IOM_MEMBER_FLAG ? sp->flag : sp->ptr.member;
-	char want[512];
 
 	if (!t || !field || (e->sub != member && e->sub != IOM_MEMBER_FLAG) ||
 	    strcmp(t->member[member], sp->ptr.member) ||
 	    strcmp(t->member[IOM_MEMBER_FLAG], sp->flag))
 		return -1;
-	spelled_member(sp, field, want, sizeof(want));
-	return e->name && same_code(want, e->name) ? e->map : -1;
+	return e->name && same_member(e->name, field) ? e->map : -1;
 }
 
 /* Which argument of a copy or fill the pointer is. */
@@ -154,9 +140,11 @@ static enum when call_when(const struct iom_func *fn, const struct event *e,
 			   const struct iom_spelling *sp)
 {
 	const struct iom_fn *f = iom_rules_callee(fn->rules, sp->callee);
-	const struct iom_fn *g = e->name ? iom_rules_callee(fn->rules, e->name) : NULL;
 
-	if (!f || f != g || e->sub != IOM_ESC_CALL)
+	/* an escape names its callee: the one spelled (a small copy's
+	 * accesses come from the call being described, and name none) */
+	if (!f || (e->op == EV_ESCAPE &&
+		   (e->sub != IOM_ESC_CALL || !e->name || iom_rules_callee(fn->rules, e->name) != f)))
 		return ANY;
 	if (f->kind == IOM_FN_COPY && sp->arg == f->dst_arg)
 		return COPY_DST;
@@ -167,10 +155,29 @@ static enum when call_when(const struct iom_func *fn, const struct event *e,
 	return ANY;
 }
 
+/* The events a construct's findings come from. */
+static int event_fits(const struct event *e, enum iom_spell_is is)
+{
+	switch (is) {
+	case IOM_SPELL_CALL:
+		return e->op == EV_ESCAPE || e->op == EV_ACCESS;
+	case IOM_SPELL_STORE:
+		return e->op == EV_ACCESS && e->sub;
+	case IOM_SPELL_LOAD:
+		return e->op == EV_ACCESS && !e->sub;
+	case IOM_SPELL_TEST:
+		return e->op == EV_NULL_TEST;
+	case IOM_SPELL_SET:
+		return e->op == EV_WRITE;
+	}
+	return 0;
+}
+
 static int row_fits(const struct iom_func *fn, const struct event *e,
 		    const struct iom_spelling *sp, const struct fix_row *row, int rule)
 {
-	if (row->spelled != sp->is || !(row->rules & R(rule)) || (!row->offset && sp->ptr.offset))
+	if (row->spelled != sp->is || !(row->rules & R(rule)) || !event_fits(e, sp->is) ||
+	    (!row->offset && sp->ptr.offset))
 		return 0;
 	switch (row->when) {
 	case ANY:
@@ -277,7 +284,21 @@ static int write_edits(const struct fix_row *row, const char *helper,
 	    expand(row->text, helper, sp, f->edits[0].text, sizeof(f->edits[0].text)))
 		return -1;
 	edit_at(&f->edits[0], sp->file, sp->whole);
-	return 1;
+	if (row->spelled != SET)
+		return 1;
+	/* the flag's statement goes; the edits in file order */
+	if (!span_ok(sp->flag_stmt))
+		return -1;
+	edit_at(&f->edits[1], sp->file, sp->flag_stmt);
+	f->edits[1].text[0] = 0;
+	if (sp->flag_stmt.line < sp->whole.line ||
+	    (sp->flag_stmt.line == sp->whole.line && sp->flag_stmt.col < sp->whole.col)) {
+		struct iom_edit t = f->edits[0];
+
+		f->edits[0] = f->edits[1];
+		f->edits[1] = t;
+	}
+	return 2;
 }
 
 /* Is the memory kind behind the finding proven (one kind, not "may be")? */
@@ -299,7 +320,6 @@ void iom_fix(const struct iom_func *fn, const struct state *s, const struct even
 {
 	const struct iom_spelling *sp;
 
-	if (getenv("IOM_DBG")) fprintf(stderr, "FIX rule %d spell %d/%d\n", f ? f->rule : -1, e->spell, fn->nr_spells);
 	if (!f || e->spell < 0 || e->spell >= fn->nr_spells)
 		return;
 	sp = &fn->spells[e->spell];
@@ -313,7 +333,7 @@ void iom_fix(const struct iom_func *fn, const struct state *s, const struct even
 		map = e->op == EV_WRITE ? write_matches(fn, e, sp, row->member)
 					: value_matches(fn, e, sp, row->member);
 		if (map < 0)
-			return;
+			continue;
 		helper = iom_rules_fix(fn->rules, fn->maps[map].type, row->role);
 		if (!helper)
 			continue;
