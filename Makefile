@@ -97,7 +97,8 @@ GATE_SRC := gate/set.c gate/source.c gate/linehash.c gate/key.c gate/suppress.c 
 GATE_OBJ := $(GATE_SRC:.c=.o)
 CATALOG	:= $(sort $(wildcard rules/catalog/IOM*.md))
 
-.PHONY: all deps check check-core check-gate check-samples check-sparse samples install clean \
+
+.PHONY: all deps check check-core check-gate check-samples check-sparse check-fix samples install clean \
 	check-clang-versions check-kernel check-kernel-gate bench torture torture-clang
 
 all: deps $(O)core/libiomcore.a $(PLUGIN_SO) sparse/iomemcheck-sparse clang/libiomclang.a \
@@ -173,7 +174,7 @@ $(O)core/tests/test-frontend: core/tests/test-frontend.c $(O)core/libiomcore.a
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(SAN) $(WARN) -Icore -o $@ $< $(O)core/libiomcore.a
 
-check: all check-core check-gate check-samples check-sparse
+check: all check-core check-gate check-samples check-sparse $(if $(SAN),,check-fix)
 
 check-core: $(O)core/tests/test-core $(O)core/tests/test-frontend
 	@$(SAN_RUN) $(if $(SAN),core --leaks) $(O)core/tests/test-core
@@ -196,6 +197,12 @@ check-samples: export IOMEMCHECK_PLUGIN := $(if $(SAN),$(abspath $(PLUGIN_SO)))
 check-samples: $(PLUGIN_SO) clang/iomclang-run cmd/iomemcheck
 	@LC_ALL=C $(SAN_RUN) $(if $(SAN),corpus) $(PYTHON) testsuite/run.py --engine=$(ENGINE)$(if $(SAN),,$(comma)clang)
 	@LC_ALL=C IOMEMCHECK_GCC=$(ENGINE) $(SAN_RUN) $(if $(SAN),pytest) $(PYTHON) -m pytest -q -p no:cacheprovider $(if $(SAN),$(PYTEST_SAN),$(if $(filter gcc,$(ENGINE)),$(PYTEST_ALL),$(PYTEST_GCC))) 2>&1 | tail -n $(if $(SAN),2,1) | sed '/^sanitizers/!s/^/pytest: /'; \
+		exit $${PIPESTATUS[0]}
+
+# Fix-its (testsuite/test_fix.py): how many corpus findings were fixed, then the result.
+check-fix: cmd/iomemcheck $(PLUGIN_SO)
+	@LC_ALL=C $(PYTHON) -m pytest -q -s -p no:cacheprovider testsuite/test_fix.py 2>&1 | \
+		grep -E '^fix-its:|^[0-9]+ (passed|failed)|^FAILED|Error' | sed 's/^\([0-9]\)/fix pytest: \1/'; \
 		exit $${PIPESTATUS[0]}
 
 # sparse is not part of the sanitizer build.
