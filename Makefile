@@ -97,7 +97,6 @@ GATE_SRC := gate/set.c gate/source.c gate/linehash.c gate/key.c gate/suppress.c 
 GATE_OBJ := $(GATE_SRC:.c=.o)
 CATALOG	:= $(sort $(wildcard rules/catalog/IOM*.md))
 
-
 .PHONY: all deps check check-core check-gate check-samples check-sparse check-fix samples install clean \
 	check-clang-versions check-kernel check-kernel-gate bench torture torture-clang
 
