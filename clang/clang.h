@@ -225,6 +225,8 @@ void spell_test(struct lower *, CXCursor whole, CXCursor ptr, int negated);
  * member write: the pair of statements that set pointer and flag. */
 void spell_pair(struct lower *, CXCursor *k, int n, int i);
 void spell_write(struct lower *, CXCursor assign);
+/* { .ptr = VALUE, .flag = 0|1 }: the initialiser list of a map of rules type 'type'. */
+void spell_init(struct lower *, CXCursor list, int type);
 void spell_done(struct lower *);
 
 /* expr.c */

@@ -655,6 +655,27 @@ static void test_fix_pair(void)
 		       x.f[i].edits[1].line == 4 && x.f[i].edits[1].end_line == 5 &&
 		       !x.f[i].edits[1].text[0], "set_vaddr, the flag's line deleted");
 	EXPECT(x.f[2].nr_edits == 0, "vaddr with is_iomem = true: no fix");
+
+	/* struct iosys_map m = { .vaddr_iomem = regs, .is_iomem = true }; */
+	fn = begin();
+	m = iom_object_map(fn, local(fn, "m", 1), &t_map);
+	memset(&sp, 0, sizeof(sp));
+	sp.is = IOM_SPELL_INIT;
+	sp.file = "t.c";
+	sp.whole = span(3, 23, 61);
+	sp.ptr.map = "";
+	sp.ptr.member = "vaddr_iomem";
+	sp.value = "regs";
+	sp.flag = "is_iomem";
+	sp.flag_value = 1;
+	iom_spelled(fn, &sp);
+	iom_write(fn, 0, at(3), m, IOM_MEMBER_IO, -1, -1, "m.vaddr_iomem");
+	iom_write(fn, 0, at(3), m, IOM_MEMBER_FLAG, 1, -1, "m.is_iomem");
+	iom_spelled(fn, NULL);
+	run_fixed(fn, &x);
+	EXPECT(x.nr == 1 && x.f[0].nr_edits == 1 &&
+	       !strcmp(x.f[0].edits[0].text, "IOSYS_MAP_INIT_VADDR_IOMEM(regs)") &&
+	       x.f[0].edits[0].col == 23 && x.f[0].edits[0].end_col == 61, "an initialiser: INIT");
 }
 
 static void test_fix_rules(void)
