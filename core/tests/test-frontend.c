@@ -678,6 +678,33 @@ static void test_fix_pair(void)
 	       x.f[0].edits[0].col == 23 && x.f[0].edits[0].end_col == 61, "an initialiser: INIT");
 }
 
+/* Fix-it text escaped as clang's -fdiagnostics-parseable-fixits does. */
+static void test_fixit_escapes(void)
+{
+	struct iom_finding f;
+	char out[512];
+
+	memset(&f, 0, sizeof(f));
+	f.rule = IOM006;
+	f.where = at(3);
+	f.function = "f";
+	snprintf(f.message, sizeof(f.message), "m");
+	f.nr_edits = 1;
+	f.edits[0] = (struct iom_edit){ "d\"ir/t.c", 3, 1, 3, 4, "" };
+	snprintf(f.edits[0].text, sizeof(f.edits[0].text), "a\"b\\c\n\t\xc3\xa9\x01");
+	{
+		struct iom_buf b = { 0 };
+
+		iom_render(IOM_FORMAT_FIXITS, &f, &b);
+		snprintf(out, sizeof(out), "%s", b.s ? b.s : "");
+		iom_buf_free(&b);
+	}
+	EXPECT(strstr(out, "\nfix-it:\"d\\\"ir/t.c\":{3:1-3:4}:\"a\\\"b\\\\c\\n\\t\\303\\251\\001\"\n"),
+	       "quotes, backslashes, newline, tab, UTF-8 and control bytes escaped");
+	iom_format_text(&f, out, sizeof(out));
+	EXPECT(!strstr(out, "fix-it:"), "plain text has no fix-it lines");
+}
+
 static void test_fix_rules(void)
 {
 	static const char *const bad[] = {
@@ -746,6 +773,7 @@ int main(void)
 	test_fix_old_header();
 	test_fix_pair();
 	test_fix_rules();
+	test_fixit_escapes();
 	iom_rules_free(rules);
 	printf("front-end contract: %d passed, %d failed\n", passed, failures);
 	return failures ? 1 : 0;
