@@ -162,6 +162,10 @@ struct lower {
 	 * while pair_left (statements of the block still to lower) is not 0 */
 	CXCursor pair[2];
 	int pair_left;
+	/* spell.c: the expression statement being lowered (a helper that returns
+	 * nothing may only replace a whole statement) */
+	CXCursor statement;
+	int has_statement;
 	/* cond_branch: the '!' whose operand is being tested, when not_of is set */
 	CXCursor not_of;
 	int has_not_of;

@@ -265,6 +265,13 @@ void spell_done(struct lower *l)
 	iom_spelled(l->fn, NULL);
 }
 
+/* Is the cursor the statement of a block being lowered?  Its value is then
+ * unused, and a helper that returns nothing (iosys_map_wr, memcpy_to) fits. */
+static int is_statement(struct lower *l, CXCursor c)
+{
+	return l->has_statement && clang_equalCursors(strip(c), strip(l->statement));
+}
+
 /* ---- calls ---------------------------------------------------------------- */
 
 /* Is argument i the i-th, counted by the commas written between the call's
@@ -308,6 +315,16 @@ void spell_call(struct lower *l, CXCursor call, int i)
 		;
 	if (n == name.off || !extent_of(l, arg, &a, &end) || !clang_File_isEqual(a.file, name.file))
 		return;
+	/* The call is the statement (FORTIFY's: the macro is): its result, which
+	 * the helpers do not have, is not used. */
+	{
+		struct pos st;
+		unsigned st_end;
+
+		if (!l->has_statement || !extent_of(l, l->statement, &st, &st_end) ||
+		    !clang_File_isEqual(st.file, name.file) || st.off != name.off)
+			return;
+	}
 	{
 		unsigned open = n;
 
@@ -402,7 +419,7 @@ void spell_store(struct lower *l, CXCursor assign, CXCursor lhs, CXCursor rhs)
 	struct spelled s;
 	CXSourceLocation op;
 
-	if (!looks_typed_deref(lhs) || !start(l, &s, assign))
+	if (!looks_typed_deref(lhs) || !is_statement(l, assign) || !start(l, &s, assign))
 		return;
 	s.sp.is = IOM_SPELL_STORE;
 	if (!operator_location(assign, &op) || !written_at(l, op, "=") ||
