@@ -468,8 +468,10 @@ static void keep_finding(const struct iom_finding *f, void *ctx)
 	struct fixed *x = (struct fixed *)ctx;
 	struct iom_buf b = { 0 };
 
-	if (x->nr < 8)
-		x->f[x->nr++] = *f;
+	if (x->nr < 8) {
+		x->f[x->nr] = *f;
+		x->f[x->nr++].function = "f";	/* the function's own name goes with it */
+	}
 	if (!iom_render(IOM_FORMAT_FIXITS, f, &b))
 		snprintf(x->text + strlen(x->text), sizeof(x->text) - strlen(x->text), "%s", b.s);
 	iom_buf_free(&b);
