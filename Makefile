@@ -65,7 +65,7 @@ PLUGIN_DIR := $(O)$(PLUGIN_DIR)
 PLUGIN_SO := $(PLUGIN_DIR)/iomemcheck.so
 endif
 
-PACKAGES := $(GCC_PACKAGES) sparse python3-pytest libjansson-dev libclang-$(LLVM_VERSION)-dev
+PACKAGES := $(GCC_PACKAGES) sparse dpkg-dev python3-pytest libjansson-dev libclang-$(LLVM_VERSION)-dev
 # What building Debian's linux 6.1 (allmodconfig) needs besides gcc.
 KERNEL_PACKAGES := linux-source-6.1 flex bison bc libelf-dev libssl-dev xz-utils kmod cpio
 
@@ -161,8 +161,12 @@ cmd/iomemcheck: $(CMD_SRC:.c=.o) clang/libiomclang.a gate/libiomgate.a core/libi
 	$(CC) -o $@ $(CMD_SRC:.c=.o) clang/libiomclang.a gate/libiomgate.a core/libiomcore.a \
 		-ljansson $(CLANG_LDLIBS)
 
-sparse/iomemcheck-sparse: FORCE | deps
-	@if [ -f sparse/Makefile ]; then $(MAKE) -s -C sparse all; fi
+# libsparse from Debian's source package of the installed sparse, built once
+# into build/sparse-src/ (scripts/need-sparse-source; the flow stage needs it).
+SPARSE_SRC_DIR := build/sparse-src
+sparse/iomemcheck-sparse: core/libiomcore.a FORCE | deps
+	@src=$$(scripts/need-sparse-source $(SPARSE_SRC_DIR)) && \
+	if [ -f sparse/Makefile ]; then $(MAKE) -s -C sparse all SPARSE_SRC=$(abspath .)/$$src; fi
 FORCE:
 
 $(O)core/tests/test-core: core/tests/test-core.c $(O)core/libiomcore.a

@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "iomemcheck-sparse.h"
@@ -219,6 +220,9 @@ struct check {
 	int preamble;		/* -include of the preamble added */
 	int native;		/* a map header of the tree is annotated itself */
 	struct buf notes;	/* our own messages, printed before sparse's */
+	int sparse_error;	/* -Wsparse-error: findings are errors, exit 1 */
+	const char *prefix;	/* -fdiagnostic-prefix[=X]: X, or "sparse" */
+	int bad_option;		/* a -fiomemcheck- word was wrong (said) */
 };
 
 static void parse_args(struct check *c, int argc, char **argv)
@@ -231,6 +235,21 @@ static void parse_args(struct check *c, int argc, char **argv)
 
 		if (!strncmp(a, "-fplugin=", 9) || !strncmp(a, "-fplugin-arg-", 13))
 			continue;
+		switch (flow_option(a)) {
+		case 1:
+			continue;
+		case -1:
+			c->bad_option = 1;
+			continue;
+		}
+		if (!strcmp(a, "-Wsparse-error"))
+			c->sparse_error = 1;
+		else if (!strcmp(a, "-Wno-sparse-error"))
+			c->sparse_error = 0;
+		else if (!strcmp(a, "-fdiagnostic-prefix"))
+			c->prefix = "sparse";
+		else if (!strncmp(a, "-fdiagnostic-prefix=", 20))
+			c->prefix = a + 20;
 		if (!strncmp(a, "-D__typeof_unqual__", 19) ||
 		    !strncmp(a, "-U__typeof_unqual__", 19))
 			c->user_typeof_unqual = 1;
@@ -323,7 +342,7 @@ static void setup_header(struct check *c, const struct map_header *mh)
 	if (c->nmaps < sizeof(c->maps) / sizeof(c->maps[0])) {
 		c->maps[c->nmaps].from = xmalloc(strlen(dir) + strlen(rel) + 2);
 		sprintf(c->maps[c->nmaps].from, "%s/%s", dir, rel);
-		c->maps[c->nmaps].to = xstrdup(path);
+		c->maps[c->nmaps].to = dup_str(path);
 		c->nmaps++;
 	}
 	c->active = 1;
@@ -367,7 +386,7 @@ static int cmd_check(int argc, char **argv)
 	struct buf err = { 0 }, plain = { 0 }, out = { 0 };
 	const char *sparse = getenv("IOMEMCHECK_SPARSE");
 	const char *tu = getenv("IOMEMCHECK_SPARSE_TYPEOF_UNQUAL");
-	int status, typeof_unqual, have_plain = 0;
+	int status, typeof_unqual, have_plain = 0, found = 0, flow;
 	size_t h, i;
 
 	if (need_input(argc, argv))
@@ -383,8 +402,18 @@ static int cmd_check(int argc, char **argv)
 	setenv("IOMEMCHECK_SPARSE_ACTIVE", "1", 1);
 
 	parse_args(&c, argc, argv);
-	for (h = 0; h < nr_map_headers; h++)
-		setup_header(&c, &map_headers[h]);
+	if (c.bad_option)
+		return 2;
+	/*
+	 * With the flow stage, sparse's own output stays stock and the strict
+	 * annotation runs only when IOM010 is asked for; without it (or with
+	 * IOMEMCHECK_SPARSE_FLOW=off) strict mode is the program's one job.
+	 */
+	flow = flow_available() && !(getenv("IOMEMCHECK_SPARSE_FLOW") &&
+				     !strcmp(getenv("IOMEMCHECK_SPARSE_FLOW"), "off"));
+	if (!flow || flow_rule_on(10))
+		for (h = 0; h < nr_map_headers; h++)
+			setup_header(&c, &map_headers[h]);
 	typeof_unqual = !c.user_typeof_unqual && !(tu && !strcmp(tu, "native"));
 
 	push(&run, sparse);
@@ -433,9 +462,25 @@ static int cmd_check(int argc, char **argv)
 	} else {
 		buf_add(&out, err.p ? err.p : "", err.len);
 	}
+	if (flow && status >= 0 && WIFEXITED(status)) {
+		/* the flow stage parses the tree as it is: the original types */
+		struct argv_list flow = { 0 };
+
+		/* libsparse writes into its argument words: copies */
+		push(&flow, IOMS_NAME);
+		if (typeof_unqual)
+			push(&flow, dup_str("-D__typeof_unqual__(x)=__typeof__(x)"));
+		for (i = 0; i < c.args.n; i++)
+			push(&flow, dup_str(c.args.v[i]));
+		push(&flow, dup_str("-ftabstop=1"));	/* byte columns, as every engine */
+		found = flow_run(flow.v, c.sparse_error, c.prefix, &out);
+		free(flow.v);
+	}
 	fflush(stdout);
 	if ((c.notes.len && write_all(2, c.notes.p, c.notes.len)) ||
 	    (out.len && write_all(2, out.p, out.len)))
+		return 1;
+	if (found > 0 && c.sparse_error && exit_code(status) == 0)
 		return 1;
 	return exit_code(status);
 }

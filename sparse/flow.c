@@ -1,0 +1,172 @@
+/*
+ * flow.c - the flow stage: libsparse parses the file as stock sparse does
+ * (the same argument words), every function defined in the file is
+ * linearized and lowered (lower.c), the core analyses it, and each finding
+ * is written to out_fd as one text line of the core's renderer.
+ *
+ * Runs in a child process (main.c): libsparse keeps global state and may
+ * exit on fatal input; a crash costs the flow findings, never sparse's own
+ * output or the build.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "flow.h"
+
+struct stage {
+	const struct iom_config *cfg;
+	int fd;
+	int findings;
+};
+
+static void report(const struct iom_finding *f, void *ctx)
+{
+	struct stage *s = ctx;
+	char buf[4096];
+	int n = iom_format_text(f, buf, sizeof(buf));
+	size_t len = n < 0 ? 0 : (size_t)n >= sizeof(buf) ? sizeof(buf) - 1 : (size_t)n;
+
+	s->findings++;
+	while (len > 0) {
+		ssize_t w = write(s->fd, buf, len);
+
+		if (w <= 0)
+			return;
+		memmove(buf, buf + w, len - (size_t)w);
+		len -= (size_t)w;
+	}
+}
+
+static int ends_with(const char *s, const char *tail)
+{
+	size_t a = strlen(s), b = strlen(tail);
+
+	return a >= b && !strcmp(s + a - b, tail);
+}
+
+/* Functions of the file itself, and of .c files it includes (as GCC
+ * compiles them); header functions are analysed where they are inlined. */
+static int is_own_function(struct symbol *sym)
+{
+	struct symbol *t = real_type(sym);
+
+	if (!t || t->type != SYM_FN || !t->stmt || !sym->ident)
+		return 0;
+	return !ends_with(stream_name(sym->pos.stream), ".h");
+}
+
+/* A function designator in an initialiser: fn or &fn. */
+static struct symbol *function_in(struct expression *e)
+{
+	if (e && e->type == EXPR_PREOP && e->op == '&')
+		e = e->unop;
+	if (e && e->type == EXPR_CAST)
+		e = e->cast_expression;
+	if (!e || e->type != EXPR_SYMBOL || !e->symbol)
+		return NULL;
+	return real_type(e->symbol) && real_type(e->symbol)->type == SYM_FN ? e->symbol : NULL;
+}
+
+/* Each initialiser of a struct (nested ones too) is one instance; its members
+ * set to a function are the facts the unit's callback pairs need. */
+static void bind_initializer(struct iom_unit *u, int *instance, struct symbol *type,
+			     struct expression *init, int depth)
+{
+	struct symbol *t = real_type(type), *m, *fn;
+	struct expression *e;
+	int me;
+
+	if (!t || !init || init->type != EXPR_INITIALIZER || depth > 8)
+		return;
+	if (t->type == SYM_ARRAY) {
+		FOR_EACH_PTR(init->expr_list, e) {
+			if (e->type == EXPR_POS)
+				e = e->init_expr;
+			bind_initializer(u, instance, t->ctype.base_type, e, depth + 1);
+		} END_FOR_EACH_PTR(e);
+		return;
+	}
+	if (t->type != SYM_STRUCT || !t->ident)
+		return;
+	me = (*instance)++;
+	FOR_EACH_PTR(init->expr_list, e) {
+		unsigned off = 0;
+
+		if (e->type == EXPR_POS) {
+			off = e->init_offset;
+			e = e->init_expr;
+		}
+		m = member_at(t, off, NULL);
+		if (!m)
+			continue;
+		fn = function_in(e);
+		if (fn && m->ident)
+			iom_unit_bind(u, me, show_ident(t->ident), show_ident(m->ident),
+				      show_ident(fn->ident));
+		else if (e && e->type == EXPR_INITIALIZER)
+			bind_initializer(u, instance, m, e, depth + 1);
+	} END_FOR_EACH_PTR(e);
+}
+
+static void analyse_function(struct stage *s, struct iom_unit *u, struct symbol *sym)
+{
+	struct lower l = { 0 };
+	struct entrypoint *ep;
+	struct iom_where w = { stream_name(sym->pos.stream), sym->pos.line, sym->pos.pos, 0 };
+	struct symbol *a, *fnt = real_type(sym);
+	int n = 0, r;
+
+	w.helper = iom_helper_code(s->cfg->rules, w.file, NULL, 0);
+	if (iom_helper_function(s->cfg->rules, show_ident(sym->ident), w.helper))
+		return;
+	expand_symbol(sym);
+	ep = linearize_symbol(sym);
+	if (!ep || !ep->entry)
+		return;
+	l.rules = s->cfg->rules;
+	l.ep = ep;
+	l.sym = sym;
+	l.fn = iom_func_begin(s->cfg->rules, show_ident(sym->ident), w);
+	iom_func_types(l.fn, &sparse_types);
+	FOR_EACH_PTR(fnt->arguments, a) {
+		n++;
+		if (a->ident)
+			iom_param(l.fn, n, show_ident(a->ident));
+	} END_FOR_EACH_PTR(a);
+	lower_function(&l);
+	if (s->cfg->dump)
+		iom_func_dump(l.fn, stdout);
+	r = iom_unit_analyse(u, l.fn, &s->cfg->options, report, s);
+	if (r != IOM_DEFERRED)
+		iom_func_free(l.fn);
+}
+
+int flow_main(int argc, char **argv, int out_fd, const struct iom_config *cfg)
+{
+	struct string_list *filelist = NULL;
+	struct stage s = { cfg, out_fd, 0 };
+	struct symbol_list *list;
+	struct symbol *sym;
+	char *file;
+
+	sparse_initialize(argc, argv, &filelist);
+	FOR_EACH_PTR(filelist, file) {
+		struct iom_unit *u = iom_unit_new(cfg->rules);
+		int instance = 0;
+
+		list = sparse(file);
+		FOR_EACH_PTR(list, sym) {
+			if (sym->initializer && !(real_type(sym) && real_type(sym)->type == SYM_FN))
+				bind_initializer(u, &instance, sym, sym->initializer, 0);
+		} END_FOR_EACH_PTR(sym);
+		FOR_EACH_PTR(list, sym) {
+			if (is_own_function(sym))
+				analyse_function(&s, u, sym);
+		} END_FOR_EACH_PTR(sym);
+		iom_unit_finish(u, NULL, NULL);
+		iom_unit_free(u);
+	} END_FOR_EACH_PTR(file);
+	return s.findings;
+}

@@ -1,0 +1,212 @@
+/*
+ * paths.c - what a pointer pseudo points to, as an access path of the core:
+ * %arg1 is *map, "load %r <- 16[%arg1]" of a pointer is *(map->bo), a
+ * pointer plus a constant is the same object further in, casts and copies
+ * keep the object.  What cannot be followed is path -1 (the core then treats
+ * the object as unknown, never as safe).
+ */
+#include <stdint.h>
+#include <string.h>
+
+#include "flow.h"
+
+static struct iom_where decl_where(struct symbol *sym)
+{
+	struct iom_where w = { stream_name(sym->pos.stream), sym->pos.line, sym->pos.pos, 0 };
+
+	return w;
+}
+
+static int is_param(struct lower *l, struct symbol *sym)
+{
+	struct symbol *fn = real_type(l->sym), *a;
+
+	if (!fn || fn->type != SYM_FN)
+		return 0;
+	FOR_EACH_PTR(fn->arguments, a) {
+		if (a == sym)
+			return 1;
+	} END_FOR_EACH_PTR(a);
+	return 0;
+}
+
+/* The object a symbol is. */
+struct obj obj_var(struct lower *l, struct symbol *sym)
+{
+	struct obj o = { -1, real_type(sym), 0 };
+	enum iom_var kind = IOM_VAR_LOCAL;
+
+	if (!sym->ident)
+		return o;
+	if (sym->ctype.modifiers & (MOD_TOPLEVEL | MOD_STATIC | MOD_EXTERN))
+		kind = IOM_VAR_GLOBAL;
+	else if (is_param(l, sym))
+		kind = IOM_VAR_PARAM;
+	o.path = iom_path_var(l->fn, show_ident(sym->ident),
+			      (unsigned)(((uintptr_t)sym >> 4) & 0xffffffu), kind, decl_where(sym));
+	return o;
+}
+
+static struct symbol *arg_symbol(struct lower *l, int nr)
+{
+	struct symbol *fn = real_type(l->sym), *a;
+	int i = 0;
+
+	if (!fn || fn->type != SYM_FN)
+		return NULL;
+	FOR_EACH_PTR(fn->arguments, a) {
+		if (++i == nr)
+			return a;
+	} END_FOR_EACH_PTR(a);
+	return NULL;
+}
+
+static struct obj unknown(struct symbol *ptr_type)
+{
+	struct obj o = { -1, pointee_type(ptr_type), 0 };
+
+	return o;
+}
+
+static struct obj pointee_depth(struct lower *l, pseudo_t p, int depth)
+{
+	struct instruction *def;
+	struct obj o = { -1, NULL, 0 }, in;
+	struct symbol *t;
+
+	if (!p || depth > 32)
+		return o;
+	switch (p->type) {
+	case PSEUDO_SYM:
+		return obj_var(l, p->sym);
+	case PSEUDO_ARG: {
+		struct symbol *a = arg_symbol(l, p->nr);
+
+		if (!a)
+			return o;
+		in = obj_var(l, a);
+		o.path = iom_path_deref(l->fn, in.path);
+		o.type = pointee_type(a);
+		return o;
+	}
+	case PSEUDO_REG:
+		break;
+	default:
+		return o;
+	}
+	def = p->def;
+	if (!def)
+		return o;
+	switch (def->opcode) {
+	case OP_LOAD:
+		/* a pointer read from memory: what the object there points to */
+		in = pointee_depth(l, def->src, depth + 1);
+		in.off += def->offset;
+		in = obj_descend(l, in, def->type ? def->type->ident : NULL);
+		if (in.off != 0)
+			return unknown(def->type);
+		o.path = iom_path_deref(l->fn, in.path);
+		o.type = pointee_type(def->type);
+		return o;
+	case OP_SYMADDR:
+		return pointee_depth(l, def->src, depth + 1);
+	case OP_PTRCAST:
+	case OP_COPY:
+	case OP_UTPTR:
+		in = pointee_depth(l, def->src, depth + 1);
+		/* (struct x *)p names the object by its new type when it starts there */
+		t = pointee_type(def->type);
+		if (t && (t->type == SYM_STRUCT || t->type == SYM_UNION) && in.off == 0)
+			in.type = t;
+		return in;
+	case OP_ADD:
+		if (def->src2->type == PSEUDO_VAL) {
+			in = pointee_depth(l, def->src1, depth + 1);
+			in.off += def->src2->value;
+			return in;
+		}
+		if (def->src1->type == PSEUDO_VAL) {
+			in = pointee_depth(l, def->src2, depth + 1);
+			in.off += def->src1->value;
+			return in;
+		}
+		return unknown(def->type);
+	default:
+		return unknown(def->type);
+	}
+}
+
+struct obj pointee(struct lower *l, pseudo_t p)
+{
+	return pointee_depth(l, p, 0);
+}
+
+struct obj obj_descend(struct lower *l, struct obj o, const struct ident *ident)
+{
+	int guard = 0;
+
+	while (o.type && guard++ < 32) {
+		struct symbol *t = real_type(o.type), *m;
+
+		if (!t)
+			break;
+		if (t->type == SYM_ARRAY) {
+			struct symbol *e = real_type(t->ctype.base_type);
+			long es = e && e->bit_size > 0 ? bits_to_bytes(e->bit_size) : 0;
+
+			if (es <= 0 || o.off < 0)
+				break;
+			if (o.off >= es || o.off == 0) {
+				o.path = iom_path_index(l->fn, o.path, o.off / es);
+				o.off %= es;
+				o.type = e;
+				if (o.off == 0 && !(e->type == SYM_STRUCT || e->type == SYM_UNION))
+					break;
+				continue;
+			}
+		}
+		if (t->type != SYM_STRUCT && t->type != SYM_UNION)
+			break;
+		if (iom_rules_type_index(l->rules, t->ident ? show_ident(t->ident) : "") >= 0)
+			break;	/* a map: its members are the core's business */
+		m = member_at(t, o.off, ident);
+		if (!m)
+			break;
+		if (o.off == 0 && !ident && m->offset == 0 &&
+		    real_type(m)->type != SYM_STRUCT && real_type(m)->type != SYM_UNION &&
+		    real_type(m)->type != SYM_ARRAY)
+			break;	/* the whole object, not its first scalar */
+		if (m->ident)
+			o.path = iom_path_member(l->fn, o.path, show_ident(m->ident));
+		o.off -= (long)m->offset;
+		o.type = real_type(m);
+		if (o.off == 0 && ident && m->ident == ident)
+			break;
+	}
+	return o;
+}
+
+int obj_map_member(struct lower *l, struct obj o, const struct ident *ident, int *member,
+		   int *map_path)
+{
+	struct symbol *t, *m;
+	const struct iom_type *it;
+	int ti;
+
+	o = obj_descend(l, o, ident);
+	t = real_type(o.type);
+	if (!t || t->type != SYM_STRUCT || !t->ident || !ident)
+		return -1;
+	ti = iom_rules_type_index(l->rules, show_ident(t->ident));
+	if (ti < 0)
+		return -1;
+	it = iom_rules_type_at(l->rules, ti);
+	m = member_at(t, o.off, ident);
+	if (!m || !has_member_ident(m, ident))
+		return -1;
+	*member = iom_type_member(it, show_ident(ident));
+	if (*member < 0)
+		return -1;
+	*map_path = o.path;
+	return iom_object_map(l->fn, o.path, t);
+}
