@@ -14,6 +14,8 @@
 #include <unistd.h>
 
 #include "flow.h"
+#include "scope.h"
+#include "parse.h"
 
 struct stage {
 	const struct iom_config *cfg;
@@ -52,9 +54,40 @@ static int is_own_function(struct symbol *sym)
 {
 	struct symbol *t = real_type(sym);
 
-	if (!t || t->type != SYM_FN || !t->stmt || !sym->ident)
+	if (!t || t->type != SYM_FN || !sym->ident)
 		return 0;
-	return !ends_with(stream_name(sym->pos.stream), ".h");
+	if (ends_with(stream_name(sym->pos.stream), ".h"))
+		return 0;
+	if (!t->stmt && t->inline_stmt && !t->expanding) {
+		/* an inline function of the file: analysed as GCC emits it */
+		struct symbol_list *one = NULL;
+
+		uninline(sym);
+		add_symbol(&one, sym);
+		evaluate_symbol_list(one);
+	}
+	return t->stmt != NULL;
+}
+
+/*
+ * Sparse inlines every inline function while it expands a caller.  GCC's
+ * front end sees calls (its pass runs before inlining), and the core knows
+ * the helpers and accessors (readl, iosys_map_rd...) by their calls: so no
+ * function is inlined here.  expand.c does not inline a function whose type
+ * is being expanded already (its recursion guard): every function type of
+ * the file and global scopes is marked so.
+ */
+static void no_inlining(struct scope *scope)
+{
+	struct symbol *sym, *t;
+
+	if (!scope)
+		return;
+	FOR_EACH_PTR(scope->symbols, sym) {
+		t = sym->ctype.base_type;
+		if (sym->type == SYM_NODE && t && t->type == SYM_FN)
+			t->expanding = 1;
+	} END_FOR_EACH_PTR(sym);
 }
 
 /* A function designator in an initialiser: fn or &fn. */
@@ -157,11 +190,17 @@ int flow_main(int argc, char **argv, int out_fd, const struct iom_config *cfg)
 		int instance = 0;
 
 		list = sparse(file);
+		no_inlining(file_scope);
+		no_inlining(global_scope);
 		FOR_EACH_PTR(list, sym) {
 			if (sym->initializer && !(real_type(sym) && real_type(sym)->type == SYM_FN))
 				bind_initializer(u, &instance, sym, sym->initializer, 0);
 		} END_FOR_EACH_PTR(sym);
-		FOR_EACH_PTR(list, sym) {
+		FOR_EACH_PTR(file_scope->symbols, sym) {
+			if (is_own_function(sym))
+				analyse_function(&s, u, sym);
+		} END_FOR_EACH_PTR(sym);
+		FOR_EACH_PTR(global_scope->symbols, sym) {
 			if (is_own_function(sym))
 				analyse_function(&s, u, sym);
 		} END_FOR_EACH_PTR(sym);

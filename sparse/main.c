@@ -493,7 +493,8 @@ int main(int argc, char **argv)
 			return 0;
 		}
 		if (!strcmp(argv[1], "--version")) {
-			printf(IOMS_NAME " " IOMS_VERSION " (" IOMS_ANNOTATE_ABI ")\n");
+			printf(IOMS_NAME " " IOMS_VERSION " (" IOMS_ANNOTATE_ABI "%s)\n",
+			       flow_available() ? ", flow" : "");
 			return 0;
 		}
 		if (!strcmp(argv[1], "--preamble")) {
