@@ -16,6 +16,7 @@
 #include "flow.h"
 #include "scope.h"
 #include "parse.h"
+#include "evaluate.h"
 
 struct stage {
 	const struct iom_config *cfg;
@@ -136,8 +137,8 @@ static void bind_initializer(struct iom_unit *u, int *instance, struct symbol *t
 			continue;
 		fn = function_in(e);
 		if (fn && m->ident)
-			iom_unit_bind(u, me, show_ident(t->ident), show_ident(m->ident),
-				      show_ident(fn->ident));
+			iom_unit_bind(u, me, name_of(t->ident), name_of(m->ident),
+				      name_of(fn->ident));
 		else if (e && e->type == EXPR_INITIALIZER)
 			bind_initializer(u, instance, m, e, depth + 1);
 	} END_FOR_EACH_PTR(e);
@@ -152,7 +153,7 @@ static void analyse_function(struct stage *s, struct iom_unit *u, struct symbol 
 	int n = 0, r;
 
 	w.helper = iom_helper_code(s->cfg->rules, w.file, NULL, 0);
-	if (iom_helper_function(s->cfg->rules, show_ident(sym->ident), w.helper))
+	if (iom_helper_function(s->cfg->rules, name_of(sym->ident), w.helper))
 		return;
 	expand_symbol(sym);
 	ep = linearize_symbol(sym);
@@ -161,12 +162,12 @@ static void analyse_function(struct stage *s, struct iom_unit *u, struct symbol 
 	l.rules = s->cfg->rules;
 	l.ep = ep;
 	l.sym = sym;
-	l.fn = iom_func_begin(s->cfg->rules, show_ident(sym->ident), w);
+	l.fn = iom_func_begin(s->cfg->rules, name_of(sym->ident), w);
 	iom_func_types(l.fn, &sparse_types);
 	FOR_EACH_PTR(fnt->arguments, a) {
 		n++;
 		if (a->ident)
-			iom_param(l.fn, n, show_ident(a->ident));
+			iom_param(l.fn, n, name_of(a->ident));
 	} END_FOR_EACH_PTR(a);
 	lower_function(&l);
 	if (s->cfg->dump)

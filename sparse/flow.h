@@ -19,6 +19,9 @@
 #include "iomem.h"
 
 /* types.c */
+/* An identifier's name, NUL-terminated, living as long as the process
+ * (show_ident() rotates four static buffers). */
+const char *name_of(const struct ident *ident);
 struct symbol *real_type(struct symbol *type);
 struct symbol *pointee_type(struct symbol *type);
 extern const struct iom_types sparse_types;

@@ -64,7 +64,7 @@ static const char *callee_name(pseudo_t func)
 {
 	if (!func || func->type != PSEUDO_SYM || !func->sym || !func->sym->ident)
 		return NULL;
-	return show_ident(func->sym->ident);
+	return name_of(func->sym->ident);
 }
 
 /* ---- slots: tracked values parked in memory ---------------------------- */
@@ -325,6 +325,9 @@ static void describe_arg(struct lower *l, pseudo_t a, struct symbol *ptype, stru
 		out->constant = a->value;
 		return;
 	}
+	if (a->type == PSEUDO_REG && a->def && a->def->opcode == OP_SYMADDR &&
+	    a->def->src && a->def->src->type == PSEUDO_SYM && is_string_sym(a->def->src->sym))
+		a = a->def->src;
 	if (a->type == PSEUDO_SYM && is_string_sym(a->sym)) {
 		out->is = IOM_ARG_STRING;
 		out->string = a->sym->initializer->string ? a->sym->initializer->string->data : "";
@@ -392,9 +395,9 @@ static void inlined_call(struct lower *l, struct instruction *insn)
 	if (!fn || !fn->ident || in_helper(l, insn))
 		return;
 	spelled = iom_helper_code(l->rules, stream_name(fn->pos.stream), NULL, 0);
-	if (!spelled || !iom_helper_function(l->rules, show_ident(fn->ident), spelled))
+	if (!spelled || !iom_helper_function(l->rules, name_of(fn->ident), spelled))
 		return;		/* not a helper: its body was lowered as code of this function */
-	c.callee = show_ident(fn->ident);
+	c.callee = name_of(fn->ident);
 	c.defined_here = 1;
 	PREPARE_PTR_LIST(ft ? ft->arguments : NULL, param);
 	FOR_EACH_PTR(insn->arguments, a) {
@@ -442,6 +445,23 @@ static void branch(struct lower *l, struct instruction *insn)
 	}
 	iom_edge_if(l->fn, l->cur, block_of(insn->bb_true), value_of(c), 1, w);
 	iom_edge_if(l->fn, l->cur, block_of(insn->bb_false), value_of(c), 0, w);
+}
+
+/* switch (map->is_iomem): case 0 is the false edge, a case without 0 the true one */
+static void switch_edges(struct lower *l, struct instruction *insn)
+{
+	struct multijmp *jmp;
+	pseudo_t c = insn->_cond;
+
+	FOR_EACH_PTR(insn->multijmp_list, jmp) {
+		int is_default = jmp->begin > jmp->end;
+
+		if (!tracked(c) || is_default || (jmp->begin <= 0 && jmp->end >= 0 && jmp->end != 0))
+			edge(l, jmp->target);
+		else
+			iom_edge_if(l->fn, l->cur, block_of(jmp->target), value_of(c),
+				    jmp->begin != 0 || jmp->end != 0, where_of(l, insn));
+	} END_FOR_EACH_PTR(jmp);
 }
 
 static void lower_insn(struct lower *l, struct instruction *insn)
@@ -522,9 +542,7 @@ static void lower_insn(struct lower *l, struct instruction *insn)
 		branch(l, insn);
 		return;
 	case OP_SWITCH:
-		FOR_EACH_PTR(insn->multijmp_list, jmp) {
-			edge(l, jmp->target);
-		} END_FOR_EACH_PTR(jmp);
+		switch_edges(l, insn);
 		return;
 	default:
 		return;		/* arithmetic on untracked values, context, ... */

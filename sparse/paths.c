@@ -42,7 +42,7 @@ struct obj obj_var(struct lower *l, struct symbol *sym)
 		kind = IOM_VAR_GLOBAL;
 	else if (is_param(l, sym))
 		kind = IOM_VAR_PARAM;
-	o.path = iom_path_var(l->fn, show_ident(sym->ident),
+	o.path = iom_path_var(l->fn, name_of(sym->ident),
 			      (unsigned)(((uintptr_t)sym >> 4) & 0xffffffu), kind, decl_where(sym));
 	return o;
 }
@@ -167,7 +167,7 @@ struct obj obj_descend(struct lower *l, struct obj o, const struct ident *ident)
 		}
 		if (t->type != SYM_STRUCT && t->type != SYM_UNION)
 			break;
-		if (iom_rules_type_index(l->rules, t->ident ? show_ident(t->ident) : "") >= 0)
+		if (iom_rules_type_index(l->rules, t->ident ? name_of(t->ident) : "") >= 0)
 			break;	/* a map: its members are the core's business */
 		m = member_at(t, o.off, ident);
 		if (!m)
@@ -177,7 +177,7 @@ struct obj obj_descend(struct lower *l, struct obj o, const struct ident *ident)
 		    real_type(m)->type != SYM_ARRAY)
 			break;	/* the whole object, not its first scalar */
 		if (m->ident)
-			o.path = iom_path_member(l->fn, o.path, show_ident(m->ident));
+			o.path = iom_path_member(l->fn, o.path, name_of(m->ident));
 		o.off -= (long)m->offset;
 		o.type = real_type(m);
 		if (o.off == 0 && ident && m->ident == ident)
@@ -197,14 +197,14 @@ int obj_map_member(struct lower *l, struct obj o, const struct ident *ident, int
 	t = real_type(o.type);
 	if (!t || t->type != SYM_STRUCT || !t->ident || !ident)
 		return -1;
-	ti = iom_rules_type_index(l->rules, show_ident(t->ident));
+	ti = iom_rules_type_index(l->rules, name_of(t->ident));
 	if (ti < 0)
 		return -1;
 	it = iom_rules_type_at(l->rules, ti);
 	m = member_at(t, o.off, ident);
 	if (!m || !has_member_ident(m, ident))
 		return -1;
-	*member = iom_type_member(it, show_ident(ident));
+	*member = iom_type_member(it, name_of(ident));
 	if (*member < 0)
 		return -1;
 	*map_path = o.path;

@@ -3,9 +3,62 @@
  * members found by byte offset: a load says "8[%arg1]", the member name comes
  * from the struct type of what %arg1 points to.
  */
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "flow.h"
+
+struct name_slot {
+	const struct ident *ident;
+	char *name;
+};
+
+static struct name_slot *names;
+static size_t nr_names, cap_names;
+
+static size_t slot_of(struct name_slot *tab, size_t cap, const struct ident *ident)
+{
+	size_t i = (size_t)(((uintptr_t)ident >> 4) * 2654435761u) & (cap - 1);
+
+	while (tab[i].ident && tab[i].ident != ident)
+		i = (i + 1) & (cap - 1);
+	return i;
+}
+
+const char *name_of(const struct ident *ident)
+{
+	size_t i;
+
+	if (!ident)
+		return "";
+	if (2 * (nr_names + 1) > cap_names) {
+		size_t cap = cap_names ? 2 * cap_names : 1024;
+		struct name_slot *tab = calloc(cap, sizeof(*tab));
+
+		if (!tab)
+			return "";
+		for (size_t k = 0; k < cap_names; k++)
+			if (names[k].ident)
+				tab[slot_of(tab, cap, names[k].ident)] = names[k];
+		free(names);
+		names = tab;
+		cap_names = cap;
+	}
+	i = slot_of(names, cap_names, ident);
+	if (!names[i].ident) {
+		char *s = malloc((size_t)ident->len + 1);
+
+		if (!s)
+			return "";
+		memcpy(s, ident->name, (size_t)ident->len);
+		s[ident->len] = 0;
+		names[i].ident = ident;
+		names[i].name = s;
+		nr_names++;
+	}
+	return names[i].name;
+}
 
 /* Strip symbol nodes, typedefs and typeof: the type itself. */
 struct symbol *real_type(struct symbol *type)
@@ -65,7 +118,7 @@ static void facts(void *ctx, const void *type, struct iom_type_facts *out)
 	default:
 		return;
 	}
-	out->tag = t->ident ? show_ident(t->ident) : NULL;
+	out->tag = t->ident ? name_of(t->ident) : NULL;
 }
 
 static void fields(void *ctx, const void *type, iom_field_fn each, void *arg)
@@ -76,7 +129,7 @@ static void fields(void *ctx, const void *type, iom_field_fn each, void *arg)
 	if (!t || (t->type != SYM_STRUCT && t->type != SYM_UNION))
 		return;
 	FOR_EACH_PTR(t->symbol_list, m) {
-		each(arg, m->ident ? show_ident(m->ident) : NULL, real_type(m));
+		each(arg, m->ident ? name_of(m->ident) : NULL, real_type(m));
 	} END_FOR_EACH_PTR(m);
 }
 
