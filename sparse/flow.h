@@ -43,9 +43,10 @@ struct obj pointee(struct lower *, pseudo_t p);
 struct obj obj_var(struct lower *, struct symbol *sym);
 /* Walk into members and elements until 'off' is 0 (or nothing covers it). */
 struct obj obj_descend(struct lower *, struct obj o, const struct ident *ident);
-/* The map member at o (o.off bytes into it): map number and member, or -1. */
-int obj_map_member(struct lower *, struct obj o, const struct ident *ident, int *member,
-		   int *map_path);
+/* The map member at o (o.off bytes into it): map number and member, or -1.
+ * value_type: a store's type, when its name need not be the member's. */
+int obj_map_member(struct lower *, struct obj o, const struct ident *ident,
+		   struct symbol *value_type, int *member, int *map_path);
 
 /* lower.c */
 struct lower {

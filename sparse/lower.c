@@ -97,7 +97,8 @@ static int memop_member(struct lower *l, struct instruction *insn, struct obj *o
 
 	*o = pointee(l, insn->src);
 	o->off += insn->offset;
-	return obj_map_member(l, *o, insn->type ? insn->type->ident : NULL, member, &map_path);
+	return obj_map_member(l, *o, insn->type ? insn->type->ident : NULL,
+			      insn->opcode == OP_STORE ? insn->type : NULL, member, &map_path);
 }
 
 /* ---- which pseudos carry map pointers and flags (a fixed point) -------- */
@@ -250,6 +251,9 @@ static void member_event(struct lower *l, struct instruction *insn, int store)
 	}
 	iom_member_expr(l->fn, map, (enum iom_member)member, expr, sizeof(expr));
 	if (!store) {
+		/* iosys_map_rd_field() and friends read members at the use */
+		if (!w.helper)
+			w.helper = line_spells_helper_macro(l->rules, w.file, w.line);
 		if (tracked(insn->target))
 			iom_load(l->fn, l->cur, w, value_of(insn->target), map,
 				 (enum iom_member)member, expr);
@@ -426,25 +430,62 @@ static void edge(struct lower *l, struct basic_block *to)
 		iom_edge(l->fn, l->cur, block_of(to));
 }
 
+/*
+ * The edge from -> to is taken when cond has truth 'truth'.  Sparse folds
+ * "!m->is_iomem && cached" into one and.1 without branches: the true edge of
+ * an and (the false edge of an or) passes a block per operand, so the core
+ * sees each flag test on its own.
+ */
+static void edge_when(struct lower *l, int from, int to, pseudo_t cond, int truth,
+		      struct iom_where w, int depth)
+{
+	struct instruction *def = cond && cond->type == PSEUDO_REG ? cond->def : NULL;
+
+	if (tracked(cond)) {
+		iom_edge_if(l->fn, from, to, value_of(cond), truth, w);
+		return;
+	}
+	if (def && depth < 8) {
+		switch (def->opcode) {
+		case OP_ZEXT: case OP_SEXT: case OP_TRUNC: case OP_COPY:
+			edge_when(l, from, to, def->src, truth, w, depth + 1);
+			return;
+		case OP_AND:
+		case OP_OR:
+			if ((def->opcode == OP_AND) == truth) {
+				int mid = iom_block(l->fn);
+
+				edge_when(l, from, mid, def->src1, truth, w, depth + 1);
+				edge_when(l, mid, to, def->src2, truth, w, depth + 1);
+				return;
+			}
+			break;
+		default:
+			break;
+		}
+	}
+	iom_edge(l->fn, from, to);
+}
+
 static void branch(struct lower *l, struct instruction *insn)
 {
 	pseudo_t c = insn->cond;
 	struct iom_where w = where_of(l, insn);
 
-	if (!tracked(c) || !insn->bb_true || !insn->bb_false) {
+	if (!insn->bb_true || !insn->bb_false) {
 		edge(l, insn->bb_true);
 		edge(l, insn->bb_false);
 		return;
 	}
-	if (is_pointer(c->def ? c->def->type : NULL)) {
+	if (tracked(c) && is_pointer(c->def ? c->def->type : NULL)) {
 		/* if (map->vaddr): a truth test of the pointer */
 		iom_null_test(l->fn, l->cur, w, value_of(c));
 		edge(l, insn->bb_true);
 		edge(l, insn->bb_false);
 		return;
 	}
-	iom_edge_if(l->fn, l->cur, block_of(insn->bb_true), value_of(c), 1, w);
-	iom_edge_if(l->fn, l->cur, block_of(insn->bb_false), value_of(c), 0, w);
+	edge_when(l, l->cur, block_of(insn->bb_true), c, 1, w, 0);
+	edge_when(l, l->cur, block_of(insn->bb_false), c, 0, w, 0);
 }
 
 /* switch (map->is_iomem): case 0 is the false edge, a case without 0 the true one */

@@ -186,13 +186,68 @@ struct obj obj_descend(struct lower *l, struct obj o, const struct ident *ident)
 	return o;
 }
 
-int obj_map_member(struct lower *l, struct obj o, const struct ident *ident, int *member,
-		   int *map_path)
+/* The address space of a pointer type ("__iomem"), or NULL. */
+static struct ident *space_of(struct symbol *t)
+{
+	int guard = 0;
+
+	while (t && guard++ < 16) {
+		if (t->ctype.as)
+			return t->ctype.as;
+		if (t->type == SYM_PTR)
+			return NULL;
+		if (t->type != SYM_NODE && t->type != SYM_TYPEOF)
+			return NULL;
+		t = t->ctype.base_type;
+	}
+	return NULL;
+}
+
+/*
+ * A store into a map member whose type names another symbol: sparse types
+ * an initialiser's store by its value (".vaddr = (dbi->tx_buf)" stores a
+ * 'void *tx_buf').  The union members at the offset differ in their address
+ * space (vaddr_iomem is __iomem): the one with the value's space is meant.
+ */
+static struct symbol *member_like(struct symbol *t, long off, struct symbol *value_type)
+{
+	struct symbol *m, *first = NULL;
+	struct ident *as = space_of(value_type);
+
+	FOR_EACH_PTR(t->symbol_list, m) {
+		struct symbol *in = real_type(m), *found;
+
+		if (!m->ident && in && (in->type == SYM_STRUCT || in->type == SYM_UNION) &&
+		    off >= (long)m->offset) {
+			/* the anonymous union of vaddr and vaddr_iomem */
+			found = member_like(in, off - (long)m->offset, value_type);
+			if (found && space_of(found) == as)
+				return found;
+			if (found && !first)
+				first = found;
+			continue;
+		}
+		if ((long)m->offset != off || !m->ident)
+			continue;
+		if (!first)
+			first = m;
+		if (space_of(m) == as)
+			return m;
+	} END_FOR_EACH_PTR(m);
+	return first;
+}
+
+int obj_map_member(struct lower *l, struct obj o, const struct ident *ident,
+		   struct symbol *value_type, int *member, int *map_path)
 {
 	struct symbol *t, *m;
 	const struct iom_type *it;
 	int ti;
 
+	if (value_type && real_type(value_type) &&
+	    (real_type(value_type)->type == SYM_STRUCT || real_type(value_type)->type == SYM_UNION ||
+	     real_type(value_type)->type == SYM_ARRAY))
+		return -1;	/* a whole object, not a member */
 	o = obj_descend(l, o, ident);
 	t = real_type(o.type);
 	if (!t || t->type != SYM_STRUCT || !t->ident || !ident)
@@ -202,7 +257,13 @@ int obj_map_member(struct lower *l, struct obj o, const struct ident *ident, int
 		return -1;
 	it = iom_rules_type_at(l->rules, ti);
 	m = member_at(t, o.off, ident);
-	if (!m || !has_member_ident(m, ident))
+	if (m && !has_member_ident(m, ident)) {
+		m = value_type ? member_like(t, o.off, value_type) : NULL;
+		if (!m || !m->ident)
+			return -1;
+		ident = m->ident;
+	}
+	if (!m)
 		return -1;
 	*member = iom_type_member(it, name_of(ident));
 	if (*member < 0)
