@@ -57,6 +57,8 @@ struct lower {
 	int cur;		/* current block */
 	int *slots;		/* paths of objects tracked values are parked in */
 	int nr_slots;
+	struct forward *fwd;	/* member values forwarded by sparse (lower.c) */
+	int nr_fwd;
 };
 /* Build the function into l->fn (begun by the caller). */
 void lower_function(struct lower *);

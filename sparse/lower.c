@@ -16,18 +16,31 @@
 
 #include "flow.h"
 
-static char tracked_mark;
+static char tracked_mark, forward_mark;
 
 static int tracked(pseudo_t p)
 {
-	return p && p->type == PSEUDO_REG && p->priv == &tracked_mark;
+	return p && p->type == PSEUDO_REG && (p->priv == &tracked_mark || p->priv == &forward_mark);
 }
 
 static int mark(pseudo_t p)
 {
-	if (!p || p->type != PSEUDO_REG || p->priv == &tracked_mark)
+	if (!p || p->type != PSEUDO_REG || tracked(p))
 		return 0;
 	p->priv = &tracked_mark;
+	return 1;
+}
+
+/*
+ * A pointer stored into a map member (".vaddr = v" of IOSYS_MAP_INIT_VADDR)
+ * and read back: sparse's memory simplification forwards v to the reads, so
+ * the loads are gone.  v is then what the member holds from the store on.
+ */
+static int mark_forwarded(pseudo_t p)
+{
+	if (!p || p->type != PSEUDO_REG || tracked(p))
+		return 0;
+	p->priv = &forward_mark;
 	return 1;
 }
 
@@ -68,6 +81,84 @@ static const char *callee_name(pseudo_t func)
 }
 
 /* ---- slots: tracked values parked in memory ---------------------------- */
+
+/* ---- member values sparse forwarded from a store to the reads -------- */
+
+struct forward {
+	pseudo_t value;
+	int map, member;
+	char expr[300];
+};
+
+static void note_forward(struct lower *l, pseudo_t v, int map, int member, const char *expr)
+{
+	struct forward *f = realloc(l->fwd, (l->nr_fwd + 1) * sizeof(*l->fwd));
+
+	if (!f)
+		return;
+	l->fwd = f;
+	f += l->nr_fwd++;
+	f->value = v;
+	f->map = map;
+	f->member = member;
+	snprintf(f->expr, sizeof(f->expr), "%s", expr);
+}
+
+/* A use of a forwarded value reads the member (where it is used: the
+ * initialiser's flag store comes after its pointer store). */
+static void use(struct lower *l, struct instruction *insn, pseudo_t p)
+{
+	if (!p || p->priv != &forward_mark)
+		return;
+	for (int i = 0; i < l->nr_fwd; i++)
+		if (l->fwd[i].value == p) {
+			iom_load(l->fn, l->cur, where_of(l, insn), value_of(p), l->fwd[i].map,
+				 (enum iom_member)l->fwd[i].member, l->fwd[i].expr);
+			return;
+		}
+}
+
+static void uses(struct lower *l, struct instruction *insn)
+{
+	pseudo_t a;
+
+	switch (insn->opcode) {
+	case OP_STORE:
+		use(l, insn, insn->target);
+		/* fall through */
+	case OP_LOAD:
+		use(l, insn, insn->src);
+		return;
+	case OP_CALL:
+	case OP_INLINED_CALL:
+		FOR_EACH_PTR(insn->arguments, a) {
+			use(l, insn, a);
+		} END_FOR_EACH_PTR(a);
+		return;
+	case OP_PHISOURCE:
+		use(l, insn, insn->phi_src);
+		return;
+	case OP_CBR:
+		use(l, insn, insn->cond);
+		return;
+	case OP_SWITCH:
+		use(l, insn, insn->_cond);
+		return;
+	default:
+		if (insn->opcode >= OP_BINARY && insn->opcode <= OP_BINCMP_END) {
+			use(l, insn, insn->src1);
+			use(l, insn, insn->src2);
+		} else if (insn->opcode == OP_SEL) {
+			use(l, insn, insn->src1);
+			use(l, insn, insn->src2);
+			use(l, insn, insn->src3);
+		} else if (insn->opcode == OP_RET || (insn->opcode >= OP_UNOP && insn->opcode <= OP_UNOP_END) ||
+			   insn->opcode == OP_COPY || insn->opcode == OP_SLICE) {
+			use(l, insn, insn->src);
+		}
+		return;
+	}
+}
 
 static int is_slot(struct lower *l, int path)
 {
@@ -127,7 +218,9 @@ static int scan_insn(struct lower *l, struct instruction *insn)
 			return mark(insn->target);
 		return 0;
 	case OP_STORE:
-		if (!tracked(insn->target) || memop_member(l, insn, &o, &member) >= 0)
+		if (memop_member(l, insn, &o, &member) >= 0)
+			return member != IOM_MEMBER_FLAG && mark_forwarded(insn->target);
+		if (!tracked(insn->target))
 			return 0;
 		o = obj_descend(l, o, NULL);
 		return o.off == 0 && add_slot(l, o.path);
@@ -263,6 +356,11 @@ static void member_event(struct lower *l, struct instruction *insn, int store)
 		w.helper = line_spells_helper_macro(l->rules, w.file, w.line);
 	if (member == IOM_MEMBER_FLAG && is_const(insn->target))
 		flag = insn->target->value != 0;
+	if (insn->target && insn->target->priv == &forward_mark) {
+		iom_write(l->fn, l->cur, w, map, (enum iom_member)member, flag, -1, expr);
+		note_forward(l, insn->target, map, member, expr);
+		return;
+	}
 	iom_write(l->fn, l->cur, w, map, (enum iom_member)member, flag,
 		  tracked(insn->target) ? value_of(insn->target) : -1, expr);
 }
@@ -523,6 +621,7 @@ static void lower_insn(struct lower *l, struct instruction *insn)
 		default: return;
 		}
 	}
+	uses(l, insn);
 	switch (insn->opcode) {
 	case OP_LOAD:
 		if (tracked(insn->src))
@@ -610,6 +709,9 @@ void lower_function(struct lower *l)
 	free(l->slots);
 	l->slots = NULL;
 	l->nr_slots = 0;
+	free(l->fwd);
+	l->fwd = NULL;
+	l->nr_fwd = 0;
 }
 
 /* ---- helper macros spelled on a line ------------------------------------ */
