@@ -48,6 +48,9 @@ struct obj obj_descend(struct lower *, struct obj o, const struct ident *ident);
 int obj_map_member(struct lower *, struct obj o, const struct ident *ident,
 		   struct symbol *value_type, int *member, int *map_path);
 
+/* The address space of a pointer type (__iomem), or NULL. */
+struct ident *space_of(struct symbol *t);
+
 /* lower.c */
 struct lower {
 	const struct iom_rules *rules;

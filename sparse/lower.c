@@ -87,10 +87,9 @@ static const char *callee_name(pseudo_t func)
 struct forward {
 	pseudo_t value;
 	int map, member;
-	char expr[300];
 };
 
-static void note_forward(struct lower *l, pseudo_t v, int map, int member, const char *expr)
+static void note_forward(struct lower *l, pseudo_t v, int map, int member)
 {
 	struct forward *f = realloc(l->fwd, (l->nr_fwd + 1) * sizeof(*l->fwd));
 
@@ -101,7 +100,6 @@ static void note_forward(struct lower *l, pseudo_t v, int map, int member, const
 	f->value = v;
 	f->map = map;
 	f->member = member;
-	snprintf(f->expr, sizeof(f->expr), "%s", expr);
 }
 
 /* A use of a forwarded value reads the member (where it is used: the
@@ -112,8 +110,17 @@ static void use(struct lower *l, struct instruction *insn, pseudo_t p)
 		return;
 	for (int i = 0; i < l->nr_fwd; i++)
 		if (l->fwd[i].value == p) {
+			int member = l->fwd[i].member;
+			char expr[300];
+
+			/* the union's other member may be the one read: the use's
+			 * type tells (vaddr_iomem is __iomem, vaddr is not) */
+			if (is_pointer(insn->type) && member != IOM_MEMBER_FLAG)
+				member = space_of(insn->type) ? IOM_MEMBER_IO : IOM_MEMBER_SYS;
+			iom_member_expr(l->fn, l->fwd[i].map, (enum iom_member)member, expr,
+					sizeof(expr));
 			iom_load(l->fn, l->cur, where_of(l, insn), value_of(p), l->fwd[i].map,
-				 (enum iom_member)l->fwd[i].member, l->fwd[i].expr);
+				 (enum iom_member)member, expr);
 			return;
 		}
 }
@@ -358,7 +365,7 @@ static void member_event(struct lower *l, struct instruction *insn, int store)
 		flag = insn->target->value != 0;
 	if (insn->target && insn->target->priv == &forward_mark) {
 		iom_write(l->fn, l->cur, w, map, (enum iom_member)member, flag, -1, expr);
-		note_forward(l, insn->target, map, member, expr);
+		note_forward(l, insn->target, map, member);
 		return;
 	}
 	iom_write(l->fn, l->cur, w, map, (enum iom_member)member, flag,

@@ -187,7 +187,7 @@ struct obj obj_descend(struct lower *l, struct obj o, const struct ident *ident)
 }
 
 /* The address space of a pointer type ("__iomem"), or NULL. */
-static struct ident *space_of(struct symbol *t)
+struct ident *space_of(struct symbol *t)
 {
 	int guard = 0;
 
@@ -250,14 +250,14 @@ int obj_map_member(struct lower *l, struct obj o, const struct ident *ident,
 		return -1;	/* a whole object, not a member */
 	o = obj_descend(l, o, ident);
 	t = real_type(o.type);
-	if (!t || t->type != SYM_STRUCT || !t->ident || !ident)
+	if (!t || t->type != SYM_STRUCT || !t->ident || (!ident && !value_type))
 		return -1;
 	ti = iom_rules_type_index(l->rules, name_of(t->ident));
 	if (ti < 0)
 		return -1;
 	it = iom_rules_type_at(l->rules, ti);
 	m = member_at(t, o.off, ident);
-	if (m && !has_member_ident(m, ident)) {
+	if (m && (!ident || !has_member_ident(m, ident))) {
 		m = value_type ? member_like(t, o.off, value_type) : NULL;
 		if (!m || !m->ident)
 			return -1;
