@@ -316,8 +316,9 @@ static void member_event(struct lower *l, struct instruction *insn, int store)
 				iom_slot_load(l->fn, l->cur, w, o.path, value_of(insn->target));
 			return;
 		}
-		o = obj_descend(l, o, NULL);
 		/* a whole aggregate: = {}, = another object, = bytes from elsewhere */
+		if (!(o.off == 0 && o.type && o.type->bit_size == (int)insn->size))
+			o = obj_descend(l, o, NULL);
 		if (o.off == 0 && insn->type) {
 			struct symbol *t = real_type(insn->type);
 
@@ -401,6 +402,39 @@ static void compare(struct lower *l, struct instruction *insn)
 	       IOM_DER_COPY);
 }
 
+/*
+ * The object an argument points to: &x passes x, &s->map (offset 0 of *s)
+ * passes the map; the pointer's own type says how deep (a void * to memset
+ * is the whole object).
+ */
+static struct obj obj_as(struct lower *l, struct obj o, struct symbol *want)
+{
+	int guard = 0;
+
+	want = real_type(want);
+	if (o.off != 0)
+		return obj_descend(l, o, NULL);
+	while (want && o.type && real_type(o.type) != want && guard++ < 16 &&
+	       (want->type == SYM_STRUCT || want->type == SYM_UNION)) {
+		struct symbol *t = real_type(o.type), *m;
+
+		if (t->type == SYM_ARRAY) {
+			o.path = iom_path_index(l->fn, o.path, 0);
+			o.type = real_type(t->ctype.base_type);
+			continue;
+		}
+		if (t->type != SYM_STRUCT && t->type != SYM_UNION)
+			break;
+		m = member_at(t, 0, NULL);
+		if (!m)
+			break;
+		if (m->ident)
+			o.path = iom_path_member(l->fn, o.path, name_of(m->ident));
+		o.type = real_type(m);
+	}
+	return o;
+}
+
 static int is_string_sym(struct symbol *sym)
 {
 	return sym && sym->initializer && sym->initializer->type == EXPR_STRING;
@@ -445,7 +479,7 @@ static void describe_arg(struct lower *l, pseudo_t a, struct symbol *ptype, stru
 	if (!out->pointer && a->type != PSEUDO_SYM)
 		return;
 	o = pointee(l, a);
-	o = obj_descend(l, o, NULL);
+	o = obj_as(l, o, a->type == PSEUDO_REG && a->def ? pointee_type(a->def->type) : pt);
 	out->is = a->type == PSEUDO_SYM ? IOM_ARG_ADDRESS : IOM_ARG_POINTER;
 	if (a->type == PSEUDO_REG && a->def && a->def->opcode == OP_SYMADDR)
 		out->is = IOM_ARG_ADDRESS;

@@ -68,6 +68,48 @@ static struct obj unknown(struct symbol *ptr_type)
 	return o;
 }
 
+static struct obj pointee_depth(struct lower *l, pseudo_t p, int depth);
+
+/* The name of an index: i in "mul %r <- %i, $16" (NULL when it has none). */
+static const char *index_name(pseudo_t p)
+{
+	if (p && p->type == PSEUDO_REG && p->def && p->def->opcode == OP_MUL)
+		p = p->def->src1;
+	if (p && p->type == PSEUDO_REG && p->def &&
+	    (p->def->opcode == OP_ZEXT || p->def->opcode == OP_SEXT))
+		p = p->def->src;
+	return p && p->ident ? name_of(p->ident) : NULL;
+}
+
+/* &maps[i]: the array (or the pointer's pointee) plus a computed offset */
+static struct obj any_element(struct lower *l, struct instruction *def, int depth)
+{
+	struct obj in = { -1, NULL, 0 };
+	pseudo_t base = def->src1, index = def->src2;
+	struct symbol *t;
+
+	if (index->type == PSEUDO_SYM || index->type == PSEUDO_ARG ||
+	    (index->type == PSEUDO_REG && index->def && is_ptr_type(index->def->type))) {
+		base = def->src2;
+		index = def->src1;
+	}
+	in = pointee_depth(l, base, depth + 1);
+	t = real_type(in.type);
+	if (in.off != 0 || !t)
+		return unknown(def->type);
+	if (t->type == SYM_ARRAY) {
+		in.path = iom_path_any_index(l->fn, in.path, index_name(index));
+		in.type = real_type(t->ctype.base_type);
+		return in;
+	}
+	if (t->type == SYM_STRUCT || t->type == SYM_UNION) {
+		/* p + i for a pointer to structs: p[i] */
+		in.path = iom_path_any_index(l->fn, in.path, index_name(index));
+		return in;
+	}
+	return unknown(def->type);
+}
+
 static struct obj pointee_depth(struct lower *l, pseudo_t p, int depth)
 {
 	struct instruction *def;
@@ -130,7 +172,7 @@ static struct obj pointee_depth(struct lower *l, pseudo_t p, int depth)
 			in.off += def->src1->value;
 			return in;
 		}
-		return unknown(def->type);
+		return any_element(l, def, depth);
 	default:
 		return unknown(def->type);
 	}
