@@ -334,7 +334,9 @@ static void member_event(struct lower *l, struct instruction *insn, int store)
 					struct obj s = pointee(l, src->src);
 
 					s.off += src->offset;
-					s = obj_descend(l, s, NULL);
+					if (!(s.off == 0 && s.type &&
+					      s.type->bit_size == (int)insn->size))
+						s = obj_descend(l, s, NULL);
 					if (s.off == 0) {
 						iom_store(l->fn, l->cur, w, o.path, t, IOM_STORE_COPY,
 							  s.path, real_type(src->type));
@@ -407,7 +409,7 @@ static void compare(struct lower *l, struct instruction *insn)
  * passes the map; the pointer's own type says how deep (a void * to memset
  * is the whole object).
  */
-static struct obj obj_as(struct lower *l, struct obj o, struct symbol *want)
+static struct obj obj_as(struct lower *l, struct obj o, struct symbol *want, int one)
 {
 	int guard = 0;
 
@@ -419,6 +421,10 @@ static struct obj obj_as(struct lower *l, struct obj o, struct symbol *want)
 		struct symbol *t = real_type(o.type), *m;
 
 		if (t->type == SYM_ARRAY) {
+			/* an array passed as a pointer to its elements: all of
+			 * it, unless the callee takes one map (a helper) */
+			if (real_type(t->ctype.base_type) == want && !one)
+				break;
 			o.path = iom_path_index(l->fn, o.path, 0);
 			o.type = real_type(t->ctype.base_type);
 			continue;
@@ -440,7 +446,8 @@ static int is_string_sym(struct symbol *sym)
 	return sym && sym->initializer && sym->initializer->type == EXPR_STRING;
 }
 
-static void describe_arg(struct lower *l, pseudo_t a, struct symbol *ptype, struct iom_arg *out)
+static void describe_arg(struct lower *l, pseudo_t a, struct symbol *ptype, int one,
+			 struct iom_arg *out)
 {
 	struct symbol *pt = pointee_type(ptype);
 	struct obj o;
@@ -479,7 +486,7 @@ static void describe_arg(struct lower *l, pseudo_t a, struct symbol *ptype, stru
 	if (!out->pointer && a->type != PSEUDO_SYM)
 		return;
 	o = pointee(l, a);
-	o = obj_as(l, o, a->type == PSEUDO_REG && a->def ? pointee_type(a->def->type) : pt);
+	o = obj_as(l, o, a->type == PSEUDO_REG && a->def ? pointee_type(a->def->type) : pt, one);
 	out->is = a->type == PSEUDO_SYM ? IOM_ARG_ADDRESS : IOM_ARG_POINTER;
 	if (a->type == PSEUDO_REG && a->def && a->def->opcode == OP_SYMADDR)
 		out->is = IOM_ARG_ADDRESS;
@@ -512,7 +519,8 @@ static void call(struct lower *l, struct instruction *insn)
 	NEXT_PTR_LIST(ptype);		/* the first is the function's own type */
 	FOR_EACH_PTR(insn->arguments, a) {
 		if (n < 32)
-			describe_arg(l, a, ptype, &args[n++]);
+			describe_arg(l, a, ptype, c.callee && iom_helper_function(l->rules, c.callee, 0),
+				     &args[n++]);
 		NEXT_PTR_LIST(ptype);
 	} END_FOR_EACH_PTR(a);
 	FINISH_PTR_LIST(ptype);
@@ -545,7 +553,7 @@ static void inlined_call(struct lower *l, struct instruction *insn)
 	PREPARE_PTR_LIST(ft ? ft->arguments : NULL, param);
 	FOR_EACH_PTR(insn->arguments, a) {
 		if (n < 32)
-			describe_arg(l, a, param, &args[n++]);
+			describe_arg(l, a, param, 1, &args[n++]);
 		NEXT_PTR_LIST(param);
 	} END_FOR_EACH_PTR(a);
 	FINISH_PTR_LIST(param);
