@@ -198,14 +198,12 @@ struct obj obj_descend(struct lower *l, struct obj o, const struct ident *ident)
 
 			if (es <= 0 || o.off < 0)
 				break;
-			if (o.off >= es || o.off == 0) {
-				o.path = iom_path_index(l->fn, o.path, o.off / es);
-				o.off %= es;
-				o.type = e;
-				if (o.off == 0 && !(e->type == SYM_STRUCT || e->type == SYM_UNION))
-					break;
-				continue;
-			}
+			o.path = iom_path_index(l->fn, o.path, o.off / es);
+			o.off %= es;
+			o.type = e;
+			if (o.off == 0 && !(e->type == SYM_STRUCT || e->type == SYM_UNION))
+				break;
+			continue;
 		}
 		if (t->type != SYM_STRUCT && t->type != SYM_UNION)
 			break;
