@@ -457,12 +457,9 @@ static void describe_arg(struct lower *l, pseudo_t a, struct symbol *ptype, int 
 	out->value = -1;
 	out->path = -1;
 	out->pointer = is_pointer(ptype);
-	out->to_const = pt && (pt->ctype.modifiers & MOD_CONST);
-	if (ptype && real_type(ptype) && real_type(ptype)->type == SYM_PTR) {
-		struct symbol *base = real_type(ptype)->ctype.base_type;
-
-		out->to_const = base && (base->ctype.modifiers & MOD_CONST);
-	}
+	/* sparse keeps "const" of the pointee on the pointer type itself */
+	out->to_const = real_type(ptype) && real_type(ptype)->type == SYM_PTR &&
+			(real_type(ptype)->ctype.modifiers & MOD_CONST);
 	if (!a)
 		return;
 	if (tracked(a)) {
@@ -509,21 +506,29 @@ static void call(struct lower *l, struct instruction *insn)
 {
 	struct iom_call c = { 0 };
 	struct iom_arg args[32];
-	struct symbol *ptype;
+	struct symbol *ptype, *param, *fnt;
 	pseudo_t a;
 	int n = 0;
 
 	c.callee = callee_name(insn->func);
 	c.defined_here = defined_here(insn->func);
+	/* the declared parameters (const-ness), else the arguments' own types */
+	fnt = real_type(first_ptr_list((struct ptr_list *)insn->fntypes));
+	if (fnt && fnt->type == SYM_PTR)
+		fnt = real_type(fnt->ctype.base_type);
+	PREPARE_PTR_LIST(fnt && fnt->type == SYM_FN ? fnt->arguments : NULL, param);
 	PREPARE_PTR_LIST(insn->fntypes, ptype);
 	NEXT_PTR_LIST(ptype);		/* the first is the function's own type */
 	FOR_EACH_PTR(insn->arguments, a) {
 		if (n < 32)
-			describe_arg(l, a, ptype, c.callee && iom_helper_function(l->rules, c.callee, 0),
+			describe_arg(l, a, param ? param : ptype,
+				     c.callee && iom_helper_function(l->rules, c.callee, 0),
 				     &args[n++]);
 		NEXT_PTR_LIST(ptype);
+		NEXT_PTR_LIST(param);
 	} END_FOR_EACH_PTR(a);
 	FINISH_PTR_LIST(ptype);
+	FINISH_PTR_LIST(param);
 	c.nr_args = n;
 	c.args = args;
 	if (tracked(insn->target)) {
