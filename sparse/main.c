@@ -13,6 +13,7 @@
  * -fplugin*, and tags sparse's diagnostics about the map (tag.c).  The
  * exit status is sparse's.
  */
+#define _GNU_SOURCE
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -379,11 +380,48 @@ static int need_input(int argc, char **argv)
 	return 2;
 }
 
+/*
+ * IOM010 from the flow stage on a line where the strict run already tagged a
+ * sparse diagnostic [IOM010]: reported once per line and rule, so the
+ * flow's copy goes.
+ */
+static void drop_tagged_twice(struct buf *flow, const struct buf *tagged)
+{
+	struct buf keep = { 0 };
+	const char *p = flow->p, *end = flow->p + flow->len;
+
+	while (p && p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t len = nl ? (size_t)(nl - p) + 1 : (size_t)(end - p);
+		const char *c1 = memchr(p, ':', len), *c2 = c1 ? memchr(c1 + 1, ':', len - (size_t)(c1 + 1 - p)) : NULL;
+		int drop = 0;
+
+		if (c2 && memmem(p, len, "[IOM010]", 8) && tagged->p) {
+			/* "file:line:" of this finding among the tagged lines */
+			size_t key = (size_t)(c2 + 1 - p);
+			const char *t = tagged->p, *tend = tagged->p + tagged->len;
+
+			while (t < tend && !drop) {
+				const char *tn = memchr(t, '\n', (size_t)(tend - t));
+				size_t tl = tn ? (size_t)(tn - t) : (size_t)(tend - t);
+
+				drop = tl > key && !memcmp(t, p, key) && memmem(t, tl, "[IOM010]", 8);
+				t += tl + 1;
+			}
+		}
+		if (!drop)
+			buf_add(&keep, p, len);
+		p += len;
+	}
+	buf_free(flow);
+	*flow = keep;
+}
+
 static int cmd_check(int argc, char **argv)
 {
 	struct check c;
 	struct argv_list run = { 0 };
-	struct buf err = { 0 }, plain = { 0 }, out = { 0 };
+	struct buf err = { 0 }, plain = { 0 }, out = { 0 }, fl = { 0 };
 	const char *sparse = getenv("IOMEMCHECK_SPARSE");
 	const char *tu = getenv("IOMEMCHECK_SPARSE_TYPEOF_UNQUAL");
 	int status, typeof_unqual, have_plain = 0, found = 0, flow;
@@ -473,8 +511,11 @@ static int cmd_check(int argc, char **argv)
 		for (i = 0; i < c.args.n; i++)
 			push(&flow, dup_str(c.args.v[i]));
 		push(&flow, dup_str("-ftabstop=1"));	/* byte columns, as every engine */
-		found = flow_run(flow.v, c.sparse_error, c.prefix, &out);
+		found = flow_run(flow.v, c.sparse_error, c.prefix, &fl);
 		free(flow.v);
+		drop_tagged_twice(&fl, &out);
+		buf_add(&out, fl.p ? fl.p : "", fl.len);
+		buf_free(&fl);
 	}
 	fflush(stdout);
 	if ((c.notes.len && write_all(2, c.notes.p, c.notes.len)) ||
