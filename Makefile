@@ -98,7 +98,7 @@ GATE_OBJ := $(GATE_SRC:.c=.o)
 CATALOG	:= $(sort $(wildcard rules/catalog/IOM*.md))
 
 .PHONY: all deps check check-core check-gate check-samples check-sparse samples install clean \
-	check-clang-versions check-kernel check-kernel-gate bench torture torture-clang
+	check-clang-versions check-kernel check-kernel-gate bench torture torture-clang torture-sparse
 
 all: deps $(O)core/libiomcore.a $(PLUGIN_SO) sparse/iomemcheck-sparse clang/libiomclang.a \
 	clang/iomclang-run cmd/iomemcheck
@@ -248,6 +248,9 @@ torture: $(PLUGIN_SO)
 # The same files through the libclang engine: no crash, no timeout.
 torture-clang: clang/iomclang-run $(PLUGIN_SO)
 	bench/torture --engine clang $(TORTURE_ARGS)
+
+torture-sparse: sparse/iomemcheck-sparse $(PLUGIN_SO)
+	bench/torture --engine sparse $(TORTURE_ARGS)
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/lib/iomemcheck $(DESTDIR)$(PREFIX)/bin \

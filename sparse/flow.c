@@ -177,6 +177,27 @@ static void analyse_function(struct stage *s, struct iom_unit *u, struct symbol 
 		iom_func_free(l.fn);
 }
 
+/*
+ * __typeof_unqual__ (C23; new kernels' READ_ONCE and their checker-valid.sh
+ * probe) as a keyword of the parser, spelled like __typeof__ and parsed by
+ * its op.  Sparse 0.6.4 has no unqualified typeof: qualifiers are kept, which
+ * changes no map fact.  A sparse that knows the keyword keeps its own.
+ */
+static void typeof_unqual_keyword(void)
+{
+	struct symbol *t = lookup_symbol(built_in_ident("__typeof__"), NS_TYPEDEF), *u;
+
+	if (!t || !t->op)
+		return;
+	u = create_symbol(0, "__typeof_unqual__", SYM_KEYWORD, NS_TYPEDEF);
+	if (u->op)
+		return;
+	u->ident->keyword = 1;
+	u->ident->reserved = 1;
+	u->ctype = t->ctype;
+	u->op = t->op;
+}
+
 int flow_main(int argc, char **argv, int out_fd, const struct iom_config *cfg)
 {
 	struct string_list *filelist = NULL;
@@ -186,6 +207,7 @@ int flow_main(int argc, char **argv, int out_fd, const struct iom_config *cfg)
 	char *file;
 
 	sparse_initialize(argc, argv, &filelist);
+	typeof_unqual_keyword();
 	FOR_EACH_PTR(filelist, file) {
 		struct iom_unit *u = iom_unit_new(cfg->rules);
 		int instance = 0;

@@ -505,9 +505,7 @@ static int cmd_check(int argc, char **argv)
 		struct argv_list flow = { 0 };
 
 		/* libsparse writes into its argument words: copies */
-		push(&flow, IOMS_NAME);
-		if (typeof_unqual)
-			push(&flow, dup_str("-D__typeof_unqual__(x)=__typeof__(x)"));
+		push(&flow, IOMS_NAME);	/* it knows __typeof_unqual__ (flow.c) */
 		for (i = 0; i < c.args.n; i++)
 			push(&flow, dup_str(c.args.v[i]));
 		push(&flow, dup_str("-ftabstop=1"));	/* byte columns, as every engine */

@@ -138,3 +138,22 @@ def test_stage_crash_is_not_a_build_failure(flow, tmp_path):
     assert r.returncode == 0
     assert "error:" in r.stderr  # sparse's own message, as stock sparse prints it
     assert r.stderr == run(["sparse", str(bad)], env=env).stderr
+
+
+def test_typeof_unqual_is_a_keyword_of_the_flow_parse(flow, tmp_path):
+    """READ_ONCE of new kernels: the flow stage parses __typeof_unqual__
+    itself (no define), so the read through the declared copy is analysed."""
+    binary, env = flow
+    src = tmp_path / "tu.c"
+    src.write_text("struct iosys_map { void *vaddr; _Bool is_iomem; };\n"
+                   "static int g(struct iosys_map *m)\n{\n"
+                   "\t__typeof_unqual__(m->vaddr) p = m->vaddr;\n"
+                   "\treturn *(int *)p;\n}\n")
+    r = run([binary, str(src)], env=env)
+    assert r.returncode == 0 and "error" not in r.stderr
+    assert [f[1] for f in findings(r.stderr)] == ["IOM002"]
+    assert findings(r.stderr)[0][0] == "%s:5:17" % src
+    # with the define left out for stock sparse, only sparse's own run complains
+    native = dict(env, IOMEMCHECK_SPARSE_TYPEOF_UNQUAL="native")
+    r = run([binary, str(src)], env=native)
+    assert "error" in r.stderr and [f[1] for f in findings(r.stderr)] == ["IOM002"]
