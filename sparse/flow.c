@@ -144,6 +144,31 @@ static void bind_initializer(struct iom_unit *u, int *instance, struct symbol *t
 	} END_FOR_EACH_PTR(e);
 }
 
+/*
+ * A function can be reached twice (a declaration and its definition share
+ * one function type; the file and global scopes).  Linearizing one body twice
+ * breaks sparse (its labels keep the blocks of the first run): once each.
+ */
+static int seen_before(struct symbol *fn)
+{
+	static struct symbol **seen;
+	static size_t nr, cap;
+
+	for (size_t i = 0; i < nr; i++)
+		if (seen[i] == fn)
+			return 1;
+	if (nr == cap) {
+		struct symbol **n = realloc(seen, (cap ? 2 * cap : 256) * sizeof(*seen));
+
+		if (!n)
+			return 1;	/* out of memory: analyse nothing more */
+		seen = n;
+		cap = cap ? 2 * cap : 256;
+	}
+	seen[nr++] = fn;
+	return 0;
+}
+
 static void analyse_function(struct stage *s, struct iom_unit *u, struct symbol *sym)
 {
 	struct lower l = { 0 };
@@ -154,6 +179,8 @@ static void analyse_function(struct stage *s, struct iom_unit *u, struct symbol 
 
 	w.helper = iom_helper_code(s->cfg->rules, w.file, NULL, 0);
 	if (iom_helper_function(s->cfg->rules, name_of(sym->ident), w.helper))
+		return;
+	if (sym->ep || seen_before(fnt))
 		return;
 	expand_symbol(sym);
 	ep = linearize_symbol(sym);
