@@ -239,7 +239,12 @@ int flow_main(int argc, char **argv, int out_fd, const struct iom_config *cfg)
 		struct iom_unit *u = iom_unit_new(cfg->rules);
 		int instance = 0;
 
-		list = sparse(file);
+		/* sparse() without dropping the tokens: macro bodies stay readable
+		 * (line_spells_helper_macro) */
+		list = sparse_keep_tokens(file);
+		if (has_error & ERROR_CURR_PHASE)
+			has_error = ERROR_PREV_PHASE;
+		evaluate_symbol_list(list);
 		no_inlining(file_scope);
 		no_inlining(global_scope);
 		FOR_EACH_PTR(list, sym) {

@@ -63,7 +63,9 @@ static struct iom_where where_of(struct lower *l, struct instruction *insn)
 {
 	struct iom_where w = { stream_name(insn->pos.stream), insn->pos.line, insn->pos.pos, 0 };
 
-	w.helper = in_helper(l, insn);
+	/* sparse places a macro's tokens at its use: a line that spells a
+	 * helper macro (directly or through a driver macro) is helper code */
+	w.helper = in_helper(l, insn) || line_spells_helper_macro(l->rules, w.file, w.line);
 	return w;
 }
 
@@ -354,16 +356,11 @@ static void member_event(struct lower *l, struct instruction *insn, int store)
 	}
 	iom_member_expr(l->fn, map, (enum iom_member)member, expr, sizeof(expr));
 	if (!store) {
-		/* iosys_map_rd_field() and friends read members at the use */
-		if (!w.helper)
-			w.helper = line_spells_helper_macro(l->rules, w.file, w.line);
 		if (tracked(insn->target))
 			iom_load(l->fn, l->cur, w, value_of(insn->target), map,
 				 (enum iom_member)member, expr);
 		return;
 	}
-	if (!w.helper)
-		w.helper = line_spells_helper_macro(l->rules, w.file, w.line);
 	if (member == IOM_MEMBER_FLAG && is_const(insn->target))
 		flag = insn->target->value != 0;
 	if (insn->target && insn->target->priv == &forward_mark) {
@@ -818,16 +815,45 @@ static const char *line_text(const char *file, int line, size_t *len)
 	return p;
 }
 
+/* Does this identifier name a helper macro, or a macro whose expansion
+ * spells one (ads_blob_read -> iosys_map_rd_field -> iosys_map_rd)? */
+static int names_helper_macro(const struct iom_rules *rules, struct ident *id, int depth)
+{
+	struct symbol *sym;
+	struct token *t;
+
+	if (iom_helper_macro(rules, name_of(id)))
+		return 1;
+	if (depth > 8)
+		return 0;
+	sym = lookup_symbol(id, NS_MACRO);
+	if (!sym || sym->namespace != NS_MACRO)
+		return 0;
+	for (t = sym->expansion; t && !eof_token(t); t = t->next)
+		if (token_type(t) == TOKEN_IDENT && t->ident != id &&
+		    names_helper_macro(rules, t->ident, depth + 1))
+			return 1;
+	return 0;
+}
+
 int line_spells_helper_macro(const struct iom_rules *rules, const char *file, int line)
 {
+	static const char *last_file;
+	static int last_line, last;
 	size_t len, i = 0;
-	const char *s = line_text(file, line, &len);
+	const char *s;
 	char word[128];
 
+	if (file == last_file && line == last_line)
+		return last;
+	s = line_text(file, line, &len);
+	last_file = file;
+	last_line = line;
+	last = 0;
 	if (!s)
 		return 0;
-	while (i < len) {
-		size_t start = i, n;
+	while (i < len && !last) {
+		size_t start = i;
 
 		if (!(s[i] == '_' || (s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= 'a' && s[i] <= 'z'))) {
 			i++;
@@ -836,13 +862,12 @@ int line_spells_helper_macro(const struct iom_rules *rules, const char *file, in
 		while (i < len && (s[i] == '_' || (s[i] >= 'A' && s[i] <= 'Z') ||
 				   (s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9')))
 			i++;
-		n = i - start;
-		if (n >= sizeof(word))
-			continue;
-		memcpy(word, s + start, n);
-		word[n] = 0;
-		if (iom_helper_macro(rules, word))
-			return 1;
+		if (i - start < sizeof(word)) {
+			memcpy(word, s + start, i - start);
+			word[i - start] = 0;
+			/* the identifier the tokenizer made (or a new, unbound one) */
+			last = names_helper_macro(rules, built_in_ident(word), 0);
+		}
 	}
-	return 0;
+	return last;
 }
