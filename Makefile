@@ -197,8 +197,10 @@ PYTEST_ALL := $(PYTEST_GCC) testsuite/test_tables.py testsuite/test_clang.py \
 # tests that crash a worker or a compiler on purpose would count as reports.
 PYTEST_SAN := $(PYTEST_GCC) testsuite/kernel
 check-samples: export IOMEMCHECK_PLUGIN := $(if $(SAN),$(abspath $(PLUGIN_SO)))
-check-samples: $(PLUGIN_SO) clang/iomclang-run cmd/iomemcheck
-	@LC_ALL=C $(SAN_RUN) $(if $(SAN),corpus) $(PYTHON) testsuite/run.py --engine=$(ENGINE)$(if $(SAN),,$(comma)clang)
+# The libsparse engine (sparse) runs with the default gcc's corpus run; it does
+# not depend on a GCC.
+check-samples: $(PLUGIN_SO) clang/iomclang-run cmd/iomemcheck sparse/iomemcheck-sparse
+	@LC_ALL=C $(SAN_RUN) $(if $(SAN),corpus) $(PYTHON) testsuite/run.py --engine=$(ENGINE)$(if $(SAN),,$(comma)clang$(if $(filter gcc,$(ENGINE)),$(comma)sparse))
 	@LC_ALL=C IOMEMCHECK_GCC=$(ENGINE) $(SAN_RUN) $(if $(SAN),pytest) $(PYTHON) -m pytest -q -p no:cacheprovider $(if $(SAN),$(PYTEST_SAN),$(if $(filter gcc,$(ENGINE)),$(PYTEST_ALL),$(PYTEST_GCC))) 2>&1 | tail -n $(if $(SAN),2,1) | sed '/^sanitizers/!s/^/pytest: /'; \
 		exit $${PIPESTATUS[0]}
 
