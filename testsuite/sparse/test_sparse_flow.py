@@ -157,3 +157,17 @@ def test_typeof_unqual_is_a_keyword_of_the_flow_parse(flow, tmp_path):
     native = dict(env, IOMEMCHECK_SPARSE_TYPEOF_UNQUAL="native")
     r = run([binary, str(src)], env=native)
     assert "error" in r.stderr and [f[1] for f in findings(r.stderr)] == ["IOM002"]
+
+
+def test_libsparse_source_is_cached(flow):
+    """make built libsparse once: scripts/need-sparse-source then only names
+    it, and touches no APT source file."""
+    script = REPO / "scripts" / "need-sparse-source"
+    watched = [p for p in Path("/etc/apt").rglob("*") if p.is_file() and
+               (p.name == "sources.list" or p.suffix in (".list", ".sources"))]
+    before = {p: p.stat().st_mtime_ns for p in watched}
+    r = run([str(script), "build/sparse-src"], cwd=REPO)
+    assert r.returncode == 0 and r.stderr == ""
+    src = REPO / r.stdout.strip()
+    assert (src / "libsparse.a").is_file() and (src / "sparse.c").is_file()
+    assert {p: p.stat().st_mtime_ns for p in watched} == before
