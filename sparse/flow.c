@@ -22,6 +22,7 @@ struct stage {
 	const struct iom_config *cfg;
 	int fd;
 	int findings;
+	struct iom_output *json;	/* -fiomemcheck-json=FILE, or NULL */
 };
 
 static void report(const struct iom_finding *f, void *ctx)
@@ -32,6 +33,8 @@ static void report(const struct iom_finding *f, void *ctx)
 	size_t len = n < 0 ? 0 : (size_t)n >= sizeof(buf) ? sizeof(buf) - 1 : (size_t)n;
 
 	s->findings++;
+	if (s->json)
+		iom_output_finding(s->json, f, NULL);
 	while (len > 0) {
 		ssize_t w = write(s->fd, buf, len);
 
@@ -40,6 +43,16 @@ static void report(const struct iom_finding *f, void *ctx)
 		memmove(buf, buf + w, len - (size_t)w);
 		len -= (size_t)w;
 	}
+}
+
+/* One line of our own ("iomemcheck-sparse: error: ...") among the findings. */
+static void report_line(int fd, const char *msg)
+{
+	char buf[700];
+	int n = snprintf(buf, sizeof(buf), "iomemcheck-sparse: error: %s\n", msg);
+
+	if (n > 0 && write(fd, buf, (size_t)n < sizeof(buf) ? (size_t)n : sizeof(buf) - 1) < 0)
+		return;
 }
 
 static int ends_with(const char *s, const char *tail)
@@ -228,11 +241,18 @@ static void typeof_unqual_keyword(void)
 int flow_main(int argc, char **argv, int out_fd, const struct iom_config *cfg)
 {
 	struct string_list *filelist = NULL;
-	struct stage s = { cfg, out_fd, 0 };
+	struct stage s = { cfg, out_fd, 0, NULL };
 	struct symbol_list *list;
 	struct symbol *sym;
 	char *file;
 
+	if (cfg->json) {
+		char err[512];
+
+		s.json = iom_output_open(cfg, err, sizeof(err));
+		if (!s.json)
+			report_line(out_fd, err);
+	}
 	sparse_initialize(argc, argv, &filelist);
 	typeof_unqual_keyword();
 	FOR_EACH_PTR(filelist, file) {
@@ -262,5 +282,12 @@ int flow_main(int argc, char **argv, int out_fd, const struct iom_config *cfg)
 		iom_unit_finish(u, NULL, NULL);
 		iom_unit_free(u);
 	} END_FOR_EACH_PTR(file);
+	if (s.json) {
+		char err[512];
+
+		if (iom_output_check(s.json, err, sizeof(err)))
+			report_line(out_fd, err);
+		iom_output_close(s.json);
+	}
 	return s.findings;
 }

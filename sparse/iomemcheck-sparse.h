@@ -117,6 +117,7 @@ int exit_code(int status);
 int flow_available(void);
 int flow_option(const char *word);
 int flow_rule_on(int rule);
+#define FLOW_FAILED (-2)
 int flow_run(char **argv, int as_error, const char *prefix, struct buf *out);
 
 /* tag.c */

@@ -519,6 +519,8 @@ static int cmd_check(int argc, char **argv)
 	if ((c.notes.len && write_all(2, c.notes.p, c.notes.len)) ||
 	    (out.len && write_all(2, out.p, out.len)))
 		return 1;
+	if (found == FLOW_FAILED)
+		return 2;
 	if (found > 0 && c.sparse_error && exit_code(status) == 0)
 		return 1;
 	return exit_code(status);

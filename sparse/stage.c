@@ -110,14 +110,15 @@ static void add_line(struct buf *out, const char *s, size_t n, const char *prefi
 
 /*
  * Run the stage on sparse's words (argv[0] is a program name); append its
- * findings to out.  Returns the number of findings, or -1 if the stage did
- * not finish (a note is appended then).
+ * findings to out.  Returns the number of findings, -1 if the stage did not
+ * finish (a note is appended then), or FLOW_FAILED after an error of its own
+ * (the line is appended).
  */
 int flow_run(char **argv, int as_error, const char *prefix, struct buf *out)
 {
 #ifdef HAVE_LIBSPARSE
 	struct buf got = { 0 };
-	int pfd[2], status, findings = 0;
+	int pfd[2], status, findings = 0, failed = 0;
 	char tmp[8192];
 	size_t start = 0;
 	pid_t pid;
@@ -178,6 +179,9 @@ int flow_run(char **argv, int as_error, const char *prefix, struct buf *out)
 		if (got.p[i] == '\n') {
 			if (strstr(got.p + start, "[IOM") && strstr(got.p + start, "[IOM") < got.p + i)
 				findings++;
+			/* the stage's own error (a json= file it cannot write) */
+			if (!strncmp(got.p + start, IOMS_NAME ": error: ", strlen(IOMS_NAME) + 9))
+				failed = 1;
 			add_line(out, got.p + start, i + 1 - start, prefix);
 			start = i + 1;
 		}
@@ -188,7 +192,7 @@ int flow_run(char **argv, int as_error, const char *prefix, struct buf *out)
 			   "its findings are missing\n", WTERMSIG(status));
 		return -1;
 	}
-	return findings;
+	return failed ? FLOW_FAILED : findings;
 #else
 	(void)argv; (void)as_error; (void)prefix; (void)out;
 	return 0;

@@ -171,3 +171,19 @@ def test_libsparse_source_is_cached(flow):
     src = REPO / r.stdout.strip()
     assert (src / "libsparse.a").is_file() and (src / "sparse.c").is_file()
     assert {p: p.stat().st_mtime_ns for p in watched} == before
+
+
+def test_json_lines(flow, tmp_path):
+    binary, env = flow
+    out = tmp_path / "f.json"
+    args = CHECKFLAGS + INCLUDE + [sample("blit-null-check-raw-vaddr.c")]
+    r = run([binary, "-fiomemcheck-json=%s" % out] + args, cwd=REPO, env=env)
+    assert r.returncode == 0
+    lines = out.read_text().splitlines()
+    assert len(lines) == 1 and '"rule":"IOM006"' in lines[0] and '"line":21' in lines[0]
+    r = run([binary, "-fiomemcheck-json=%s" % (tmp_path / "no" / "f.json")] + args,
+            cwd=REPO, env=env)
+    assert r.returncode == 2
+    assert [l for l in r.stderr.splitlines() if "error" in l] == [
+        "iomemcheck-sparse: error: cannot open '%s' for appending: No such file or directory"
+        % (tmp_path / "no" / "f.json")]
