@@ -72,7 +72,7 @@ static int is_own_function(struct symbol *sym)
 		return 0;
 	if (ends_with(stream_name(sym->pos.stream), ".h"))
 		return 0;
-	if (!t->stmt && t->inline_stmt && !t->expanding) {
+	if (!t->stmt && t->inline_stmt) {
 		/* an inline function of the file: analysed as GCC emits it */
 		struct symbol_list *one = NULL;
 
