@@ -65,7 +65,7 @@ PLUGIN_DIR := $(O)$(PLUGIN_DIR)
 PLUGIN_SO := $(PLUGIN_DIR)/iomemcheck.so
 endif
 
-PACKAGES := $(GCC_PACKAGES) sparse python3-pytest libjansson-dev libclang-$(LLVM_VERSION)-dev
+PACKAGES := $(GCC_PACKAGES) sparse dpkg-dev python3-pytest libjansson-dev libclang-$(LLVM_VERSION)-dev
 # What building Debian's linux 6.1 (allmodconfig) needs besides gcc.
 KERNEL_PACKAGES := linux-source-6.1 flex bison bc libelf-dev libssl-dev xz-utils kmod cpio
 
@@ -98,7 +98,7 @@ GATE_OBJ := $(GATE_SRC:.c=.o)
 CATALOG	:= $(sort $(wildcard rules/catalog/IOM*.md))
 
 .PHONY: all deps check check-core check-gate check-samples check-sparse check-fix samples install clean \
-	check-clang-versions check-kernel check-kernel-gate bench torture torture-clang
+	check-clang-versions check-kernel check-kernel-gate bench torture torture-clang torture-sparse
 
 all: deps $(O)core/libiomcore.a $(PLUGIN_SO) sparse/iomemcheck-sparse clang/libiomclang.a \
 	clang/iomclang-run cmd/iomemcheck
@@ -161,8 +161,12 @@ cmd/iomemcheck: $(CMD_SRC:.c=.o) clang/libiomclang.a gate/libiomgate.a core/libi
 	$(CC) -o $@ $(CMD_SRC:.c=.o) clang/libiomclang.a gate/libiomgate.a core/libiomcore.a \
 		-ljansson $(CLANG_LDLIBS)
 
-sparse/iomemcheck-sparse: FORCE | deps
-	@if [ -f sparse/Makefile ]; then $(MAKE) -s -C sparse all; fi
+# libsparse from Debian's source package of the installed sparse, built once
+# into build/sparse-src/ (scripts/need-sparse-source; the flow stage needs it).
+SPARSE_SRC_DIR := build/sparse-src
+sparse/iomemcheck-sparse: core/libiomcore.a FORCE | deps
+	@src=$$(scripts/need-sparse-source $(SPARSE_SRC_DIR)) && \
+	if [ -f sparse/Makefile ]; then $(MAKE) -s -C sparse all SPARSE_SRC=$(abspath .)/$$src; fi
 FORCE:
 
 $(O)core/tests/test-core: core/tests/test-core.c $(O)core/libiomcore.a
@@ -193,8 +197,10 @@ PYTEST_ALL := $(PYTEST_GCC) testsuite/test_tables.py testsuite/test_clang.py \
 # tests that crash a worker or a compiler on purpose would count as reports.
 PYTEST_SAN := $(PYTEST_GCC) testsuite/kernel
 check-samples: export IOMEMCHECK_PLUGIN := $(if $(SAN),$(abspath $(PLUGIN_SO)))
-check-samples: $(PLUGIN_SO) clang/iomclang-run cmd/iomemcheck
-	@LC_ALL=C $(SAN_RUN) $(if $(SAN),corpus) $(PYTHON) testsuite/run.py --engine=$(ENGINE)$(if $(SAN),,$(comma)clang)
+# The libsparse engine (sparse) runs with the default gcc's corpus run; it does
+# not depend on a GCC.
+check-samples: $(PLUGIN_SO) clang/iomclang-run cmd/iomemcheck sparse/iomemcheck-sparse
+	@LC_ALL=C $(SAN_RUN) $(if $(SAN),corpus) $(PYTHON) testsuite/run.py --engine=$(ENGINE)$(if $(SAN),,$(comma)clang$(if $(filter gcc,$(ENGINE)),$(comma)sparse))
 	@LC_ALL=C IOMEMCHECK_GCC=$(ENGINE) $(SAN_RUN) $(if $(SAN),pytest) $(PYTHON) -m pytest -q -p no:cacheprovider $(if $(SAN),$(PYTEST_SAN),$(if $(filter gcc,$(ENGINE)),$(PYTEST_ALL),$(PYTEST_GCC))) 2>&1 | tail -n $(if $(SAN),2,1) | sed '/^sanitizers/!s/^/pytest: /'; \
 		exit $${PIPESTATUS[0]}
 
@@ -250,6 +256,9 @@ torture: $(PLUGIN_SO)
 # The same files through the libclang engine: no crash, no timeout.
 torture-clang: clang/iomclang-run $(PLUGIN_SO)
 	bench/torture --engine clang $(TORTURE_ARGS)
+
+torture-sparse: sparse/iomemcheck-sparse $(PLUGIN_SO)
+	bench/torture --engine sparse $(TORTURE_ARGS)
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/lib/iomemcheck $(DESTDIR)$(PREFIX)/bin \

@@ -3,6 +3,7 @@
  * check-description: the exporter decides the memory kind; keeping map.vaddr
  *   in the importer's own struct (NULL on failure) and using it later as
  *   system memory is wrong when the exporter hands out I/O memory.
+ * check-known-difference: sparse: the store to buf->vaddr is forwarded to the return's load (extra IOM003)
  */
 #include <linux/iosys-map.h>
 #include <linux/dma-buf.h>

@@ -3,6 +3,7 @@
  * check-description: the screen selection afterwards follows idiom I9; the
  *   assertion decodes the map by hand and is IOM006 (the helper spelling is
  *   drm_WARN_ON(dev, iosys_map_is_null(&map))).
+ * check-known-difference: sparse: CSE merges the map.vaddr and map.vaddr_iomem loads (extra IOM003)
  */
 #include <linux/types.h>
 #include <linux/iosys-map.h>

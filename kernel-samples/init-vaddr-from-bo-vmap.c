@@ -3,6 +3,7 @@
  * check-description: IOSYS_MAP_INIT_VADDR() is a set-system macro; its
  *   argument comes from bo->vmap, which may be VRAM. The finding is on the
  *   line where the macro is used.
+ * check-known-difference: sparse: SSA promotes the local map hwsp, its initialiser is gone (no IOM007)
  */
 #include <linux/types.h>
 #include <linux/iosys-map.h>

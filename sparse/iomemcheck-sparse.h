@@ -42,7 +42,7 @@ const char *buf_cstr(struct buf *b);
 
 void *xmalloc(size_t n);
 void *xrealloc(void *p, size_t n);
-char *xstrdup(const char *s);
+char *dup_str(const char *s);
 char *xstrndup(const char *s, size_t n);
 /* Read a whole file; returns 0, or -1 with errno set. */
 int read_file(const char *path, struct buf *out);
@@ -112,6 +112,13 @@ unsigned long long hash64(const void *p, size_t n, unsigned long long h);
 int run_collect(char *const argv[], int discard_stdout, struct buf *err_out);
 /* Turn a wait status into an exit code. */
 int exit_code(int status);
+
+/* stage.c: the flow rules through libsparse (absent without it) */
+int flow_available(void);
+int flow_option(const char *word);
+int flow_rule_on(int rule);
+#define FLOW_FAILED (-2)
+int flow_run(char **argv, int as_error, const char *prefix, struct buf *out);
 
 /* tag.c */
 struct path_map {

@@ -13,11 +13,13 @@
  * -fplugin*, and tags sparse's diagnostics about the map (tag.c).  The
  * exit status is sparse's.
  */
+#define _GNU_SOURCE
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "iomemcheck-sparse.h"
@@ -219,6 +221,9 @@ struct check {
 	int preamble;		/* -include of the preamble added */
 	int native;		/* a map header of the tree is annotated itself */
 	struct buf notes;	/* our own messages, printed before sparse's */
+	int sparse_error;	/* -Wsparse-error: findings are errors, exit 1 */
+	const char *prefix;	/* -fdiagnostic-prefix[=X]: X, or "sparse" */
+	int bad_option;		/* a -fiomemcheck- word was wrong (said) */
 };
 
 static void parse_args(struct check *c, int argc, char **argv)
@@ -231,6 +236,21 @@ static void parse_args(struct check *c, int argc, char **argv)
 
 		if (!strncmp(a, "-fplugin=", 9) || !strncmp(a, "-fplugin-arg-", 13))
 			continue;
+		switch (flow_option(a)) {
+		case 1:
+			continue;
+		case -1:
+			c->bad_option = 1;
+			continue;
+		}
+		if (!strcmp(a, "-Wsparse-error"))
+			c->sparse_error = 1;
+		else if (!strcmp(a, "-Wno-sparse-error"))
+			c->sparse_error = 0;
+		else if (!strcmp(a, "-fdiagnostic-prefix"))
+			c->prefix = "sparse";
+		else if (!strncmp(a, "-fdiagnostic-prefix=", 20))
+			c->prefix = a + 20;
 		if (!strncmp(a, "-D__typeof_unqual__", 19) ||
 		    !strncmp(a, "-U__typeof_unqual__", 19))
 			c->user_typeof_unqual = 1;
@@ -323,7 +343,7 @@ static void setup_header(struct check *c, const struct map_header *mh)
 	if (c->nmaps < sizeof(c->maps) / sizeof(c->maps[0])) {
 		c->maps[c->nmaps].from = xmalloc(strlen(dir) + strlen(rel) + 2);
 		sprintf(c->maps[c->nmaps].from, "%s/%s", dir, rel);
-		c->maps[c->nmaps].to = xstrdup(path);
+		c->maps[c->nmaps].to = dup_str(path);
 		c->nmaps++;
 	}
 	c->active = 1;
@@ -360,14 +380,51 @@ static int need_input(int argc, char **argv)
 	return 2;
 }
 
+/*
+ * IOM010 from the flow stage on a line where the strict run already tagged a
+ * sparse diagnostic [IOM010]: reported once per line and rule, so the
+ * flow's copy goes.
+ */
+static void drop_tagged_twice(struct buf *flow, const struct buf *tagged)
+{
+	struct buf keep = { 0 };
+	const char *p = flow->p, *end = flow->p + flow->len;
+
+	while (p && p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t len = nl ? (size_t)(nl - p) + 1 : (size_t)(end - p);
+		const char *c1 = memchr(p, ':', len), *c2 = c1 ? memchr(c1 + 1, ':', len - (size_t)(c1 + 1 - p)) : NULL;
+		int drop = 0;
+
+		if (c2 && memmem(p, len, "[IOM010]", 8) && tagged->p) {
+			/* "file:line:" of this finding among the tagged lines */
+			size_t key = (size_t)(c2 + 1 - p);
+			const char *t = tagged->p, *tend = tagged->p + tagged->len;
+
+			while (t < tend && !drop) {
+				const char *tn = memchr(t, '\n', (size_t)(tend - t));
+				size_t tl = tn ? (size_t)(tn - t) : (size_t)(tend - t);
+
+				drop = tl > key && !memcmp(t, p, key) && memmem(t, tl, "[IOM010]", 8);
+				t += tl + 1;
+			}
+		}
+		if (!drop)
+			buf_add(&keep, p, len);
+		p += len;
+	}
+	buf_free(flow);
+	*flow = keep;
+}
+
 static int cmd_check(int argc, char **argv)
 {
 	struct check c;
 	struct argv_list run = { 0 };
-	struct buf err = { 0 }, plain = { 0 }, out = { 0 };
+	struct buf err = { 0 }, plain = { 0 }, out = { 0 }, fl = { 0 };
 	const char *sparse = getenv("IOMEMCHECK_SPARSE");
 	const char *tu = getenv("IOMEMCHECK_SPARSE_TYPEOF_UNQUAL");
-	int status, typeof_unqual, have_plain = 0;
+	int status, typeof_unqual, have_plain = 0, found = 0, flow;
 	size_t h, i;
 
 	if (need_input(argc, argv))
@@ -383,8 +440,18 @@ static int cmd_check(int argc, char **argv)
 	setenv("IOMEMCHECK_SPARSE_ACTIVE", "1", 1);
 
 	parse_args(&c, argc, argv);
-	for (h = 0; h < nr_map_headers; h++)
-		setup_header(&c, &map_headers[h]);
+	if (c.bad_option)
+		return 2;
+	/*
+	 * With the flow stage, sparse's own output stays stock and the strict
+	 * annotation runs only when IOM010 is asked for; without it (or with
+	 * IOMEMCHECK_SPARSE_FLOW=off) strict mode is the program's one job.
+	 */
+	flow = flow_available() && !(getenv("IOMEMCHECK_SPARSE_FLOW") &&
+				     !strcmp(getenv("IOMEMCHECK_SPARSE_FLOW"), "off"));
+	if (!flow || flow_rule_on(10))
+		for (h = 0; h < nr_map_headers; h++)
+			setup_header(&c, &map_headers[h]);
 	typeof_unqual = !c.user_typeof_unqual && !(tu && !strcmp(tu, "native"));
 
 	push(&run, sparse);
@@ -433,9 +500,28 @@ static int cmd_check(int argc, char **argv)
 	} else {
 		buf_add(&out, err.p ? err.p : "", err.len);
 	}
+	if (flow && status >= 0 && WIFEXITED(status)) {
+		/* the flow stage parses the tree as it is: the original types */
+		struct argv_list flow = { 0 };
+
+		/* libsparse writes into its argument words: copies */
+		push(&flow, IOMS_NAME);	/* it knows __typeof_unqual__ (flow.c) */
+		for (i = 0; i < c.args.n; i++)
+			push(&flow, dup_str(c.args.v[i]));
+		push(&flow, dup_str("-ftabstop=1"));	/* byte columns, as every engine */
+		found = flow_run(flow.v, c.sparse_error, c.prefix, &fl);
+		free(flow.v);
+		drop_tagged_twice(&fl, &out);
+		buf_add(&out, fl.p ? fl.p : "", fl.len);
+		buf_free(&fl);
+	}
 	fflush(stdout);
 	if ((c.notes.len && write_all(2, c.notes.p, c.notes.len)) ||
 	    (out.len && write_all(2, out.p, out.len)))
+		return 1;
+	if (found == FLOW_FAILED)
+		return 2;
+	if (found > 0 && c.sparse_error && exit_code(status) == 0)
 		return 1;
 	return exit_code(status);
 }
@@ -448,7 +534,8 @@ int main(int argc, char **argv)
 			return 0;
 		}
 		if (!strcmp(argv[1], "--version")) {
-			printf(IOMS_NAME " " IOMS_VERSION " (" IOMS_ANNOTATE_ABI ")\n");
+			printf(IOMS_NAME " " IOMS_VERSION " (" IOMS_ANNOTATE_ABI "%s)\n",
+			       flow_available() ? ", flow" : "");
 			return 0;
 		}
 		if (!strcmp(argv[1], "--preamble")) {

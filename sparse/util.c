@@ -45,7 +45,7 @@ char *xstrndup(const char *s, size_t n)
 	return p;
 }
 
-char *xstrdup(const char *s)
+char *dup_str(const char *s)
 {
 	return xstrndup(s, strlen(s));
 }

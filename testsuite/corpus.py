@@ -47,6 +47,7 @@ GXX = gxx_of(GCC)
 # IOMEMCHECK_PLUGIN: another build (make SANITIZE=1 check tests build/asan's).
 PLUGIN = os.environ.get("IOMEMCHECK_PLUGIN") or plugin_of(GCC)
 CLANG_RUN = os.path.join(ROOT, "clang", "iomclang-run")
+SPARSE_BIN = os.path.join(ROOT, "sparse", "iomemcheck-sparse")
 
 TAG = re.compile(r"^\s*\*\s*(check-[a-z-]+):?\s*(.*?)\s*$")
 EXPECT = re.compile(r"/\*\s*(expect|known-fp):\s*([A-Z0-9, ]+?)\s*\*/")
@@ -192,8 +193,32 @@ def clang_available():
     return os.path.exists(CLANG_RUN)
 
 
+def sparse_engine(sample, extra=()):
+    """The libsparse engine: iomemcheck-sparse as kbuild runs it (CHECK=),
+    its flow stage only (sparse's own warnings carry no rule id)."""
+    args = [SPARSE_BIN, "-nostdinc", "-I", os.path.relpath(INCLUDE, ROOT)]
+    if sample.enable:
+        args.append("-fiomemcheck-enable=" + ",".join(sample.enable))
+    args += list(extra) + [sample.rel]
+    env = {k: v for k, v in os.environ.items() if not k.startswith("IOMEMCHECK_SPARSE")}
+    p = subprocess.run(args, cwd=ROOT, capture_output=True, text=True,
+                       env=dict(env, LC_ALL="C"))
+    if p.returncode != 0 or "flow stage died" in p.stderr:
+        raise SampleError(f"{sample.rel}: not analysed ({' '.join(args)}):\n{p.stderr}")
+    return p.stderr
+
+
+def sparse_available():
+    """Built with libsparse (the flow stage): --version says so."""
+    if not os.path.exists(SPARSE_BIN):
+        return False
+    p = subprocess.run([SPARSE_BIN, "--version"], capture_output=True, text=True)
+    return "flow" in p.stdout
+
+
 # One entry per engine.  A new engine is one line here.
-ENGINES = gcc_engines() + [("clang", clang_engine, clang_available)]
+ENGINES = gcc_engines() + [("clang", clang_engine, clang_available),
+                           ("sparse", sparse_engine, sparse_available)]
 
 
 def select(engines, wanted):

@@ -1,0 +1,293 @@
+/*
+ * flow.c - the flow stage: libsparse parses the file as stock sparse does
+ * (the same argument words), every function defined in the file is
+ * linearized and lowered (lower.c), the core analyses it, and each finding
+ * is written to out_fd as one text line of the core's renderer.
+ *
+ * Runs in a child process (main.c): libsparse keeps global state and may
+ * exit on fatal input; a crash costs the flow findings, never sparse's own
+ * output or the build.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "flow.h"
+#include "scope.h"
+#include "parse.h"
+#include "evaluate.h"
+
+struct stage {
+	const struct iom_config *cfg;
+	int fd;
+	int findings;
+	struct iom_output *json;	/* -fiomemcheck-json=FILE, or NULL */
+};
+
+static void report(const struct iom_finding *f, void *ctx)
+{
+	struct stage *s = ctx;
+	char buf[4096];
+	int n = iom_format_text(f, buf, sizeof(buf));
+	size_t len = n < 0 ? 0 : (size_t)n >= sizeof(buf) ? sizeof(buf) - 1 : (size_t)n;
+
+	s->findings++;
+	if (s->json)
+		iom_output_finding(s->json, f, NULL);
+	while (len > 0) {
+		ssize_t w = write(s->fd, buf, len);
+
+		if (w <= 0)
+			return;
+		memmove(buf, buf + w, len - (size_t)w);
+		len -= (size_t)w;
+	}
+}
+
+/* One line of our own ("iomemcheck-sparse: error: ...") among the findings. */
+static void report_line(int fd, const char *msg)
+{
+	char buf[700];
+	int n = snprintf(buf, sizeof(buf), "iomemcheck-sparse: error: %s\n", msg);
+
+	if (n > 0 && write(fd, buf, (size_t)n < sizeof(buf) ? (size_t)n : sizeof(buf) - 1) < 0)
+		return;
+}
+
+static int ends_with(const char *s, const char *tail)
+{
+	size_t a = strlen(s), b = strlen(tail);
+
+	return a >= b && !strcmp(s + a - b, tail);
+}
+
+/* Functions of the file itself, and of .c files it includes (as GCC
+ * compiles them); header functions are analysed where they are inlined. */
+static int is_own_function(struct symbol *sym)
+{
+	struct symbol *t = real_type(sym);
+
+	if (!t || t->type != SYM_FN || !sym->ident)
+		return 0;
+	if (ends_with(stream_name(sym->pos.stream), ".h"))
+		return 0;
+	if (!t->stmt && t->inline_stmt) {
+		/* an inline function of the file: analysed as GCC emits it */
+		struct symbol_list *one = NULL;
+
+		uninline(sym);
+		add_symbol(&one, sym);
+		evaluate_symbol_list(one);
+	}
+	return t->stmt != NULL;
+}
+
+/*
+ * Sparse inlines every inline function while it expands a caller.  GCC's
+ * front end sees calls (its pass runs before inlining), and the core knows
+ * the helpers and accessors (readl, iosys_map_rd...) by their calls: so no
+ * function is inlined here.  expand.c does not inline a function whose type
+ * is being expanded already (its recursion guard): every function type of
+ * the file and global scopes is marked so.
+ */
+static void no_inlining(struct scope *scope)
+{
+	struct symbol *sym, *t;
+
+	if (!scope)
+		return;
+	FOR_EACH_PTR(scope->symbols, sym) {
+		t = sym->ctype.base_type;
+		if (sym->type == SYM_NODE && t && t->type == SYM_FN)
+			t->expanding = 1;
+	} END_FOR_EACH_PTR(sym);
+}
+
+/* A function designator in an initialiser: fn or &fn. */
+static struct symbol *function_in(struct expression *e)
+{
+	if (e && e->type == EXPR_PREOP && e->op == '&')
+		e = e->unop;
+	if (e && e->type == EXPR_CAST)
+		e = e->cast_expression;
+	if (!e || e->type != EXPR_SYMBOL || !e->symbol)
+		return NULL;
+	return real_type(e->symbol) && real_type(e->symbol)->type == SYM_FN ? e->symbol : NULL;
+}
+
+/* Each initialiser of a struct (nested ones too) is one instance; its members
+ * set to a function are the facts the unit's callback pairs need. */
+static void bind_initializer(struct iom_unit *u, int *instance, struct symbol *type,
+			     struct expression *init, int depth)
+{
+	struct symbol *t = real_type(type), *m, *fn;
+	struct expression *e;
+	int me;
+
+	if (!t || !init || init->type != EXPR_INITIALIZER || depth > 8)
+		return;
+	if (t->type == SYM_ARRAY) {
+		FOR_EACH_PTR(init->expr_list, e) {
+			if (e->type == EXPR_POS)
+				e = e->init_expr;
+			bind_initializer(u, instance, t->ctype.base_type, e, depth + 1);
+		} END_FOR_EACH_PTR(e);
+		return;
+	}
+	if (t->type != SYM_STRUCT || !t->ident)
+		return;
+	me = (*instance)++;
+	FOR_EACH_PTR(init->expr_list, e) {
+		unsigned off = 0;
+
+		if (e->type == EXPR_POS) {
+			off = e->init_offset;
+			e = e->init_expr;
+		}
+		m = member_at(t, off, NULL);
+		if (!m)
+			continue;
+		fn = function_in(e);
+		if (fn && m->ident)
+			iom_unit_bind(u, me, name_of(t->ident), name_of(m->ident),
+				      name_of(fn->ident));
+		else if (e && e->type == EXPR_INITIALIZER)
+			bind_initializer(u, instance, m, e, depth + 1);
+	} END_FOR_EACH_PTR(e);
+}
+
+/*
+ * A function can be reached twice (a declaration and its definition share
+ * one function type; the file and global scopes).  Linearizing one body twice
+ * breaks sparse (its labels keep the blocks of the first run): once each.
+ */
+static int seen_before(struct symbol *fn)
+{
+	static struct symbol **seen;
+	static size_t nr, cap;
+
+	for (size_t i = 0; i < nr; i++)
+		if (seen[i] == fn)
+			return 1;
+	if (nr == cap) {
+		struct symbol **n = realloc(seen, (cap ? 2 * cap : 256) * sizeof(*seen));
+
+		if (!n)
+			return 1;	/* out of memory: analyse nothing more */
+		seen = n;
+		cap = cap ? 2 * cap : 256;
+	}
+	seen[nr++] = fn;
+	return 0;
+}
+
+static void analyse_function(struct stage *s, struct iom_unit *u, struct symbol *sym)
+{
+	struct lower l = { 0 };
+	struct entrypoint *ep;
+	struct iom_where w = { stream_name(sym->pos.stream), sym->pos.line, sym->pos.pos, 0 };
+	struct symbol *a, *fnt = real_type(sym);
+	int n = 0, r;
+
+	w.helper = iom_helper_code(s->cfg->rules, w.file, NULL, 0);
+	if (iom_helper_function(s->cfg->rules, name_of(sym->ident), w.helper))
+		return;
+	if (sym->ep || seen_before(fnt))
+		return;
+	expand_symbol(sym);
+	ep = linearize_symbol(sym);
+	if (!ep || !ep->entry)
+		return;
+	l.rules = s->cfg->rules;
+	l.ep = ep;
+	l.sym = sym;
+	l.fn = iom_func_begin(s->cfg->rules, name_of(sym->ident), w);
+	iom_func_types(l.fn, &sparse_types);
+	FOR_EACH_PTR(fnt->arguments, a) {
+		n++;
+		if (a->ident)
+			iom_param(l.fn, n, name_of(a->ident));
+	} END_FOR_EACH_PTR(a);
+	lower_function(&l);
+	if (s->cfg->dump)
+		iom_func_dump(l.fn, stdout);
+	r = iom_unit_analyse(u, l.fn, &s->cfg->options, report, s);
+	if (r != IOM_DEFERRED)
+		iom_func_free(l.fn);
+}
+
+/*
+ * __typeof_unqual__ (C23; new kernels' READ_ONCE and their checker-valid.sh
+ * probe) as a keyword of the parser, spelled like __typeof__ and parsed by
+ * its op.  Sparse 0.6.4 has no unqualified typeof: qualifiers are kept, which
+ * changes no map fact.  A sparse that knows the keyword keeps its own.
+ */
+static void typeof_unqual_keyword(void)
+{
+	struct symbol *t = lookup_symbol(built_in_ident("__typeof__"), NS_TYPEDEF), *u;
+
+	if (!t || !t->op)
+		return;
+	u = create_symbol(0, "__typeof_unqual__", SYM_KEYWORD, NS_TYPEDEF);
+	if (u->op)
+		return;
+	u->ident->keyword = 1;
+	u->ident->reserved = 1;
+	u->ctype = t->ctype;
+	u->op = t->op;
+}
+
+int flow_main(int argc, char **argv, int out_fd, const struct iom_config *cfg)
+{
+	struct string_list *filelist = NULL;
+	struct stage s = { cfg, out_fd, 0, NULL };
+	struct symbol_list *list;
+	struct symbol *sym;
+	char *file;
+
+	if (cfg->json) {
+		char err[512];
+
+		s.json = iom_output_open(cfg, err, sizeof(err));
+		if (!s.json)
+			report_line(out_fd, err);
+	}
+	sparse_initialize(argc, argv, &filelist);
+	typeof_unqual_keyword();
+	FOR_EACH_PTR(filelist, file) {
+		struct iom_unit *u = iom_unit_new(cfg->rules);
+		int instance = 0;
+
+		/* sparse() without dropping the tokens: macro bodies stay readable
+		 * (line_spells_helper_macro) */
+		list = sparse_keep_tokens(file);
+		if (has_error & ERROR_CURR_PHASE)
+			has_error = ERROR_PREV_PHASE;
+		evaluate_symbol_list(list);
+		no_inlining(file_scope);
+		no_inlining(global_scope);
+		FOR_EACH_PTR(list, sym) {
+			if (sym->initializer && !(real_type(sym) && real_type(sym)->type == SYM_FN))
+				bind_initializer(u, &instance, sym, sym->initializer, 0);
+		} END_FOR_EACH_PTR(sym);
+		FOR_EACH_PTR(file_scope->symbols, sym) {
+			if (is_own_function(sym))
+				analyse_function(&s, u, sym);
+		} END_FOR_EACH_PTR(sym);
+		FOR_EACH_PTR(global_scope->symbols, sym) {
+			if (is_own_function(sym))
+				analyse_function(&s, u, sym);
+		} END_FOR_EACH_PTR(sym);
+		iom_unit_finish(u, NULL, NULL);
+		iom_unit_free(u);
+	} END_FOR_EACH_PTR(file);
+	if (s.json) {
+		char err[512];
+
+		if (iom_output_check(s.json, err, sizeof(err)))
+			report_line(out_fd, err);
+		iom_output_close(s.json);
+	}
+	return s.findings;
+}
