@@ -86,6 +86,9 @@ CLANG_OBJ := $(patsubst clang/%.c,$(CLANG_OBJDIR)/%.o,$(CLANG_SRC))
 # The iomemcheck command (cmd/), with the libclang engine and the GCC plugin.
 CMD_SRC := cmd/main.c cmd/options.c cmd/db.c cmd/words.c cmd/paths.c cmd/flags.c cmd/engines.c \
 	cmd/workers.c cmd/findings.c cmd/render.c
+# Its language server, iomemcheck --lsp (lsp/README.md).
+LSP_SRC := lsp/frame.c lsp/rpc.c lsp/lifecycle.c lsp/docs.c lsp/text.c lsp/flags.c \
+	lsp/analysis.c lsp/diag.c lsp/actions.c lsp/server.c
 # The CI gate (gate/README.md): keys, baseline, suppressions, SARIF and the
 # other sinks, import and merge.  Where the project is published: the SARIF
 # rules link their catalog pages under it.
@@ -154,12 +157,16 @@ clang/libiomclang.a: $(CLANG_OBJ) clang/.llvm-version
 clang/iomclang-run: clang/iomclang-run.c clang/libiomclang.a core/libiomcore.a
 	$(CC) $(CLANG_CFLAGS) -o $@ $< clang/libiomclang.a core/libiomcore.a $(CLANG_LDLIBS)
 
-cmd/%.o: cmd/%.c cmd/cmd.h cmd/cli.h cmd/gcc-only.def core/iomem.h clang/engine.h gate/gate.h | deps
-	$(CC) $(CORE_CFLAGS) -DIOM_HAVE_CLANG_ENGINE -Icore -Iclang -Igate -c -o $@ $<
+cmd/%.o: cmd/%.c cmd/cmd.h cmd/cli.h cmd/gcc-only.def core/iomem.h clang/engine.h gate/gate.h \
+		lsp/lsp.h lsp/methods.def | deps
+	$(CC) $(CORE_CFLAGS) -DIOM_HAVE_CLANG_ENGINE -Icore -Icmd -Iclang -Igate -Ilsp -c -o $@ $<
 
-cmd/iomemcheck: $(CMD_SRC:.c=.o) clang/libiomclang.a gate/libiomgate.a core/libiomcore.a
-	$(CC) -o $@ $(CMD_SRC:.c=.o) clang/libiomclang.a gate/libiomgate.a core/libiomcore.a \
-		-ljansson $(CLANG_LDLIBS)
+lsp/%.o: lsp/%.c lsp/lsp.h lsp/methods.def cmd/cmd.h core/iomem.h | deps
+	$(CC) $(CORE_CFLAGS) -Icore -Icmd -DIOM_VERSION='"$(VERSION)"' -DIOM_URL='"$(URL)"' -c -o $@ $<
+
+cmd/iomemcheck: $(CMD_SRC:.c=.o) $(LSP_SRC:.c=.o) clang/libiomclang.a gate/libiomgate.a core/libiomcore.a
+	$(CC) -o $@ $(CMD_SRC:.c=.o) $(LSP_SRC:.c=.o) clang/libiomclang.a gate/libiomgate.a \
+		core/libiomcore.a -ljansson $(CLANG_LDLIBS)
 
 sparse/iomemcheck-sparse: FORCE | deps
 	@if [ -f sparse/Makefile ]; then $(MAKE) -s -C sparse all; fi
@@ -259,7 +266,7 @@ install: all
 clean:
 	rm -f core/*.o core/libiomcore.a core/rules_builtin.c core/tests/test-core \
 		gcc/*.o gcc/*.so clang/libiomclang.a clang/iomclang-run clang/.llvm-version \
-		cmd/*.o cmd/iomemcheck gate/*.o gate/*.a gate/catalog.c gate/tests/test-gate
+		cmd/*.o cmd/iomemcheck lsp/*.o gate/*.o gate/*.a gate/catalog.c gate/tests/test-gate
 	rm -rf build/gcc build/asan clang/obj-*
 	@if [ -f sparse/Makefile ]; then $(MAKE) -s -C sparse clean; fi
 	rm -f core/tests/test-frontend

@@ -29,4 +29,21 @@ int clang_engine_run(const struct iom_rules *rules, const struct iom_options *op
 		     const char *file, int argc, const char *const *argv,
 		     iom_report_fn report, void *ctx, struct clang_engine_result *result);
 
+/*
+ * Text an editor holds for a file that differs from the disk (libclang's
+ * unsaved files): the file named 'file' is read as 'text' (length bytes,
+ * need not end in NUL) wherever the parse reaches it, the main file included.
+ */
+struct clang_unsaved {
+	const char *file;
+	const char *text;
+	unsigned long length;
+};
+
+/* clang_engine_run with unsaved buffers (nr may be 0). */
+int clang_engine_run_unsaved(const struct iom_rules *rules, const struct iom_options *opts,
+			     const char *file, int argc, const char *const *argv,
+			     const struct clang_unsaved *unsaved, int nr,
+			     iom_report_fn report, void *ctx, struct clang_engine_result *result);
+
 #endif

@@ -367,6 +367,16 @@ int clang_engine_run(const struct iom_rules *rules, const struct iom_options *op
 		     const char *file, int argc, const char *const *argv,
 		     iom_report_fn report, void *ctx, struct clang_engine_result *result)
 {
+	return clang_engine_run_unsaved(rules, opts, file, argc, argv, NULL, 0, report, ctx,
+					result);
+}
+
+int clang_engine_run_unsaved(const struct iom_rules *rules, const struct iom_options *opts,
+			     const char *file, int argc, const char *const *argv,
+			     const struct clang_unsaved *unsaved, int nr,
+			     iom_report_fn report, void *ctx, struct clang_engine_result *result)
+{
+	struct CXUnsavedFile *files = NULL;
 	CXIndex index;
 	CXTranslationUnit tu = NULL;
 	enum CXErrorCode err;
@@ -384,8 +394,17 @@ int clang_engine_run(const struct iom_rules *rules, const struct iom_options *op
 		snprintf(result->error, sizeof(result->error), "%s: error: libclang did not start", file);
 		return -1;
 	}
-	err = clang_parseTranslationUnit2(index, file, argv, argc, NULL, 0,
+	if (nr > 0) {
+		files = calloc(nr, sizeof(*files));
+		if (!files)
+			nr = 0;
+		for (int i = 0; i < nr; i++)
+			files[i] = (struct CXUnsavedFile){ unsaved[i].file, unsaved[i].text,
+							   unsaved[i].length };
+	}
+	err = clang_parseTranslationUnit2(index, file, argv, argc, files, nr > 0 ? nr : 0,
 					  CXTranslationUnit_DetailedPreprocessingRecord, &tu);
+	free(files);	/* libclang copies the buffers (getMemBufferCopy) */
 	if (err != CXError_Success || !tu) {
 		snprintf(result->error, sizeof(result->error),
 			 "%s: error: libclang could not parse the file (error %d)", file, (int)err);

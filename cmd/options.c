@@ -16,6 +16,7 @@
 static const char usage_text[] =
 "usage: iomemcheck [OPTIONS] [-p DIR|FILE] [PATH...]\n"
 "       iomemcheck [OPTIONS] FILE.c... -- CFLAGS...\n"
+"       iomemcheck --lsp [-p DIR|FILE] [ENGINE OPTIONS]\n"
 "\n"
 "Check I/O-memory discipline (struct iosys_map, struct dma_buf_map) in the C files\n"
 "of a compile database.  PATHs (files or folders) pick its entries; without PATH,\n"
@@ -34,6 +35,8 @@ static const char usage_text[] =
 "                     entry's own compile command runs with the GCC plugin)\n"
 "  --plugin FILE      the GCC plugin for --engine=gcc (default: next to iomemcheck)\n"
 "  --print-commands   print what each entry's engine would run, analyse nothing\n"
+"  --lsp              be a language server on stdin/stdout (LSP; lsp/README.md):\n"
+"                     diagnostics and quick fixes in the editor, with libclang\n"
 "  -q, --quiet        no progress and no summary on stderr\n"
 "  -v                 --verbose; also say which flags were dropped because the\n"
 "                     compiler rejected them\n"
@@ -64,6 +67,7 @@ static int opt_output(struct cli *c, const char *v) { c->output = c->gate.output
 static int opt_plugin(struct cli *c, const char *v) { c->plugin = v; return 0; }
 static int opt_quiet(struct cli *c, const char *v) { (void)v; c->quiet = c->gate.quiet = 1; return 0; }
 static int opt_print(struct cli *c, const char *v) { (void)v; c->print_commands = 1; return 0; }
+static int opt_lsp(struct cli *c, const char *v) { (void)v; c->lsp = 1; return 0; }
 
 static int opt_help(struct cli *c, const char *v)
 {
@@ -198,6 +202,7 @@ static const struct option {
 	{ "engine",		0,   1, opt_engine },
 	{ "plugin",		0,   1, opt_plugin },
 	{ "print-commands",	0,   0, opt_print },
+	{ "lsp",		0,   0, opt_lsp },
 	{ "quiet",		'q', 0, opt_quiet },
 	{ "",			'v', 0, opt_v },
 	{ "help",		'h', 0, opt_help },
@@ -303,6 +308,11 @@ int parse_options(struct cli *c, int argc, char **argv)
 	if ((c->gate.import || c->gate.merge) && !c->paths.argc) {
 		snprintf(c->err, sizeof(c->err), "--%s needs the files to read",
 			 c->gate.import ? "import" : "merge");
+		return EXIT_USAGE;
+	}
+	if (c->lsp && (c->dashdash || c->paths.argc || c->gated || c->engine != ENGINE_CLANG)) {
+		snprintf(c->err, sizeof(c->err), "--lsp takes no PATH, '--', --engine=gcc or CI gate "
+			 "option: the editor names the files");
 		return EXIT_USAGE;
 	}
 	if (c->dashdash && c->db) {
