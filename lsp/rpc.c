@@ -105,7 +105,7 @@ static int allowed(struct server *s, const struct method *m, json_t *id)
 void rpc_handle(struct server *s, const char *body, size_t len)
 {
 	json_error_t jerr;
-	json_t *msg = json_loadb(body, len, JSON_ALLOW_NUL, &jerr), *id, *method, *params;
+	json_t *msg = json_loadb(body, len, JSON_ALLOW_NUL | JSON_DECODE_ANY, &jerr), *id, *method, *params;
 	const struct method *m;
 
 	if (!msg) {
