@@ -65,7 +65,8 @@ PLUGIN_DIR := $(O)$(PLUGIN_DIR)
 PLUGIN_SO := $(PLUGIN_DIR)/iomemcheck.so
 endif
 
-PACKAGES := $(GCC_PACKAGES) sparse python3-pytest libjansson-dev libclang-$(LLVM_VERSION)-dev
+# neovim: the language server's end-to-end test runs it headless as the client.
+PACKAGES := $(GCC_PACKAGES) sparse python3-pytest libjansson-dev libclang-$(LLVM_VERSION)-dev neovim
 # What building Debian's linux 6.1 (allmodconfig) needs besides gcc.
 KERNEL_PACKAGES := linux-source-6.1 flex bison bc libelf-dev libssl-dev xz-utils kmod cpio
 
@@ -195,7 +196,7 @@ check-gate: gate/tests/test-gate cmd/iomemcheck $(PLUGIN_SO)
 # engine, command, kernel tools) do not depend on it and run with the default.
 PYTEST_GCC := testsuite/test_plugin.py testsuite/test_gcc_versions.py testsuite/test_corpus.py
 PYTEST_ALL := $(PYTEST_GCC) testsuite/test_tables.py testsuite/test_clang.py \
-	testsuite/test_command.py testsuite/kernel
+	testsuite/test_command.py testsuite/test_lsp.py testsuite/test_lsp_nvim.py testsuite/kernel
 # Under SANITIZE=1 the runtime is preloaded into every process: the command's
 # tests that crash a worker or a compiler on purpose would count as reports.
 PYTEST_SAN := $(PYTEST_GCC) testsuite/kernel
@@ -260,6 +261,8 @@ install: all
 	install -d $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 644 cmd/iomemcheck.1 $(DESTDIR)$(PREFIX)/share/man/man1/
 	install -m 644 $(RULES) rules/README.md $(DESTDIR)$(PREFIX)/share/iomemcheck/rules/
+	install -d $(DESTDIR)$(PREFIX)/share/iomemcheck/rules/catalog
+	install -m 644 $(CATALOG) $(DESTDIR)$(PREFIX)/share/iomemcheck/rules/catalog/
 	if [ -x sparse/iomemcheck-sparse ]; then \
 		install -m 755 sparse/iomemcheck-sparse $(DESTDIR)$(PREFIX)/bin/; fi
 
