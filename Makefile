@@ -89,7 +89,7 @@ CMD_SRC := cmd/main.c cmd/options.c cmd/db.c cmd/words.c cmd/paths.c cmd/flags.c
 	cmd/workers.c cmd/findings.c cmd/render.c
 # Its language server, iomemcheck --lsp (lsp/README.md).
 LSP_SRC := lsp/frame.c lsp/rpc.c lsp/lifecycle.c lsp/docs.c lsp/text.c lsp/flags.c \
-	lsp/analysis.c lsp/diag.c lsp/actions.c lsp/server.c
+	lsp/analysis.c lsp/worker.c lsp/diag.c lsp/actions.c lsp/server.c
 # The CI gate (gate/README.md): keys, baseline, suppressions, SARIF and the
 # other sinks, import and merge.  Where the project is published: the SARIF
 # rules link their catalog pages under it.
@@ -162,8 +162,8 @@ cmd/%.o: cmd/%.c cmd/cmd.h cmd/cli.h cmd/gcc-only.def core/iomem.h clang/engine.
 		lsp/lsp.h lsp/methods.def | deps
 	$(CC) $(CORE_CFLAGS) -DIOM_HAVE_CLANG_ENGINE -Icore -Icmd -Iclang -Igate -Ilsp -c -o $@ $<
 
-lsp/%.o: lsp/%.c lsp/lsp.h lsp/methods.def cmd/cmd.h core/iomem.h | deps
-	$(CC) $(CORE_CFLAGS) -Icore -Icmd -DIOM_VERSION='"$(VERSION)"' -DIOM_URL='"$(URL)"' -c -o $@ $<
+lsp/%.o: lsp/%.c lsp/lsp.h lsp/methods.def cmd/cmd.h core/iomem.h clang/engine.h | deps
+	$(CC) $(CORE_CFLAGS) -Icore -Icmd -Iclang -DIOM_VERSION='"$(VERSION)"' -DIOM_URL='"$(URL)"' -c -o $@ $<
 
 cmd/iomemcheck: $(CMD_SRC:.c=.o) $(LSP_SRC:.c=.o) clang/libiomclang.a gate/libiomgate.a core/libiomcore.a
 	$(CC) -o $@ $(CMD_SRC:.c=.o) $(LSP_SRC:.c=.o) clang/libiomclang.a gate/libiomgate.a \

@@ -46,4 +46,23 @@ int clang_engine_run_unsaved(const struct iom_rules *rules, const struct iom_opt
 			     const struct clang_unsaved *unsaved, int nr,
 			     iom_report_fn report, void *ctx, struct clang_engine_result *result);
 
+/*
+ * A session: one file analysed again and again with the same arguments (an
+ * editor's buffer).  The first run parses and keeps the translation unit
+ * with its #include block precompiled (libclang's preamble); later runs
+ * reparse with the unsaved buffers given, which skips the headers.  A run
+ * that fails to parse at all drops the unit: the next one starts over.
+ * rules and opts must outlive the session.
+ */
+struct clang_session;
+
+struct clang_session *clang_session_new(const struct iom_rules *rules,
+					const struct iom_options *opts, const char *file,
+					int argc, const char *const *argv);
+int clang_session_run(struct clang_session *, const struct clang_unsaved *unsaved, int nr,
+		      iom_report_fn report, void *ctx, struct clang_engine_result *result);
+/* Does the session hold a parsed unit (the next run is a reparse)? */
+int clang_session_warm(const struct clang_session *);
+void clang_session_free(struct clang_session *);
+
 #endif

@@ -101,13 +101,6 @@ int flags_drop_rejected(struct args *, const char *error);
 
 /* ---- engines.c -------------------------------------------------------------- */
 
-/* A file's text held by an editor, read instead of the disk (--lsp). */
-struct unsaved {
-	const char *file;	/* absolute */
-	const char *text;
-	size_t len;
-};
-
 struct run_config {
 	enum engine_kind engine;
 	const struct iom_rules *rules;
@@ -115,8 +108,6 @@ struct run_config {
 	struct args plugin_args;	/* gcc: -fplugin-arg-iomemcheck-... in order */
 	const char *plugin;		/* gcc: the plugin's path */
 	int verbose;			/* gcc: show the compiler's messages (verbose, dump) */
-	const struct unsaved *unsaved;	/* clang: buffers instead of files (nr_unsaved) */
-	int nr_unsaved;
 };
 
 /* Does this build have the libclang engine? */

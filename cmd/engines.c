@@ -130,14 +130,8 @@ static void run_clang(const struct run_config *cfg, const struct entry *e, int f
 	struct args a, dropped = { 0 };
 	struct buffer found = { 0 };
 	struct clang_engine_result res;
-	struct clang_unsaved *unsaved = calloc(cfg->nr_unsaved + 1, sizeof(*unsaved));
 	int ret = -1;
 
-	if (!unsaved)
-		abort();
-	for (int i = 0; i < cfg->nr_unsaved; i++)
-		unsaved[i] = (struct clang_unsaved){ cfg->unsaved[i].file, cfg->unsaved[i].text,
-						     cfg->unsaved[i].len };
 	flags_for(e, ENGINE_CLANG, &a);
 	/* libclang resolves relative -I and -include against the process's
 	 * folder: this worker's is the entry's. */
@@ -146,15 +140,13 @@ static void run_clang(const struct run_config *cfg, const struct entry *e, int f
 			 e->dir, strerror(errno));
 		finish(fd, &found, res.error, 0, &dropped);
 		args_free(&a);
-		free(unsaved);
 		return;
 	}
 	for (int tries = 0; tries < MAX_RETRIES; tries++) {
 		memset(&res, 0, sizeof(res));
 		found.n = 0;
-		ret = clang_engine_run_unsaved(cfg->rules, &cfg->options, e->file, a.argc,
-					       (const char *const *)a.argv, unsaved,
-					       cfg->nr_unsaved, collect, &found, &res);
+		ret = clang_engine_run(cfg->rules, &cfg->options, e->file, a.argc,
+				       (const char *const *)a.argv, collect, &found, &res);
 		if (!ret || !drop_rejected(&a, res.error, &dropped))
 			break;
 	}
@@ -165,7 +157,6 @@ static void run_clang(const struct run_config *cfg, const struct entry *e, int f
 	args_free(&a);
 	args_free(&dropped);
 	free(found.p);
-	free(unsaved);
 }
 #else
 int engine_clang_available(void)

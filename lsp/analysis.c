@@ -1,17 +1,20 @@
 /*
- * analysis.c - each analysis in a forked child, as the command's workers.
+ * analysis.c - the runs: each document has a worker process (worker.c).
  *
- * The child runs the command's engine (cmd/engines.c: the libclang engine,
- * rejected flags dropped and retried) on the document's compile command,
- * with every open document's text as an unsaved file, and writes the core's
- * JSON lines and a status line to a pipe.  A crash or a hang in the engine
- * ends that child, never the server.
+ * A worker is forked at the document's first run with its compile command
+ * and lives until the document closes, its command changes, or it dies.
+ * Each run sends it every open document's text and reads back the core's
+ * JSON lines and a status line.  A crash or a hang in the engine ends that
+ * worker, never the server: the run is reported as not analysed and the
+ * next run starts a new worker.
  *
- * Runs are debounced: a change sets the document's due time (now + debounce);
- * a run of an older text is killed at once, since its answer is already
- * stale.  At most s->jobs children run; a run over s->timeout_ms is killed.
- * When a run ends, its findings replace the document's and are published;
- * when it fails, the last diagnostics stay and the reason is logged.
+ * Runs are debounced: a change sets the document's due time (now +
+ * debounce).  A run of an older text is abandoned: its answer is thrown away
+ * when it comes.  A worker busy with its first parse is killed at once (it
+ * has nothing to lose and the new text must parse from scratch anyway); a
+ * warm one finishes its reparse (a tenth of a second on a kernel file) and
+ * keeps the precompiled headers, which killing it would lose.  At most
+ * s->jobs runs at a time; a run over s->timeout_ms kills its worker.
  */
 #define _GNU_SOURCE	/* pipe2, strsignal */
 #include <errno.h>
@@ -24,17 +27,178 @@
 
 #include "lsp.h"
 
-struct run {
+struct worker {
 	pid_t pid;
-	int fd;
+	int to, from;		/* requests in, answers out */
+	char *key;		/* the compile command it was started with */
+	char *dir;		/* the entry's folder: file names are relative to it */
+	int warm;		/* a run has ended: the next one is a reparse */
+};
+
+struct run {
 	struct doc *doc;
 	int gen, version;
-	char *dir;		/* the entry's folder: file names are relative to it */
 	char *buf;
 	size_t n, cap;
 	double started;
 	struct run *next;
 };
+
+/* ---- workers ------------------------------------------------------------------- */
+
+static void worker_stop(struct server *s, struct doc *d)
+{
+	struct worker *w = d->worker;
+
+	(void)s;
+	if (!w)
+		return;
+	if (w->pid > 0) {	/* never kill(-1): a reaped worker has pid -1 */
+		kill(w->pid, SIGKILL);
+		while (waitpid(w->pid, NULL, 0) < 0 && errno == EINTR)
+			;
+	}
+	close(w->to);
+	close(w->from);
+	free(w->key);
+	free(w->dir);
+	free(w);
+	d->worker = NULL;
+}
+
+/* The command as one string: a change of flags means a new worker. */
+static char *key_of(const struct entry *e)
+{
+	size_t n = strlen(e->dir) + strlen(e->file) + 4;
+	char *k, *p;
+
+	for (int i = 0; i < e->argc; i++)
+		n += strlen(e->argv[i]) + 1;
+	k = p = malloc(n);
+	if (!k)
+		abort();
+	p += sprintf(p, "%s%c%s", e->dir, 1, e->file);
+	for (int i = 0; i < e->argc; i++)
+		p += sprintf(p, "%c%s", 1, e->argv[i]);
+	return k;
+}
+
+static struct worker *worker_start(struct server *s, struct doc *d, const struct entry *e)
+{
+	int in[2], out[2];
+	struct worker *w;
+
+	if (pipe2(in, O_CLOEXEC))
+		return NULL;
+	if (pipe2(out, O_CLOEXEC)) {
+		close(in[0]);
+		close(in[1]);
+		return NULL;
+	}
+	w = calloc(1, sizeof(*w));
+	if (!w)
+		abort();
+	w->pid = fork();
+	if (w->pid == 0) {
+		int null = open("/dev/null", O_RDWR);
+
+		/* stdout is the client's channel: nothing in here may write to it;
+		 * the other workers' pipes are not this one's business. */
+		if (null >= 0) {
+			dup2(null, 0);
+			dup2(null, 1);
+		}
+		for (struct doc *o = s->docs; o; o = o->next)
+			if (o->worker) {
+				close(o->worker->to);
+				close(o->worker->from);
+			}
+		close(in[1]);
+		close(out[0]);
+		signal(SIGPIPE, SIG_DFL);
+		worker_main(&s->run, e, in[0], out[1]);
+		_exit(0);
+	}
+	close(in[0]);
+	close(out[1]);
+	if (w->pid < 0) {
+		close(in[1]);
+		close(out[0]);
+		free(w);
+		return NULL;
+	}
+	fcntl(out[0], F_SETFL, O_NONBLOCK);
+	w->to = in[1];
+	w->from = out[0];
+	w->key = key_of(e);
+	w->dir = strdup(e->dir);
+	d->worker = w;
+	return w;
+}
+
+static int write_all(int fd, const char *p, size_t n)
+{
+	while (n) {
+		ssize_t k = write(fd, p, n);
+
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0)
+			return -1;
+		p += k;
+		n -= (size_t)k;
+	}
+	return 0;
+}
+
+/* Every open document's text: the worker is idle and reads it all before
+ * it does anything, so these writes do not wait for long. */
+static int send_request(struct server *s, struct worker *w)
+{
+	char head[64];
+	int n = 0;
+
+	for (struct doc *d = s->docs; d; d = d->next)
+		n++;
+	snprintf(head, sizeof(head), "IOMRUN %d\n", n);
+	if (write_all(w->to, head, strlen(head)))
+		return -1;
+	for (struct doc *d = s->docs; d; d = d->next) {
+		snprintf(head, sizeof(head), "%zu %zu\n", strlen(d->path), d->len);
+		if (write_all(w->to, head, strlen(head)) || write_all(w->to, d->path, strlen(d->path)) ||
+		    write_all(w->to, d->text, d->len))
+			return -1;
+	}
+	return 0;
+}
+
+/* Why a worker ended, from its wait status. */
+static void death(int status, char *why, size_t len)
+{
+	if (WIFSIGNALED(status))
+		snprintf(why, len, "the engine crashed (signal %d: %s)", WTERMSIG(status),
+			 strsignal(WTERMSIG(status)));
+	else
+		snprintf(why, len, "the engine stopped without a result (exit status %d)",
+			 WEXITSTATUS(status));
+}
+
+/* A worker that closed its end: reaped, its wait status returned (a dead
+ * one's signal stays its own: a kill does nothing to it), the document left
+ * without a worker. */
+static int worker_reap(struct server *s, struct doc *d)
+{
+	int status = 0;
+
+	kill(d->worker->pid, SIGKILL);
+	while (waitpid(d->worker->pid, &status, 0) < 0 && errno == EINTR)
+		;
+	d->worker->pid = -1;
+	worker_stop(s, d);
+	return status;
+}
+
+/* ---- runs ------------------------------------------------------------------------ */
 
 static void run_free(struct server *s, struct run *r)
 {
@@ -45,19 +209,8 @@ static void run_free(struct server *s, struct run *r)
 		}
 	if (r->doc && r->doc->run == r)
 		r->doc->run = NULL;
-	if (r->fd >= 0)
-		close(r->fd);
-	free(r->dir);
 	free(r->buf);
 	free(r);
-}
-
-static void run_kill(struct server *s, struct run *r)
-{
-	kill(r->pid, SIGKILL);
-	while (waitpid(r->pid, NULL, 0) < 0 && errno == EINTR)
-		;
-	run_free(s, r);
 }
 
 int analysis_pending(const struct doc *d)
@@ -68,105 +221,75 @@ int analysis_pending(const struct doc *d)
 void analysis_schedule(struct server *s, struct doc *d, int delay_ms)
 {
 	d->gen++;
-	if (d->run)
-		run_kill(s, d->run);	/* its text is no longer the document's */
+	if (d->run && !(d->worker && d->worker->warm)) {
+		run_free(s, d->run);		/* a first parse of a text that is gone */
+		worker_stop(s, d);
+	}
 	d->due = lsp_now() + delay_ms / 1000.0;
 }
 
 void analysis_cancel(struct server *s, struct doc *d)
 {
 	if (d->run)
-		run_kill(s, d->run);
+		run_free(s, d->run);
+	worker_stop(s, d);
 	d->due = 0;
 }
 
 void analysis_kill_all(struct server *s)
 {
-	while (s->runs)
-		run_kill(s, s->runs);
 	for (struct doc *d = s->docs; d; d = d->next)
-		d->due = 0;
+		analysis_cancel(s, d);
 }
 
-/* The child: never returns. */
-static void child(struct server *s, const struct entry *e, int fd)
+static void told_once(struct server *s, struct doc *d, const char *why)
 {
-	struct run_config cfg = s->run;
-	struct unsaved *u;
-	int n = 0, null = open("/dev/null", O_RDWR);
-
-	/* stdout is the client's channel: nothing in here may write to it. */
-	if (null >= 0) {
-		dup2(null, 0);
-		dup2(null, 1);
-	}
-	signal(SIGPIPE, SIG_DFL);
-	for (struct doc *d = s->docs; d; d = d->next)
-		n++;
-	u = calloc(n + 1, sizeof(*u));
-	n = 0;
-	for (struct doc *d = s->docs; d && u; d = d->next)
-		u[n++] = (struct unsaved){ d->path, d->text, d->len };
-	cfg.engine = ENGINE_CLANG;
-	cfg.unsaved = u;
-	cfg.nr_unsaved = u ? n : 0;
-	engine_run(&cfg, e, fd);
-	_exit(0);
+	for (int i = 0; i < s->told.argc; i++)
+		if (!strcmp(s->told.argv[i], d->path))
+			return;
+	args_add(&s->told, d->path);
+	rpc_message(s, 1, MSG_INFO, "iomemcheck: %s: analysed with the default flags (%s)", d->path,
+		    why);
 }
 
 static void start(struct server *s, struct doc *d)
 {
 	struct entry e;
-	char why[1024] = "";
-	int defaults, p[2];
+	char why[1024] = "", *key;
+	int defaults;
 	struct run *r;
 
 	d->due = 0;
 	flags_entry(s, d->path, &e, &defaults, why, sizeof(why));
-	if (defaults) {
-		int told = 0;
-
-		for (int i = 0; i < s->told.argc; i++)
-			told |= !strcmp(s->told.argv[i], d->path);
-		if (!told) {
-			args_add(&s->told, d->path);
-			rpc_message(s, 1, MSG_INFO, "iomemcheck: %s: analysed with the default flags "
-				    "(%s)", d->path, why);
-		}
-	}
-	if (pipe2(p, O_CLOEXEC)) {
-		rpc_message(s, 0, MSG_ERROR, "iomemcheck: cannot make a pipe: %s", strerror(errno));
+	if (defaults)
+		told_once(s, d, why);
+	key = key_of(&e);
+	if (d->worker && strcmp(d->worker->key, key))
+		worker_stop(s, d);	/* the database changed its command */
+	free(key);
+	if (!d->worker && !worker_start(s, d, &e)) {
+		rpc_message(s, 0, MSG_ERROR, "iomemcheck: cannot start an analysis: %s", strerror(errno));
 		entry_free(&e);
+		return;
+	}
+	entry_free(&e);
+	if (send_request(s, d->worker)) {	/* it died before it read it all */
+		death(worker_reap(s, d), why, sizeof(why));
+		rpc_message(s, 0, MSG_WARNING, "iomemcheck: %s: not analysed, the diagnostics shown are "
+			    "from the last analysis: %s", d->path, why);
+		deferred_run(s, d->uri);
 		return;
 	}
 	r = calloc(1, sizeof(*r));
 	if (!r)
 		abort();
-	r->pid = fork();
-	if (r->pid == 0) {
-		close(p[0]);
-		child(s, &e, p[1]);
-	}
-	close(p[1]);
-	if (r->pid < 0) {
-		rpc_message(s, 0, MSG_ERROR, "iomemcheck: cannot start an analysis: %s", strerror(errno));
-		close(p[0]);
-		free(r);
-		entry_free(&e);
-		return;
-	}
-	fcntl(p[0], F_SETFL, O_NONBLOCK);
-	r->fd = p[0];
 	r->doc = d;
 	r->gen = d->gen;
 	r->version = d->version;
-	r->dir = e.dir;
-	e.dir = NULL;
 	r->started = lsp_now();
 	r->next = s->runs;
 	s->runs = r;
 	d->run = r;
-	entry_free(&e);
 }
 
 int analysis_tick(struct server *s)
@@ -175,14 +298,17 @@ int analysis_tick(struct server *s)
 	int running = 0;
 
 	for (struct run *r = s->runs, *after; r; r = after) {
+		struct doc *d = r->doc;
+
 		after = r->next;
 		if ((now - r->started) * 1000 > s->timeout_ms) {
-			rpc_message(s, 0, MSG_ERROR, "iomemcheck: %s: the analysis took longer than %d ms: "
-				    "stopped", r->doc->path, s->timeout_ms);
-			{
-				struct doc *d = r->doc;
+			int current = r->gen == d->gen;
 
-				run_kill(s, r);
+			run_free(s, r);
+			worker_stop(s, d);
+			if (current) {
+				rpc_message(s, 0, MSG_ERROR, "iomemcheck: %s: the analysis took longer "
+					    "than %d ms: stopped", d->path, s->timeout_ms);
 				deferred_run(s, d->uri);
 			}
 			continue;
@@ -192,7 +318,7 @@ int analysis_tick(struct server *s)
 			next = r->started + s->timeout_ms / 1000.0;
 	}
 	for (struct doc *d = s->docs; d; d = d->next) {
-		if (!d->due)
+		if (!d->due || d->run)		/* a busy worker takes it when it is done */
 			continue;
 		if (d->due <= now && running < s->jobs) {
 			start(s, d);
@@ -209,7 +335,7 @@ int analysis_fds(struct server *s, struct pollfd *p, int max)
 	int n = 0;
 
 	for (struct run *r = s->runs; r && n < max; r = r->next)
-		p[n++] = (struct pollfd){ r->fd, POLLIN, 0 };
+		p[n++] = (struct pollfd){ r->doc->worker->from, POLLIN, 0 };
 	return n;
 }
 
@@ -238,9 +364,9 @@ static void resolve(json_t *f, const char *dir)
 		set_path(n, dir);
 }
 
-/* The child's lines: findings, then a status.  Returns the findings, or
+/* The worker's lines: findings, then a status.  Returns the findings, or
  * NULL with the reason in why. */
-static json_t *results(struct run *r, int status, char *why, size_t whylen)
+static json_t *results(struct run *r, const char *dir, char *why, size_t whylen)
 {
 	json_t *found = json_array();
 	const char *p = r->buf ? r->buf : "", *end = p + r->n;
@@ -268,50 +394,63 @@ static json_t *results(struct run *r, int status, char *why, size_t whylen)
 			json_decref(o);
 			break;
 		}
-		resolve(o, r->dir);
+		resolve(o, dir);
 		json_array_append_new(found, o);
 	}
 	json_decref(found);
-	if (WIFSIGNALED(status))
-		snprintf(why, whylen, "the engine crashed (signal %d: %s)", WTERMSIG(status),
-			 strsignal(WTERMSIG(status)));
-	else
-		snprintf(why, whylen, "the engine stopped without a result (exit status %d)",
-			 WEXITSTATUS(status));
+	snprintf(why, whylen, "the engine's output is not the expected JSON");
 	return NULL;
 }
 
-static void finish(struct server *s, struct run *r)
+/* The run is over: its answer, or the worker's death (status from waitpid). */
+static void finish(struct server *s, struct run *r, int died, int status)
 {
 	struct doc *d = r->doc;
+	int current = r->gen == d->gen, version = r->version;
 	char why[1200];
-	int status = 0;
-	json_t *found;
+	json_t *found = NULL;
 
-	close(r->fd);
-	r->fd = -1;
-	while (waitpid(r->pid, &status, 0) < 0 && errno == EINTR)
-		;
-	found = results(r, status, why, sizeof(why));
+	if (died) {
+		death(status, why, sizeof(why));
+	} else {
+		found = results(r, d->worker->dir, why, sizeof(why));
+		d->worker->warm = 1;
+	}
+	run_free(s, r);
+	if (!current) {			/* abandoned: a newer text is due */
+		json_decref(found);
+		return;
+	}
 	if (found) {
 		json_decref(d->findings);
 		d->findings = found;
-		d->findings_version = r->version;
-		run_free(s, r);
+		d->findings_version = version;
 		diag_publish(s, d);
 	} else {
-		run_free(s, r);
 		rpc_message(s, 0, MSG_WARNING, "iomemcheck: %s: not analysed, the diagnostics shown are "
 			    "from the last analysis: %s", d->path, why);
 	}
 	deferred_run(s, d->uri);
 }
 
+/* Is the last line of the answer the status line (the end of the answer)? */
+static int complete(const struct run *r)
+{
+	const char *p;
+
+	if (!r->n || r->buf[r->n - 1] != '\n')
+		return 0;
+	p = r->buf + r->n - 1;
+	while (p > r->buf && p[-1] != '\n')
+		p--;
+	return !strncmp(p, "{\"status\":", 10);
+}
+
 void analysis_ready(struct server *s, int fd)
 {
 	struct run *r;
 
-	for (r = s->runs; r && r->fd != fd; r = r->next)
+	for (r = s->runs; r && r->doc->worker->from != fd; r = r->next)
 		;
 	if (!r)
 		return;
@@ -327,11 +466,17 @@ void analysis_ready(struct server *s, int fd)
 		k = read(fd, r->buf + r->n, r->cap - r->n);
 		if (k < 0 && errno == EINTR)
 			continue;
-		if (k < 0 && errno == EAGAIN)
+		if (k < 0 && errno == EAGAIN) {
+			if (complete(r))
+				finish(s, r, 0, 0);
 			return;
-		if (k <= 0)
-			break;
+		}
+		if (k == 0 || k < 0) {
+			int status = worker_reap(s, r->doc);
+
+			finish(s, r, 1, status);
+			return;
+		}
 		r->n += (size_t)k;
 	}
-	finish(s, r);
 }

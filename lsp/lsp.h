@@ -7,7 +7,8 @@
  *	docs.c		open buffers and their versions (didOpen, didChange, didSave, didClose)
  *	text.c		URIs, lines, byte columns <-> LSP positions (UTF-16 or UTF-8)
  *	flags.c		the compile command of a file: database entry, header, defaults
- *	analysis.c	runs in forked children: debounce, stale runs killed, results back
+ *	analysis.c	the runs: debounce, stale runs abandoned, results back
+ *	worker.c	the forked process per document: a libclang session, reparsed
  *	diag.c		the core's JSON findings -> LSP diagnostics, publishDiagnostics
  *	actions.c	textDocument/codeAction: quick fixes from the findings' fix-its
  *	server.c	the loop: stdin, the children's pipes, timers
@@ -90,6 +91,7 @@ struct doc {
 	int gen;		/* bumped by every change of the text */
 	double due;		/* when to start the next run (debounce), 0: not scheduled */
 	struct run *run;	/* the run in progress, or NULL */
+	struct worker *worker;	/* the process that analyses it (analysis.c) */
 	json_t *findings;	/* the last analysed version's findings (the core's JSON) */
 	int findings_version;	/* -1: none yet */
 	int published;		/* diagnostics were published for this uri */
@@ -130,6 +132,11 @@ int flags_entry(struct server *, const char *path, struct entry *out, int *defau
 		char *why, size_t whylen);
 void entry_free(struct entry *);
 void flags_free(struct server *);
+
+/* ---- worker.c: the child that analyses one document, run after run --------------- */
+
+void worker_main(const struct run_config *, const struct entry *, int in, int out)
+	__attribute__((noreturn));
 
 /* ---- analysis.c ------------------------------------------------------------------ */
 
