@@ -252,6 +252,24 @@ static void told_once(struct server *s, struct doc *d, const char *why)
 		    why);
 }
 
+/* Each worker holds a parsed unit (hundreds of MB for a kernel file): past
+ * s->workers of them, the one idle longest goes (its document parses from
+ * scratch next time). */
+static void make_room(struct server *s)
+{
+	struct doc *oldest = NULL;
+	int n = 0;
+
+	for (struct doc *d = s->docs; d; d = d->next)
+		if (d->worker) {
+			n++;
+			if (!d->run && (!oldest || d->used < oldest->used))
+				oldest = d;
+		}
+	if (n >= s->workers && oldest)
+		worker_stop(s, oldest);
+}
+
 static void start(struct server *s, struct doc *d)
 {
 	struct entry e;
@@ -267,6 +285,9 @@ static void start(struct server *s, struct doc *d)
 	if (d->worker && strcmp(d->worker->key, key))
 		worker_stop(s, d);	/* the database changed its command */
 	free(key);
+	if (!d->worker)
+		make_room(s);
+	d->used = lsp_now();
 	if (!d->worker && !worker_start(s, d, &e)) {
 		rpc_message(s, 0, MSG_ERROR, "iomemcheck: cannot start an analysis: %s", strerror(errno));
 		entry_free(&e);

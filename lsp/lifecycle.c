@@ -7,6 +7,8 @@
  *	"defaultFlags": [ARG...]	flags for files no database compiles
  *	"debounce": MS			delay after the last change (default 300)
  *	"timeout": MS			a run taking longer is killed (default 120000)
+ *	"jobs": N			runs at a time (default 2)
+ *	"workers": N			worker processes kept, one per document (default 8)
  */
 #include <stdlib.h>
 #include <string.h>
@@ -39,6 +41,7 @@ static void options(struct server *s, json_t *o, const char *root)
 {
 	json_t *db = json_object_get(o, "compilationDatabase"), *flags = json_object_get(o, "defaultFlags");
 	json_t *debounce = json_object_get(o, "debounce"), *timeout = json_object_get(o, "timeout"), *v;
+	json_t *jobs = json_object_get(o, "jobs"), *workers = json_object_get(o, "workers");
 	size_t i;
 
 	if (json_is_string(db)) {
@@ -54,6 +57,11 @@ static void options(struct server *s, json_t *o, const char *root)
 	if (json_is_integer(debounce) && json_integer_value(debounce) >= 0 &&
 	    json_integer_value(debounce) < 60000)
 		s->debounce_ms = (int)json_integer_value(debounce);
+	if (json_is_integer(jobs) && json_integer_value(jobs) > 0 && json_integer_value(jobs) <= 64)
+		s->jobs = (int)json_integer_value(jobs);
+	if (json_is_integer(workers) && json_integer_value(workers) > 0 &&
+	    json_integer_value(workers) <= 1024)
+		s->workers = (int)json_integer_value(workers);
 	if (json_is_integer(timeout) && json_integer_value(timeout) > 0 &&
 	    json_integer_value(timeout) < 3600000)
 		s->timeout_ms = (int)json_integer_value(timeout);

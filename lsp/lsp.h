@@ -92,6 +92,7 @@ struct doc {
 	double due;		/* when to start the next run (debounce), 0: not scheduled */
 	struct run *run;	/* the run in progress, or NULL */
 	struct worker *worker;	/* the process that analyses it (analysis.c) */
+	double used;		/* when a run last started */
 	json_t *findings;	/* the last analysed version's findings (the core's JSON) */
 	int findings_version;	/* -1: none yet */
 	int published;		/* diagnostics were published for this uri */
@@ -209,6 +210,7 @@ struct server {
 	int debounce_ms;
 	int timeout_ms;			/* a run taking longer is killed */
 	int jobs;			/* runs at a time */
+	int workers;			/* worker processes kept (one per document) */
 	int out;			/* the client's end: stdout */
 	struct run_config run;		/* rules and engine options for every run */
 	char *db_override;		/* -p or initializationOptions.compilationDatabase */

@@ -110,6 +110,7 @@ int lsp_main(const struct run_config *run, const char *db_override)
 	s.debounce_ms = 300;
 	s.timeout_ms = 120000;
 	s.jobs = 2;
+	s.workers = 8;
 	if (!getcwd(s.cwd, sizeof(s.cwd)))
 		strcpy(s.cwd, "/");
 	if (db_override)

@@ -483,3 +483,46 @@ def test_a_client_that_vanishes_between_messages(client):
 def test_lsp_takes_no_paths():
     p = subprocess.run([CMD, "--lsp", "x.c"], capture_output=True, text=True, timeout=30)
     assert p.returncode == 2 and "--lsp takes no PATH" in p.stderr
+
+
+# ---- the whole corpus: the server says what the command says -------------------------
+
+def test_every_sample_as_the_command_says_it_first_parse_and_reparse(client, tmp_path):
+    """Each sample through the server (first parse, then a reparse of the
+    changed buffer through the kept session) against the command on the same
+    database: the same line, column, rule and message."""
+    names = sorted(n for n in os.listdir(corpus.SAMPLES) if n.endswith(".c"))
+    paths = project(tmp_path, names)
+    p = subprocess.run([CMD, "-q", "-j2", "--format=json", "-p", str(tmp_path)],
+                       capture_output=True, text=True, timeout=600)
+    assert p.returncode in (0, 1, 3), p.stderr
+    want = {path: [] for path in paths}
+    for f in map(json.loads, p.stdout.splitlines()):
+        want[os.path.join(str(tmp_path), f["file"])].append((f["line"], f["column"], f["rule"], f["message"]))
+    c = client()
+    c.initialize(options={"debounce": 0, "workers": 4})
+    batch = 4
+    for k in range(0, len(paths), batch):
+        group = paths[k:k + batch]
+        texts = {path: open(path).read() for path in group}
+        uris = {path: c.open(path, texts[path]) for path in group}
+        for version in (1, 2):
+            for path in group:
+                if version == 2:
+                    c.change(uris[path], texts[path] + "\n", 2)
+            got = {}
+            while len(got) < len(group):
+                m = c.read(120)
+                if m.get("method") == "textDocument/publishDiagnostics" and \
+                        m["params"].get("version") == version:
+                    got[m["params"]["uri"]] = m["params"]["diagnostics"]
+                assert m.get("method") != "window/logMessage", m
+            for path in group:
+                lines = texts[path].split("\n")
+                found = sorted((d["range"]["start"]["line"] + 1,
+                                len(lines[d["range"]["start"]["line"]][:d["range"]["start"]["character"]].encode()) + 1,
+                                d["code"], d["message"]) for d in got[uris[path]])
+                assert found == sorted(want[path]), (path, version)
+        for path in group:
+            c.notify("textDocument/didClose", {"textDocument": {"uri": uris[path]}})
+    c.shutdown()
