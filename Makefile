@@ -72,9 +72,9 @@ KERNEL_PACKAGES := linux-source-6.1 flex bison bc libelf-dev libssl-dev xz-utils
 
 CORE_SRC := core/rules.c core/func.c core/flow.c core/check.c core/notes.c core/dump.c \
 	core/unit.c core/ruletab.c core/options.c core/render.c core/text.c core/json.c \
-	core/output.c core/format.c
+	core/output.c core/format.c core/fix.c
 CORE_HDR := core/iomem.h core/func.h core/rules.h core/builtin.h core/alloc.h core/render.h \
-	core/rules.def core/events.def core/options.def
+	core/rules.def core/events.def core/options.def core/fix.def
 CORE_OBJ := $(addprefix $(O),$(CORE_SRC:.c=.o) core/rules_builtin.o)
 RULES	:= $(sort $(wildcard rules/*.rules))
 PLUGIN_SRC := gcc/iomemcheck.c gcc/lower.c gcc/paths.c gcc/ops.c gcc/version.c
@@ -82,11 +82,11 @@ PLUGIN_OBJ := $(patsubst gcc/%.c,$(PLUGIN_DIR)/%.o,$(PLUGIN_SRC))
 # The corpus engines and plugin tests of this GCC (testsuite/corpus.py).
 ENGINE	:= $(if $(filter gcc,$(PLUGIN_DIR)),gcc,$(notdir $(GCC)))
 CLANG_SRC := clang/where.c clang/compat.c clang/types.c clang/paths.c clang/vars.c \
-	clang/expr.c clang/stmt.c clang/unit.c
+	clang/expr.c clang/stmt.c clang/unit.c clang/spell.c
 CLANG_OBJ := $(patsubst clang/%.c,$(CLANG_OBJDIR)/%.o,$(CLANG_SRC))
 # The iomemcheck command (cmd/), with the libclang engine and the GCC plugin.
 CMD_SRC := cmd/main.c cmd/options.c cmd/db.c cmd/words.c cmd/paths.c cmd/flags.c cmd/engines.c \
-	cmd/workers.c cmd/findings.c cmd/render.c
+	cmd/workers.c cmd/findings.c cmd/render.c cmd/apply.c
 # Its language server, iomemcheck --lsp (lsp/README.md).
 LSP_SRC := lsp/frame.c lsp/rpc.c lsp/lifecycle.c lsp/docs.c lsp/text.c lsp/flags.c \
 	lsp/analysis.c lsp/worker.c lsp/diag.c lsp/actions.c lsp/server.c
@@ -101,7 +101,7 @@ GATE_SRC := gate/set.c gate/source.c gate/linehash.c gate/key.c gate/suppress.c 
 GATE_OBJ := $(GATE_SRC:.c=.o)
 CATALOG	:= $(sort $(wildcard rules/catalog/IOM*.md))
 
-.PHONY: all deps check check-core check-gate check-samples check-sparse samples install clean \
+.PHONY: all deps check check-core check-gate check-samples check-sparse check-fix samples install clean \
 	check-clang-versions check-kernel check-kernel-gate bench torture torture-clang
 
 all: deps $(O)core/libiomcore.a $(PLUGIN_SO) sparse/iomemcheck-sparse clang/libiomclang.a \
@@ -181,7 +181,7 @@ $(O)core/tests/test-frontend: core/tests/test-frontend.c $(O)core/libiomcore.a
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(SAN) $(WARN) -Icore -o $@ $< $(O)core/libiomcore.a
 
-check: all check-core check-gate check-samples check-sparse
+check: all check-core check-gate check-samples check-sparse $(if $(SAN),,check-fix)
 
 check-core: $(O)core/tests/test-core $(O)core/tests/test-frontend
 	@$(SAN_RUN) $(if $(SAN),core --leaks) $(O)core/tests/test-core
@@ -204,6 +204,12 @@ check-samples: export IOMEMCHECK_PLUGIN := $(if $(SAN),$(abspath $(PLUGIN_SO)))
 check-samples: $(PLUGIN_SO) clang/iomclang-run cmd/iomemcheck
 	@LC_ALL=C $(SAN_RUN) $(if $(SAN),corpus) $(PYTHON) testsuite/run.py --engine=$(ENGINE)$(if $(SAN),,$(comma)clang)
 	@LC_ALL=C IOMEMCHECK_GCC=$(ENGINE) $(SAN_RUN) $(if $(SAN),pytest) $(PYTHON) -m pytest -q -p no:cacheprovider $(if $(SAN),$(PYTEST_SAN),$(if $(filter gcc,$(ENGINE)),$(PYTEST_ALL),$(PYTEST_GCC))) 2>&1 | tail -n $(if $(SAN),2,1) | sed '/^sanitizers/!s/^/pytest: /'; \
+		exit $${PIPESTATUS[0]}
+
+# Fix-its (testsuite/test_fix.py): how many corpus findings were fixed, then the result.
+check-fix: cmd/iomemcheck $(PLUGIN_SO)
+	@LC_ALL=C $(PYTHON) -m pytest -q -s -p no:cacheprovider testsuite/test_fix.py 2>&1 | \
+		grep -E '^fix-its:|^[0-9]+ (passed|failed)|^FAILED|Error' | sed 's/^\([0-9]\)/fix pytest: \1/'; \
 		exit $${PIPESTATUS[0]}
 
 # sparse is not part of the sanitizer build.

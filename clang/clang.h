@@ -158,6 +158,13 @@ struct lower {
 	const struct iom_where *init_w;	/* a declaration's initialiser: its writes' place */
 	const struct iom_where *cond_w;	/* an if/while condition: its tests' place */
 	const struct iom_where *arg_w;	/* a call that is another call's argument: its place */
+	/* spell.c: two statements of a block that set a map's pointer and flag,
+	 * while pair_left (statements of the block still to lower) is not 0 */
+	CXCursor pair[2];
+	int pair_left;
+	/* cond_branch: the '!' whose operand is being tested, when not_of is set */
+	CXCursor not_of;
+	int has_not_of;
 };
 
 /* stmt.c */
@@ -206,6 +213,19 @@ int is_pointer(CXType);
 int is_array(CXType);
 /* The expression under explicit casts too (GCC's STRIP_NOPS). */
 CXCursor strip_casts(CXCursor);
+
+/* spell.c: how constructs are written, for the core's fix-its.  Each
+ * describes the construct to the core (iom_spelled) when it is spelled in a
+ * file; spell_done() after the construct's events. */
+void spell_call(struct lower *, CXCursor call, int arg);
+void spell_store(struct lower *, CXCursor assign, CXCursor lhs, CXCursor rhs);
+void spell_load(struct lower *, CXCursor deref);
+void spell_test(struct lower *, CXCursor whole, CXCursor ptr, int negated);
+/* Called before each statement k[i] of a block; spell_write for each
+ * member write: the pair of statements that set pointer and flag. */
+void spell_pair(struct lower *, CXCursor *k, int n, int i);
+void spell_write(struct lower *, CXCursor assign);
+void spell_done(struct lower *);
 
 /* expr.c */
 int eval(struct lower *, CXCursor);

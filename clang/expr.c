@@ -334,9 +334,12 @@ static void write_member(struct lower *l, CXCursor where_c, int map, int member,
 	if (member == IOM_MEMBER_FLAG && const_int(rhs, &k))
 		flag = k != 0;
 	iom_member_expr(l->fn, map, (enum iom_member)member, expr, sizeof(expr));
+	if (w)
+		spell_write(l, where_c);
 	iom_write(l->fn, block(l), w ? *w : l->init_w ? *l->init_w : at(l, where_c), map,
 		  (enum iom_member)member, flag,
 		  is_tracked(l, v) ? v : -1, expr);
+	spell_done(l);
 	l->relevant = 1;
 }
 
@@ -679,7 +682,9 @@ static int assign(struct lower *l, CXCursor c, CXCursor lhs, CXCursor rhs)
 		return v;
 	}
 	v = eval(l, rhs);
+	spell_store(l, c, lhs, rhs);
 	access_lvalue_at(l, lhs, 1, &w);
+	spell_done(l);
 	slot_store(l, w, object_path(l, lhs), v);
 	return v;
 }
@@ -708,6 +713,8 @@ static int compound_assign(struct lower *l, CXCursor c, CXCursor lhs, CXCursor r
 }
 
 /* ---- operators ---- */
+
+static int null_side(CXCursor c);
 
 static int binary(struct lower *l, CXCursor c)
 {
@@ -747,10 +754,16 @@ static int binary(struct lower *l, CXCursor c)
 		if (ptr) {
 			struct iom_where w = l->cond_w ? *l->cond_w : expr_where(l, c);
 
-			if (is_tracked(l, a))
+			if (is_tracked(l, a)) {
+				if (null_side(k[1]))
+					spell_test(l, c, k[0], op == OP_EQ);
 				iom_null_test(l->fn, block(l), w, a);
-			else if (is_tracked(l, b))
+			} else if (is_tracked(l, b)) {
+				if (null_side(k[0]))
+					spell_test(l, c, k[1], op == OP_EQ);
 				iom_null_test(l->fn, block(l), w, b);
+			}
+			spell_done(l);
 			return r;
 		}
 		if (const_int(k[1], &kval))
@@ -798,7 +811,9 @@ static int unary(struct lower *l, CXCursor c)
 	case OP_DEREF:
 		if (is_array(clang_getCursorType(c)))
 			return eval(l, k[0]);
+		spell_load(l, c);
 		access_lvalue(l, c, 0);
+		spell_done(l);
 		return -1;
 	case OP_ADDR:
 		return address_of(l, k[0]);
@@ -806,8 +821,11 @@ static int unary(struct lower *l, CXCursor c)
 		r = new_value(l);
 		v = eval(l, k[0]);
 		if (is_pointer(clang_getCursorType(k[0]))) {
-			if (is_tracked(l, v))
+			if (is_tracked(l, v)) {
+				spell_test(l, c, k[0], 1);
 				iom_null_test(l->fn, block(l), at(l, c), v);
+				spell_done(l);
+			}
 			return r;
 		}
 		derive(l, r, v, IOM_DER_NOT);
@@ -1138,7 +1156,18 @@ static int call(struct lower *l, CXCursor c, int res_path, CXType res_type)
 	}
 	if (name && iom_call_matters(l->rules, name))
 		l->relevant = 1;
+	{
+		/* memcpy(m->vaddr + off, ...): one map pointer among the arguments */
+		int ptrs = 0, at_arg = -1;
+
+		for (int i = 0; i < n; i++)
+			if (args[i].is == IOM_ARG_VALUE)
+				ptrs++, at_arg = i;
+		if (ptrs == 1)
+			spell_call(l, c, at_arg);
+	}
 	iom_call(l->fn, block(l), w, &ic);
+	spell_done(l);
 	if (no_return(c, name))
 		l->cur = -1;
 	for (int i = 0; i < n; i++)
@@ -1269,7 +1298,9 @@ int eval_into_local(struct lower *l, CXCursor c, struct iom_where w)
 		return -1;
 	case CXCursor_UnaryOperator:
 		if (kids(s, k) == 1 && unary_op(s) == OP_DEREF && !is_array(clang_getCursorType(s))) {
+			spell_load(l, s);
 			access_lvalue_at(l, s, 0, &w);
+			spell_done(l);
 			return -1;
 		}
 		break;
@@ -1306,6 +1337,18 @@ static int has_effects(CXCursor c)
 }
 
 static void cond_branch_expr(struct lower *l, CXCursor c, int t, int f);
+
+/* A pointer used as a truth value: the whole '!p' when it is the operand of
+ * the '!' being tested, else p itself. */
+static void spell_truth(struct lower *l, CXCursor p)
+{
+	CXCursor k[MAX_KIDS];
+
+	if (l->has_not_of && kids(l->not_of, k) == 1 && clang_equalCursors(strip(k[0]), p))
+		spell_test(l, l->not_of, p, 1);
+	else
+		spell_test(l, p, p, 0);
+}
 
 void cond_branch(struct lower *l, CXCursor c, int t, int f)
 {
@@ -1374,7 +1417,14 @@ static void cond_branch_expr(struct lower *l, CXCursor c, int t, int f)
 		return;
 	}
 	if (kind == CXCursor_UnaryOperator && n == 1 && unary_op(s) == OP_NOT) {
+		CXCursor outer = l->not_of;
+		int had = l->has_not_of;
+
+		l->not_of = s;		/* !p tests p: the fix-it rewrites the whole */
+		l->has_not_of = 1;
 		cond_branch(l, k[0], f, t);
+		l->not_of = outer;
+		l->has_not_of = had;
 		return;
 	}
 	if (kind == CXCursor_BinaryOperator && n == 2) {
@@ -1422,7 +1472,10 @@ static void cond_branch_expr(struct lower *l, CXCursor c, int t, int f)
 			eval(l, k[!side]);
 			w = l->cond_w ? *l->cond_w : expr_where(l, s);
 			l->cond_w = NULL;
+			if (is_tracked(l, v))
+				spell_test(l, s, k[side], op == OP_EQ);
 			null_edges(l, k[side], v, w, op == OP_EQ ? f : t, op == OP_EQ ? t : f);
+			spell_done(l);
 			return;
 		}
 		if ((op == OP_EQ || op == OP_NE) && !is_pointer(clang_getCursorType(k[0])) &&
@@ -1479,7 +1532,10 @@ static void cond_branch_expr(struct lower *l, CXCursor c, int t, int f)
 		int from = block(l);
 
 		if (is_pointer(clang_getCursorType(s)) || is_array(clang_getCursorType(s))) {
+			if (is_tracked(l, v))
+				spell_truth(l, s);
 			null_edges(l, s, v, w, t, f);
+			spell_done(l);
 			return;
 		} else if (is_tracked(l, v)) {
 			edge_if(l, from, t, v, 1, w);

@@ -427,8 +427,10 @@ static void lower_one(struct lower *l, CXCursor c)
 
 	switch (kind) {
 	case CXCursor_CompoundStmt:
-		for (int i = 0; i < n; i++)
+		for (int i = 0; i < n; i++) {
+			spell_pair(l, k, n, i);
 			lower_stmt(l, k[i]);
+		}
 		end_scope(l, c, k, n);
 		return;
 	case CXCursor_DeclStmt:

@@ -11,6 +11,7 @@
  *	workers.c	forked workers, one per entry, results through pipes
  *	findings.c	the workers' JSON lines back into findings: sorted, de-duplicated
  *	render.c	the core's renderers, output written atomically
+ *	apply.c		--fix and --diff: the findings' fix-its applied to the files
  */
 #ifndef IOM_CMD_H
 #define IOM_CMD_H
@@ -169,5 +170,17 @@ const char *render_format_names(void);
  * or, with path NULL, to stdout.  Returns 0 or -1 with a message in err. */
 int render_to(int format, const struct findings *, const char *path, char *err,
 	      size_t errlen);
+
+/* ---- apply.c ------------------------------------------------------------------ */
+
+enum { APPLY_FIX = 1, APPLY_DIFF = 2 };
+
+/*
+ * Apply the fix-its of the findings: APPLY_FIX rewrites the files (each
+ * atomically), APPLY_DIFF prints a unified patch on stdout.  Identical fixes
+ * count once; overlapping ones are dropped, one line each on stderr.  A
+ * summary line on stderr.  Returns 0, or -1 with "FILE: error: ..." in err.
+ */
+int apply_fixes(const struct findings *, int mode, char *err, size_t errlen);
 
 #endif

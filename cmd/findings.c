@@ -51,6 +51,41 @@ static void free_finding(struct iom_finding *f)
 	free((char *)f->function);
 	for (int i = 0; i < f->nr_notes; i++)
 		free((char *)f->notes[i].where.file);
+	for (int i = 0; i < f->nr_edits; i++)
+		free((char *)f->edits[i].file);
+}
+
+/* "fixes":[{"file","line","column","end_line","end_column","text"}], all or none. */
+static int fixes_of(json_t *o, const char *dir, const char *cwd, struct iom_finding *f)
+{
+	json_t *fixes = json_object_get(o, "fixes"), *e;
+	size_t i;
+
+	if (!fixes)
+		return 0;
+	if (!json_is_array(fixes) || json_array_size(fixes) > IOM_MAX_EDITS)
+		return -1;
+	json_array_foreach(fixes, i, e) {
+		struct iom_edit *ed = &f->edits[f->nr_edits];
+		struct iom_where w;
+		json_t *el = json_object_get(e, "end_line"), *ec = json_object_get(e, "end_column");
+		json_t *text = json_object_get(e, "text");
+
+		if (where_of(e, dir, cwd, &w))
+			return -1;
+		ed->file = w.file;
+		f->nr_edits++;
+		if (!json_is_integer(el) || !json_is_integer(ec) || !json_is_string(text) ||
+		    strlen(json_string_value(text)) >= sizeof(ed->text))
+			return -1;
+		ed->line = w.line;
+		ed->col = w.col;
+		ed->end_line = (int)json_integer_value(el);
+		ed->end_col = (int)json_integer_value(ec);
+		copy_text(ed->text, sizeof(ed->text), text);
+	}
+	f->preferred = json_is_true(json_object_get(o, "preferred"));
+	return 0;
 }
 
 static int finding_of(json_t *o, const char *dir, const char *cwd, struct iom_finding *f)
@@ -77,6 +112,10 @@ static int finding_of(json_t *o, const char *dir, const char *cwd, struct iom_fi
 		copy_text(f->notes[f->nr_notes].text, sizeof(f->notes[0].text),
 			  json_object_get(n, "message"));
 		f->nr_notes++;
+	}
+	if (fixes_of(o, dir, cwd, f)) {
+		free_finding(f);
+		return -1;
 	}
 	return 0;
 }
@@ -178,7 +217,17 @@ static int compare(const void *pa, const void *pb)
 		if ((c = strcmp(x->text, y->text)))
 			return c;
 	}
-	return 0;
+	if (a->nr_edits != b->nr_edits)
+		return a->nr_edits - b->nr_edits;
+	for (int i = 0; i < a->nr_edits; i++) {
+		const struct iom_edit *x = &a->edits[i], *y = &b->edits[i];
+
+		if ((c = strcmp(x->file, y->file)) || (c = x->line - y->line) ||
+		    (c = x->col - y->col) || (c = x->end_line - y->end_line) ||
+		    (c = x->end_col - y->end_col) || (c = strcmp(x->text, y->text)))
+			return c;
+	}
+	return a->preferred - b->preferred;
 }
 
 void findings_sort(struct findings *set)

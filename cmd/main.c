@@ -391,8 +391,14 @@ static int analyse(struct cli *c, struct entry **sel, int n, int not_c, const ch
 		findings_free(&set);
 		return status;
 	}
-	if (render_to(c->format, &set, c->output, c->err, sizeof(c->err)) ||
-	    append_json(c, &set)) {
+	/* The text with fix-it lines when asked; --diff puts the patch on stdout
+	 * in place of the findings (still written with -o). */
+	if (c->config.fixits && c->format == IOM_FORMAT_TEXT)
+		c->format = IOM_FORMAT_FIXITS;
+	if (((c->apply != APPLY_DIFF || c->output) &&
+	     render_to(c->format, &set, c->output, c->err, sizeof(c->err))) ||
+	    append_json(c, &set) ||
+	    (c->apply && apply_fixes(&set, c->apply, c->err, sizeof(c->err)))) {
 		findings_free(&set);
 		return fail(c, EXIT_USAGE);
 	}

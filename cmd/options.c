@@ -37,6 +37,10 @@ static const char usage_text[] =
 "  --print-commands   print what each entry's engine would run, analyse nothing\n"
 "  --lsp              be a language server on stdin/stdout (LSP; lsp/README.md):\n"
 "                     diagnostics and quick fixes in the editor, with libclang\n"
+"  --fix              apply the findings' fix-its to the files (each replaced\n"
+"                     atomically); overlapping fix-its are reported, not applied\n"
+"  --diff             print the fix-its as a unified patch (git apply, patch -p1)\n"
+"                     on stdout instead of the findings\n"
 "  -q, --quiet        no progress and no summary on stderr\n"
 "  -v                 --verbose; also say which flags were dropped because the\n"
 "                     compiler rejected them\n"
@@ -68,6 +72,8 @@ static int opt_plugin(struct cli *c, const char *v) { c->plugin = v; return 0; }
 static int opt_quiet(struct cli *c, const char *v) { (void)v; c->quiet = c->gate.quiet = 1; return 0; }
 static int opt_print(struct cli *c, const char *v) { (void)v; c->print_commands = 1; return 0; }
 static int opt_lsp(struct cli *c, const char *v) { (void)v; c->lsp = 1; return 0; }
+static int opt_fix(struct cli *c, const char *v) { (void)v; c->apply = APPLY_FIX; return 0; }
+static int opt_diff(struct cli *c, const char *v) { (void)v; c->apply = APPLY_DIFF; return 0; }
 
 static int opt_help(struct cli *c, const char *v)
 {
@@ -149,7 +155,7 @@ static int opt_engine(struct cli *c, const char *v)
  * own business: it writes the JSON file itself from the sorted findings, and
  * the plugin's error would fail the compile, which is not a finding.
  */
-static const char *const not_for_plugin[] = { "json", "error" };
+static const char *const not_for_plugin[] = { "json", "error", "fixits" };
 
 static void forward_to_plugin(struct cli *c, const char *key, const char *value)
 {
@@ -203,6 +209,8 @@ static const struct option {
 	{ "plugin",		0,   1, opt_plugin },
 	{ "print-commands",	0,   0, opt_print },
 	{ "lsp",		0,   0, opt_lsp },
+	{ "fix",		0,   0, opt_fix },
+	{ "diff",		0,   0, opt_diff },
 	{ "quiet",		'q', 0, opt_quiet },
 	{ "",			'v', 0, opt_v },
 	{ "help",		'h', 0, opt_help },
@@ -313,6 +321,11 @@ int parse_options(struct cli *c, int argc, char **argv)
 	if (c->lsp && (c->dashdash || c->paths.argc || c->gated || c->engine != ENGINE_CLANG)) {
 		snprintf(c->err, sizeof(c->err), "--lsp takes no PATH, '--', --engine=gcc or CI gate "
 			 "option: the editor names the files");
+		return EXIT_USAGE;
+	}
+	if (c->apply && (c->gated || c->print_commands || c->lsp)) {
+		snprintf(c->err, sizeof(c->err), "--%s does not go with the CI gate's options, "
+			 "--print-commands or --lsp", c->apply == APPLY_FIX ? "fix" : "diff");
 		return EXIT_USAGE;
 	}
 	if (c->dashdash && c->db) {

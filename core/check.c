@@ -141,6 +141,7 @@ static struct iom_finding *report(struct judge *j, int rule, int loop_key, const
 	va_start(ap, fmt);
 	vsnprintf(f->message, sizeof(f->message), fmt, ap);
 	va_end(ap);
+	iom_fix(j->fn, j->s, j->e, f);
 	return f;
 }
 

@@ -51,6 +51,7 @@ struct iom_func *iom_func_begin(const struct iom_rules *rules, const char *name,
 	fn->rules = rules;
 	fn->name = (char *)iom_func_strdup(fn, name ? name : "?");
 	fn->where = where;
+	fn->spell_now = -1;
 	iom_block(fn);
 	return fn;
 }
@@ -75,6 +76,7 @@ void iom_func_free(struct iom_func *fn)
 	free(fn->path_hash);
 	free(fn->val);
 	free(fn->params);
+	free(fn->spells);
 	free(fn);
 }
 
@@ -210,6 +212,10 @@ static struct event *new_event(struct iom_func *fn, int b, enum ev_op op, struct
 	e->flag_const = -1;
 	e->block = b;
 	e->where = w;
+	/* What a front end spelled belongs to the uses it reports, not to the
+	 * loads and derivations of the pointer on the way. */
+	e->spell = op == EV_ACCESS || op == EV_ESCAPE || op == EV_WRITE || op == EV_NULL_TEST ?
+		   fn->spell_now : -1;
 	return e;
 }
 

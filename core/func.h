@@ -132,6 +132,7 @@ struct event {
 	int argno;
 	unsigned char callee_here, summarised, sum_kinds;
 	int block;
+	int spell;		/* fn->spells[]: how its construct is written, -1: not known */
 	struct iom_where where;
 };
 
@@ -225,6 +226,10 @@ struct iom_func {
 	char **strings;			/* arena of copied strings */
 	int nr_strings;
 
+	struct iom_spelling *spells;	/* fix.c: spelled constructs (strings in the arena) */
+	int nr_spells;
+	int spell_now;			/* the one events made now carry, -1: none */
+
 	int changed_values;		/* flow.c: the value table grew this round */
 	char error[160];		/* set when the function is skipped */
 };
@@ -271,6 +276,12 @@ int iom_format_roles(const char *fmt, unsigned char *roles, int max);
 struct finding_list;
 int iom_check(struct iom_func *, const struct state *in, const struct iom_options *,
 	      iom_report_fn, void *ctx);
+
+/* fix.c */
+/* The finding made from event e, in state s: add the rewrite the event's
+ * spelling and the rules allow, if any. */
+void iom_fix(const struct iom_func *, const struct state *s, const struct event *e,
+	     struct iom_finding *);
 
 /* notes.c */
 /* Say where kind 'k' (0 system, 1 I/O, 2 uninitialised) of a map came from. */

@@ -152,6 +152,7 @@ struct iom_config {
 	const char *json;		/* json=FILE: append findings (not copied) */
 	int verbose;			/* say which functions were analysed or skipped */
 	int dump;			/* print each lowered function */
+	int fixits;			/* text output: the fix-it lines after each finding */
 };
 
 #define IOM_OPT_BAD	(-1)	/* err: what is wrong with the option, one sentence */
@@ -234,6 +235,20 @@ struct iom_note {
 	char text[256];
 };
 
+/*
+ * One edit of a fix-it: replace the bytes from (line, col) up to, not
+ * including, (end_line, end_col) of file with text, as clang's fix-its do.
+ * Columns are 1-based bytes; an empty range inserts.  file lives as long as
+ * the finding's own where.file.
+ */
+#define IOM_MAX_EDITS 2
+
+struct iom_edit {
+	const char *file;
+	int line, col, end_line, end_col;
+	char text[256];
+};
+
 struct iom_finding {
 	int rule;
 	int error;			/* severity: error instead of warning */
@@ -242,6 +257,11 @@ struct iom_finding {
 	char message[320];
 	int nr_notes;
 	struct iom_note notes[IOM_MAX_NOTES];
+	/* The rewrite into the map helpers (fix.c), when the core could prove
+	 * one from what the front end spelled; nr_edits 0: none. */
+	int nr_edits;
+	int preferred;			/* the memory kind was proven, not "may be" */
+	struct iom_edit edits[IOM_MAX_EDITS];
 };
 
 typedef void (*iom_report_fn)(const struct iom_finding *, void *ctx);
@@ -272,6 +292,7 @@ void iom_buf_free(struct iom_buf *);
 enum iom_format {
 	IOM_FORMAT_TEXT,	/* file:line:col: warning: message [IOMnnn], then notes */
 	IOM_FORMAT_JSON,	/* one JSON object per finding, one line each */
+	IOM_FORMAT_FIXITS,	/* text, then fix-it:"file":{l:c-l:c}:"text" per edit */
 	IOM_NR_FORMATS
 };
 
@@ -520,6 +541,66 @@ int iom_store(struct iom_func *, int b, struct iom_where, int dst_path, const vo
  */
 void iom_slot_store(struct iom_func *, int b, struct iom_where, int path, int value);
 void iom_slot_load(struct iom_func *, int b, struct iom_where, int path, int value);
+
+/* ---- spelled source, for fix-its (fix.c) -------------------------------- */
+
+/*
+ * What a front end that sees source text says about how a construct is
+ * written, so that the core can offer the helper call it should have been.
+ * The front end only describes spelled text: byte ranges of the file and
+ * the text written there, never text of a macro body (a construct built by
+ * a macro is not described).  The core decides from what it proved, and
+ * from the helper names of the map's type (rules "fix"), whether a rewrite
+ * applies; the finding stays either way.
+ *
+ *	sp.is = IOM_SPELL_STORE; ...               *(u32 *)(m->vaddr + 8) = v
+ *	iom_spelled(fn, &sp);
+ *	iom_access(fn, b, where, value, 1);
+ *	iom_spelled(fn, NULL);
+ *
+ * The description holds for the events the next calls report (an
+ * iom_access, iom_null_test, iom_write or the escapes of an iom_call),
+ * until iom_spelled(fn, NULL).  Columns are 1-based bytes, ends exclusive.
+ */
+struct iom_span {
+	int line, col, end_line, end_col;
+};
+
+/* A map pointer as written: MAP->member or MAP.member, plus a byte offset. */
+struct iom_spelled_ptr {
+	const char *map;		/* the map object's text: "m", "obj->bo->vmap" */
+	int arrow;			/* MAP->member: the text is a pointer to the map */
+	const char *member;		/* "vaddr" */
+	const char *offset;		/* "off", "i * 4"; NULL: none */
+	struct iom_span span;		/* the whole pointer expression */
+};
+
+enum iom_spell_is {
+	IOM_SPELL_CALL,		/* NAME(..., PTR, ...): one argument is a map pointer */
+	IOM_SPELL_STORE,	/* *(TYPE *)PTR = VALUE */
+	IOM_SPELL_LOAD,		/* *(TYPE *)PTR as a value */
+	IOM_SPELL_TEST,		/* PTR as a truth value, !PTR, PTR == NULL, PTR != NULL */
+	IOM_SPELL_SET,		/* MAP.ptr = VALUE; and MAP.flag = 0|1; next to each other */
+};
+
+struct iom_spelling {
+	enum iom_spell_is is;
+	const char *file;		/* as in struct iom_where */
+	struct iom_span whole;		/* the construct (SET: the pointer's assignment) */
+	struct iom_spelled_ptr ptr;	/* SET: MAP.ptr, offset NULL */
+	struct iom_span name;		/* CALL: the callee's name as written */
+	const char *callee;		/* CALL: that name */
+	int arg;			/* CALL: the 1-based argument that is ptr */
+	const char *type;		/* STORE, LOAD: TYPE */
+	const char *value;		/* STORE, SET: VALUE */
+	int negated;			/* TEST: true when PTR is NULL (!PTR, PTR == NULL) */
+	const char *flag;		/* SET: the flag member written */
+	int flag_value;			/* SET: the constant it is given */
+	struct iom_span flag_stmt;	/* SET: what goes with the flag's statement: its
+					 * assignment, ';', and its line when alone on it */
+};
+
+void iom_spelled(struct iom_func *, const struct iom_spelling *);
 
 /* ---- helper code (helper.c) --------------------------------------------- */
 

@@ -53,7 +53,25 @@ static void json_finding(struct iom_buf *b, const struct iom_finding *f)
 		put_string(b, f->notes[i].text);
 		iom_buf_printf(b, "}");
 	}
-	iom_buf_printf(b, "]}\n");
+	iom_buf_printf(b, "]");
+	/* The fix-it, for editors and the command's --fix: a language server
+	 * turns it into a code action (preferred: the memory kind was proven). */
+	if (f->nr_edits) {
+		iom_buf_printf(b, ",\"fixes\":[");
+		for (int i = 0; i < f->nr_edits; i++) {
+			const struct iom_edit *e = &f->edits[i];
+
+			iom_buf_printf(b, "%s{\"file\":", i ? "," : "");
+			put_string(b, e->file);
+			iom_buf_printf(b, ",\"line\":%d,\"column\":%d,\"end_line\":%d,"
+				       "\"end_column\":%d,\"text\":", e->line, e->col,
+				       e->end_line, e->end_col);
+			put_string(b, e->text);
+			iom_buf_printf(b, "}");
+		}
+		iom_buf_printf(b, "],\"preferred\":%s", f->preferred ? "true" : "false");
+	}
+	iom_buf_printf(b, "}\n");
 }
 
 const struct iom_renderer iom_json_renderer = { "json", NULL, json_finding, NULL };

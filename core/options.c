@@ -97,6 +97,14 @@ static int set_dump(struct iom_config *c, const char *value, const char *shown,
 	return 0;
 }
 
+static int set_fixits(struct iom_config *c, const char *value, const char *shown,
+		      char *err, size_t errlen)
+{
+	(void)value, (void)shown, (void)err, (void)errlen;
+	c->fixits = 1;
+	return 0;
+}
+
 static const struct iom_option_info option_table[] = {
 #define OPTION(key, value, help, handler) { key, value, help },
 #include "options.def"

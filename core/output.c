@@ -22,6 +22,7 @@ struct iom_output {
 	int written;
 	int err;		/* errno of the first failed write, or ENOMEM */
 	struct iom_buf buf;	/* reused for every finding */
+	enum iom_format text;	/* text, or text with fix-it lines */
 };
 
 struct iom_output *iom_output_open(const struct iom_config *c, char *err, size_t errlen)
@@ -33,6 +34,7 @@ struct iom_output *iom_output_open(const struct iom_config *c, char *err, size_t
 		return NULL;
 	}
 	o->json_fd = -1;
+	o->text = c->fixits ? IOM_FORMAT_FIXITS : IOM_FORMAT_TEXT;
 	if (c->json) {
 		o->json = c->json;
 		o->json_fd = open(c->json, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
@@ -75,7 +77,7 @@ void iom_output_finding(struct iom_output *o, const struct iom_finding *f, FILE 
 {
 	if (text) {
 		o->buf.len = 0;
-		if (!iom_render(IOM_FORMAT_TEXT, f, &o->buf))
+		if (!iom_render(o->text, f, &o->buf))
 			fwrite(o->buf.s, 1, o->buf.len, text);
 		o->buf.failed = 0;
 	}

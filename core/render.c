@@ -12,6 +12,7 @@
 static const struct iom_renderer *const renderers[IOM_NR_FORMATS] = {
 	[IOM_FORMAT_TEXT] = &iom_text_renderer,
 	[IOM_FORMAT_JSON] = &iom_json_renderer,
+	[IOM_FORMAT_FIXITS] = &iom_fixits_renderer,
 };
 
 static int reserve(struct iom_buf *b, size_t more)

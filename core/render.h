@@ -21,6 +21,7 @@ struct iom_renderer {
 
 extern const struct iom_renderer iom_text_renderer;	/* text.c */
 extern const struct iom_renderer iom_json_renderer;	/* json.c */
+extern const struct iom_renderer iom_fixits_renderer;	/* text.c */
 
 static inline const char *iom_severity(const struct iom_finding *f)
 {

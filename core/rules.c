@@ -27,6 +27,11 @@ struct iom_rules {
 	struct iom_pair *pairs;
 	int nr_pairs;
 	unsigned long long access_sizes;	/* bit n: a copy of n bytes is an access */
+	struct fix_name {			/* "fix ROLE NAME" of a type */
+		int type;
+		char *role, *name;
+	} *fixes;
+	int nr_fixes;
 };
 
 struct parser {
@@ -99,6 +104,15 @@ static void drop_type_fns(struct iom_rules *r, int type)
 		r->pairs[j++] = r->pairs[i];
 	}
 	r->nr_pairs = j;
+	for (i = 0, j = 0; i < r->nr_fixes; i++) {
+		if (r->fixes[i].type == type) {
+			free(r->fixes[i].role);
+			free(r->fixes[i].name);
+			continue;
+		}
+		r->fixes[j++] = r->fixes[i];
+	}
+	r->nr_fixes = j;
 }
 
 /* Two blocks for one type in one file: the second would silently replace the first. */
@@ -435,6 +449,43 @@ static int parse_pair(struct parser *p, char **word, int nr)
 	return 0;
 }
 
+/*
+ * fix ROLE NAME: the helper (or macro) NAME is what a construct of this role
+ * becomes in a fix-it (the roles and their shapes: fix.def).  A type names
+ * only the helpers its header has.
+ */
+static int parse_fix(struct parser *p, char **word, int nr)
+{
+	struct iom_rules *r = p->r;
+	void *nf;
+
+	if (p->type < 0)
+		return fail(p, "'fix' must be inside a type block");
+	if (nr != 3)
+		return fail(p, "'fix' takes ROLE NAME");
+	if (!iom_fix_role_known(word[1]))
+		return fail(p, "unknown fix role '%s'", word[1]);
+	if (iom_rules_fix(r, p->type, word[1]))
+		return fail(p, "fix role '%s' is already named", word[1]);
+	nf = iom_grow(r->fixes, r->nr_fixes, sizeof(*r->fixes));
+	if (!nf)
+		return fail(p, "out of memory");
+	r->fixes = (struct fix_name *)nf;
+	r->fixes[r->nr_fixes].type = p->type;
+	r->fixes[r->nr_fixes].role = iom_strdup(word[1]);
+	r->fixes[r->nr_fixes].name = iom_strdup(word[2]);
+	r->nr_fixes++;
+	return 0;
+}
+
+const char *iom_rules_fix(const struct iom_rules *r, int type, const char *role)
+{
+	for (int i = 0; i < r->nr_fixes; i++)
+		if (r->fixes[i].type == type && !strcmp(r->fixes[i].role, role))
+			return r->fixes[i].name;
+	return NULL;
+}
+
 /* access-sizes N... [byte-array]: copies of exactly these byte counts, or
  * (byte-array) of a whole array of bytes, are accesses. */
 static int parse_access_sizes(struct parser *p, char **word, int nr)
@@ -507,6 +558,8 @@ static int parse_line(struct parser *p, char *line)
 	}
 	if (!strcmp(word[0], "pair"))
 		return parse_pair(p, word, nr);
+	if (!strcmp(word[0], "fix"))
+		return parse_fix(p, word, nr);
 	if (!strcmp(word[0], "access-sizes"))
 		return parse_access_sizes(p, word, nr);
 	if (!strcmp(word[0], "warn-asm")) {
@@ -691,6 +744,11 @@ void iom_rules_free(struct iom_rules *r)
 		free(r->warn_asm[i]);
 	for (int i = 0; i < r->nr_pairs; i++)
 		free_pair(&r->pairs[i]);
+	for (int i = 0; i < r->nr_fixes; i++) {
+		free(r->fixes[i].role);
+		free(r->fixes[i].name);
+	}
+	free(r->fixes);
 	free(r->pairs);
 	free(r->types);
 	free(r->fns);

@@ -51,6 +51,10 @@ const struct iom_fn *iom_rules_fn(const struct iom_rules *, const char *name);
 /* The same for a callee as a front end reports it: __builtin_X is X unless
  * the rules list __builtin_X itself. */
 const struct iom_fn *iom_rules_callee(const struct iom_rules *, const char *name);
+/* The helper a type names for a rewrite role (rules "fix", fix.def), or NULL. */
+const char *iom_rules_fix(const struct iom_rules *, int type, const char *role);
+/* Is this a role fix.def knows (fix.c, for the rules parser)? */
+int iom_fix_role_known(const char *role);
 /* Is a copy of this many bytes an access rather than an escape (rules "access-sizes")? */
 int iom_rules_access_size(const struct iom_rules *, long long size);
 /* ... and is a copy to or from a whole array of bytes of the copy's size? */

@@ -43,6 +43,13 @@ struct gate_note {
 	char *text;
 };
 
+/* One edit of a finding's fix-it (core/iomem.h, struct iom_edit). */
+struct gate_edit {
+	char *file;
+	int line, col, end_line, end_col;	/* bytes, end exclusive */
+	char *text;
+};
+
 struct gate_finding {
 	char *engine;		/* "gcc", "clang", "sparse" */
 	int rule;		/* enum iom_rule */
@@ -53,6 +60,9 @@ struct gate_finding {
 	char *message;
 	int nr_notes;
 	struct gate_note *notes;
+	int nr_edits;		/* the fix-it: all its edits or none */
+	struct gate_edit edits[IOM_MAX_EDITS];
+	int preferred;		/* the memory kind was proven */
 	/* filled by gate_finish */
 	char *snippet;		/* the normalised source line, "" if unreadable */
 	int occurrence;		/* 1-based among findings with the same identity */
@@ -88,6 +98,9 @@ void gate_finding_note(struct gate_finding *, const char *file, int line, int co
 		       const char *text);
 struct gate_finding *gate_set_add_iom(struct gate_set *, const char *engine,
 				      const struct iom_finding *);
+/* Add one edit of the finding's fix-it (at most IOM_MAX_EDITS; more are ignored). */
+void gate_finding_edit(struct gate_finding *, const char *file, int line, int col,
+		       int end_line, int end_col, const char *text);
 void gate_set_file(struct gate_set *, const char *engine, const char *file, const char *error);
 /* Sort by engine, file, line, column, rule, message; drop exact duplicates
  * (the same header or file reported by several compiles). */

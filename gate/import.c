@@ -69,6 +69,18 @@ static int json_finding(struct gate_set *s, json_t *o, char *msg, size_t len)
 		}
 		gate_finding_note(f, str(n, "file"), nl, nc, str(n, "message"));
 	}
+	/* The fix-it of the libclang engine's lines (the command's --json). */
+	json_array_foreach(json_object_get(o, "fixes"), i, n) {
+		int el, ec, nl, nc;
+
+		if (!str(n, "file") || !str(n, "text") || num(n, "line", &nl) ||
+		    num(n, "column", &nc) || num(n, "end_line", &el) || num(n, "end_column", &ec)) {
+			snprintf(msg, len, "a fix needs file, line, column, end_line, end_column and text");
+			return -1;
+		}
+		gate_finding_edit(f, str(n, "file"), nl, nc, el, ec, str(n, "text"));
+	}
+	f->preferred = json_is_true(json_object_get(o, "preferred"));
 	return 0;
 }
 

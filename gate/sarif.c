@@ -237,6 +237,55 @@ static json_t *physical(const char *file, int line, int col, int end_col, const 
 	return json_pack("{s:o,s:o}", "artifactLocation", artifact(file, root), "region", region);
 }
 
+/*
+ * A finding's fix-it as SARIF "fixes": one fix, its edits as replacements
+ * (deletedRegion, insertedContent) grouped by file.  Columns in UTF-16 units
+ * like every region; the byte columns stay in the region's properties where
+ * they differ, for --merge.
+ */
+static json_t *fixes_json(const struct gate_finding *f, const char *root)
+{
+	json_t *changes = json_array(), *fix;
+
+	for (int i = 0; i < f->nr_edits; i++) {
+		const struct gate_edit *e = &f->edits[i];
+		int ucol = utf16_column(e->file, e->line, e->col);
+		int uend = utf16_column(e->file, e->end_line, e->end_col);
+		json_t *region = json_pack("{s:i,s:i,s:i,s:i}", "startLine", e->line, "startColumn",
+					   ucol, "endLine", e->end_line, "endColumn", uend);
+		json_t *rep = json_pack("{s:o,s:{s:s}}", "deletedRegion", region,
+					"insertedContent", "text", e->text);
+		json_t *change = NULL;
+		size_t k;
+		json_t *c;
+
+		if (ucol != e->col || uend != e->end_col)
+			json_object_set_new(region, "properties",
+					    json_pack("{s:i,s:i}", "byteStartColumn", e->col,
+						      "byteEndColumn", e->end_col));
+		json_array_foreach(changes, k, c)
+			if (!strcmp(json_string_value(json_object_get(c, "file")), e->file))
+				change = c;
+		if (!change) {
+			change = json_pack("{s:s,s:o,s:[]}", "file", e->file, "artifactLocation",
+					   artifact(e->file, root), "replacements");
+			json_array_append_new(changes, change);
+		}
+		json_array_append_new(json_object_get(change, "replacements"), rep);
+	}
+	{
+		size_t k;
+		json_t *c;
+
+		json_array_foreach(changes, k, c)
+			json_object_del(c, "file");	/* only for grouping */
+	}
+	fix = json_pack("{s:{s:s},s:o,s:{s:b}}", "description", "text",
+			"Use the map helper", "artifactChanges", changes,
+			"properties", "preferred", f->preferred);
+	return json_pack("[o]", fix);
+}
+
 static json_t *location(const char *file, int line, int col, int end_col, const char *text,
 			const char *root)
 {
@@ -286,6 +335,8 @@ static json_t *result_json(const struct gate_finding *f, const char *root, int a
 		json_decref(related);
 		json_decref(flow);
 	}
+	if (f->nr_edits)
+		json_object_set_new(r, "fixes", fixes_json(f, root));
 	json_object_set_new(r, "partialFingerprints", json_object());
 	if (f->linehash[0])
 		json_object_set_new(json_object_get(r, "partialFingerprints"),

@@ -112,6 +112,30 @@ static int result(struct gate_set *s, const char *engine, json_t *r, char *msg, 
 				  sget(l, "message.text"));
 		free(nf);
 	}
+	/* the fix-it (sarif.c writes one fix per result) */
+	{
+		json_t *fix = json_array_get(json_object_get(r, "fixes"), 0), *ch, *rp;
+		size_t k, m;
+
+		json_array_foreach(json_object_get(fix, "artifactChanges"), k, ch) {
+			char *ef = file_of(json_object_get(ch, "artifactLocation"));
+
+			json_array_foreach(json_object_get(ch, "replacements"), m, rp) {
+				json_t *d = json_object_get(rp, "deletedRegion");
+				json_t *wrap = json_pack("{s:O}", "region", d);
+
+				if (ef)
+					gate_finding_edit(f, ef, iget(d, "startLine"),
+							  column(wrap, "Start"), iget(d, "endLine"),
+							  column(wrap, "End"),
+							  sget(rp, "insertedContent.text"));
+				json_decref(wrap);
+			}
+			free(ef);
+		}
+		f->preferred = json_is_true(json_object_get(json_object_get(fix, "properties"),
+							    "preferred"));
+	}
 	if (json_array_size(sup)) {
 		f->state = GATE_SUPPRESSED;
 		f->why = strdup(sget(json_array_get(sup, 0), "justification") ?

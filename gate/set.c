@@ -43,6 +43,10 @@ static void finding_free(struct gate_finding *f)
 		free(f->notes[i].text);
 	}
 	free(f->notes);
+	for (int i = 0; i < f->nr_edits; i++) {
+		free(f->edits[i].file);
+		free(f->edits[i].text);
+	}
 }
 
 void gate_set_free(struct gate_set *s)
@@ -112,7 +116,27 @@ struct gate_finding *gate_set_add_iom(struct gate_set *s, const char *engine,
 	for (int i = 0; i < in->nr_notes; i++)
 		gate_finding_note(f, in->notes[i].where.file, in->notes[i].where.line,
 				  in->notes[i].where.col, in->notes[i].text);
+	for (int i = 0; i < in->nr_edits; i++)
+		gate_finding_edit(f, in->edits[i].file, in->edits[i].line, in->edits[i].col,
+				  in->edits[i].end_line, in->edits[i].end_col, in->edits[i].text);
+	f->preferred = in->preferred;
 	return f;
+}
+
+void gate_finding_edit(struct gate_finding *f, const char *file, int line, int col,
+		       int end_line, int end_col, const char *text)
+{
+	struct gate_edit *e;
+
+	if (f->nr_edits == IOM_MAX_EDITS)
+		return;
+	e = &f->edits[f->nr_edits++];
+	e->file = dup(file);
+	e->line = line;
+	e->col = col;
+	e->end_line = end_line;
+	e->end_col = end_col;
+	e->text = dup(text ? text : "");
 }
 
 void gate_set_file(struct gate_set *s, const char *engine, const char *file, const char *error)

@@ -64,6 +64,15 @@ static void to_iom(const struct gate_finding *f, struct iom_finding *out)
 		snprintf(out->notes[k].text, sizeof(out->notes[k].text), "%s", f->notes[k].text);
 		out->nr_notes++;
 	}
+	for (int k = 0; k < f->nr_edits; k++) {
+		const struct gate_edit *e = &f->edits[k];
+
+		out->edits[k] = (struct iom_edit){ e->file, e->line, e->col, e->end_line,
+						   e->end_col, "" };
+		snprintf(out->edits[k].text, sizeof(out->edits[k].text), "%s", e->text);
+	}
+	out->nr_edits = f->nr_edits;
+	out->preferred = f->preferred;
 }
 
 /* gnu and json: the core's renderers, new findings only. */

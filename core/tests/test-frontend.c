@@ -33,6 +33,7 @@ struct ttype {
 static const struct ttype t_char = { IOM_TYPE_OTHER, NULL, 1, -1, NULL, NULL, NULL, 0 };
 static const struct ttype t_ptr = { IOM_TYPE_OTHER, NULL, 8, -1, NULL, NULL, NULL, 0 };
 static const struct ttype t_map = { IOM_TYPE_STRUCT, "iosys_map", 16, -1, NULL, NULL, NULL, 0 };
+static const struct ttype t_dmap = { IOM_TYPE_STRUCT, "dma_buf_map", 16, -1, NULL, NULL, NULL, 0 };
 static const struct ttype t_rgb = { IOM_TYPE_ARRAY, NULL, 3, 3, &t_char, NULL, NULL, 0 };
 static const struct ttype t_maps20 = { IOM_TYPE_ARRAY, NULL, 320, 20, &t_map, NULL, NULL, 0 };
 static const char *const state_names[] = { "count", "planes" };
@@ -453,6 +454,257 @@ static void test_rules_lines(void)
 	}
 }
 
+
+/* ---- fix-its: spelled constructs, the core's decision ---- */
+
+struct fixed {
+	int nr;
+	struct iom_finding f[8];
+	char text[2048];
+};
+
+static void keep_finding(const struct iom_finding *f, void *ctx)
+{
+	struct fixed *x = (struct fixed *)ctx;
+	struct iom_buf b = { 0 };
+
+	if (x->nr < 8)
+		x->f[x->nr++] = *f;
+	if (!iom_render(IOM_FORMAT_FIXITS, f, &b))
+		snprintf(x->text + strlen(x->text), sizeof(x->text) - strlen(x->text), "%s", b.s);
+	iom_buf_free(&b);
+}
+
+static void run_fixed(struct iom_func *fn, struct fixed *x)
+{
+	struct iom_options o;
+
+	iom_options_init(&o);
+	memset(x, 0, sizeof(*x));
+	iom_func_end(fn, &o, keep_finding, x);
+	iom_func_free(fn);
+}
+
+static struct iom_span span(int line, int col, int end_col)
+{
+	struct iom_span s = { line, col, line, end_col };
+
+	return s;
+}
+
+/* memcpy(map->vaddr + off, src, n): the name and the pointer argument. */
+static struct iom_spelling spelled_copy(int line, const char *offset)
+{
+	struct iom_spelling sp;
+
+	memset(&sp, 0, sizeof(sp));
+	sp.is = IOM_SPELL_CALL;
+	sp.file = "t.c";
+	sp.name = span(line, 2, 8);
+	sp.whole = sp.name;
+	sp.callee = "memcpy";
+	sp.arg = 1;
+	sp.ptr.map = "map";
+	sp.ptr.arrow = 1;
+	sp.ptr.member = "vaddr";
+	sp.ptr.offset = offset;
+	sp.ptr.span = span(line, 9, offset ? 25 : 19);
+	return sp;
+}
+
+static void copy_to(struct iom_func *fn, int line, int v, const struct iom_spelling *sp)
+{
+	int out = iom_path_deref(fn, param(fn, "src"));
+	struct iom_arg args[3] = { value_arg(v), pointer_arg(out, &t_char), int_arg(64) };
+
+	iom_spelled(fn, sp);
+	call(fn, line, "memcpy", 3, args);
+	iom_spelled(fn, NULL);
+}
+
+static void test_fix_calls(void)
+{
+	struct iom_func *fn = begin();
+	struct iom_spelling off = spelled_copy(3, "off"), none = spelled_copy(4, NULL);
+	struct iom_spelling wrong = spelled_copy(5, NULL);
+	int p = derived(fn, "map", 2, 1);
+	int m = iom_object_map(fn, iom_path_deref(fn, param(fn, "map")), &t_map);
+	struct fixed x;
+
+	copy_to(fn, 3, p, &off);
+	iom_load(fn, 0, at(4), 7, m, IOM_MEMBER_SYS, "map->vaddr");
+	copy_to(fn, 4, 7, &none);
+	copy_to(fn, 5, p, &wrong);	/* spelled without offset, proven with one */
+	run_fixed(fn, &x);
+	EXPECT(x.nr == 3, "three findings");
+	EXPECT(x.f[0].nr_edits == 2 && !strcmp(x.f[0].edits[0].text, "iosys_map_memcpy_to") &&
+	       x.f[0].edits[0].line == 3 && x.f[0].edits[0].col == 2 &&
+	       x.f[0].edits[0].end_col == 8 && !strcmp(x.f[0].edits[1].text, "map, off") &&
+	       x.f[0].edits[1].col == 9 && x.f[0].edits[1].end_col == 25, "copy with offset");
+	EXPECT(!x.f[0].preferred, "a parameter's kind is not proven");
+	EXPECT(x.f[1].nr_edits == 2 && !strcmp(x.f[1].edits[1].text, "map, 0"), "no offset: 0");
+	EXPECT(x.f[2].nr_edits == 0, "an offset the spelling lacks: no fix");
+	EXPECT(strstr(x.text, "t.c:3:5: warning: ") &&
+	       strstr(x.text, "fix-it:\"t.c\":{3:2-3:8}:\"iosys_map_memcpy_to\"\n"
+				"fix-it:\"t.c\":{3:9-3:25}:\"map, off\"\n"), "parseable fix-it lines");
+}
+
+/* *(u32 *)(m.vaddr + 8) = v after set_vaddr_iomem: proven, preferred. */
+static void test_fix_store_and_test(void)
+{
+	struct iom_func *fn = begin();
+	int m = local(fn, "m", 1);
+	int mi = iom_object_map(fn, m, &t_map);
+	struct iom_arg args[2] = { address_arg(m, &t_map), value_arg(9) };
+	struct iom_spelling st, t;
+	struct fixed x;
+	char json[1024];
+
+	memset(&st, 0, sizeof(st));
+	st.is = IOM_SPELL_STORE;
+	st.file = "t.c";
+	st.whole = span(4, 2, 30);
+	st.ptr.map = "m";
+	st.ptr.member = "vaddr";
+	st.ptr.offset = "8";
+	st.type = "u32";
+	st.value = "v";
+	t = st;
+	t.is = IOM_SPELL_TEST;
+	t.ptr.offset = NULL;
+	t.negated = 1;
+	t.whole = span(5, 6, 15);
+	call(fn, 3, "iosys_map_set_vaddr_iomem", 2, args);
+	iom_load(fn, 0, at(4), 1, mi, IOM_MEMBER_SYS, "m.vaddr");
+	iom_derive(fn, 0, 2, 1, IOM_DER_OFFSET);
+	iom_spelled(fn, &st);
+	iom_access(fn, 0, at(4), 2, 1);
+	iom_access(fn, 0, at(8), 2, 0);		/* a load: the STORE spelling does not fit */
+	iom_spelled(fn, NULL);
+	iom_load(fn, 0, at(5), 3, mi, IOM_MEMBER_SYS, "m.vaddr");
+	iom_spelled(fn, &t);
+	iom_null_test(fn, 0, at(5), 3);
+	iom_spelled(fn, NULL);
+	run_fixed(fn, &x);
+	EXPECT(x.nr == 3 && x.f[2].nr_edits == 0, "three findings, the load without fix");
+	EXPECT(x.f[0].rule == IOM001 && x.f[0].nr_edits == 1 &&
+	       !strcmp(x.f[0].edits[0].text, "iosys_map_wr(&m, 8, u32, v)") && x.f[0].preferred,
+	       "store: wr, &m for a map object, preferred");
+	EXPECT(x.f[1].rule == IOM006 && x.f[1].nr_edits == 1 &&
+	       !strcmp(x.f[1].edits[0].text, "iosys_map_is_null(&m)"), "!m.vaddr: is_null");
+	iom_format_json(&x.f[0], json, sizeof(json));
+	EXPECT(strstr(json, ",\"fixes\":[{\"file\":\"t.c\",\"line\":4,\"column\":2,\"end_line\":4,"
+			    "\"end_column\":30,\"text\":\"iosys_map_wr(&m, 8, u32, v)\"}],"
+			    "\"preferred\":true}"), "JSON fixes");
+	iom_format_json(&x.f[1], json, sizeof(json));
+	EXPECT(strstr(json, "\"preferred\":true"), "a map set to I/O memory: proven");
+}
+
+/* The old header: memcpy_to without offset, no wr. */
+static void test_fix_old_header(void)
+{
+	struct iom_func *fn = begin();
+	int m = iom_object_map(fn, iom_path_deref(fn, param(fn, "map")), &t_dmap);
+	struct iom_spelling off = spelled_copy(3, "off"), none = spelled_copy(4, NULL);
+	struct fixed x;
+
+	iom_load(fn, 0, at(2), 1, m, IOM_MEMBER_SYS, "map->vaddr");
+	iom_derive(fn, 0, 2, 1, IOM_DER_OFFSET);
+	copy_to(fn, 3, 2, &off);
+	copy_to(fn, 4, 1, &none);
+	run_fixed(fn, &x);
+	EXPECT(x.nr == 2 && x.f[0].nr_edits == 0, "dma_buf_map_memcpy_to takes no offset");
+	EXPECT(x.f[1].nr_edits == 2 && !strcmp(x.f[1].edits[0].text, "dma_buf_map_memcpy_to") &&
+	       !strcmp(x.f[1].edits[1].text, "map"), "a copy to the start");
+}
+
+/* m->vaddr = p; m->is_iomem = false;  Both findings, one fix of two edits. */
+static void test_fix_pair(void)
+{
+	struct iom_func *fn = begin();
+	int m = iom_object_map(fn, iom_path_deref(fn, param(fn, "m")), &t_map);
+	struct iom_spelling sp;
+	struct fixed x;
+
+	memset(&sp, 0, sizeof(sp));
+	sp.is = IOM_SPELL_SET;
+	sp.file = "t.c";
+	sp.whole = span(3, 2, 15);
+	sp.flag_stmt = (struct iom_span){ 4, 1, 5, 1 };
+	sp.ptr.map = "m";
+	sp.ptr.arrow = 1;
+	sp.ptr.member = "vaddr";
+	sp.value = "p";
+	sp.flag = "is_iomem";
+	sp.flag_value = 0;
+	iom_spelled(fn, &sp);
+	iom_write(fn, 0, at(3), m, IOM_MEMBER_SYS, -1, -1, "m->vaddr");
+	iom_spelled(fn, NULL);
+	iom_spelled(fn, &sp);
+	iom_write(fn, 0, at(4), m, IOM_MEMBER_FLAG, 0, -1, "m->is_iomem");
+	iom_spelled(fn, NULL);
+	sp.flag_value = 1;		/* is_iomem = true with vaddr: no helper does that */
+	iom_spelled(fn, &sp);
+	iom_write(fn, 0, at(6), m, IOM_MEMBER_SYS, -1, -1, "m->vaddr");
+	iom_spelled(fn, NULL);
+	run_fixed(fn, &x);
+	EXPECT(x.nr == 3, "three writes");
+	for (int i = 0; i < 2; i++)
+		EXPECT(x.f[i].nr_edits == 2 &&
+		       !strcmp(x.f[i].edits[0].text, "iosys_map_set_vaddr(m, p)") &&
+		       x.f[i].edits[1].line == 4 && x.f[i].edits[1].end_line == 5 &&
+		       !x.f[i].edits[1].text[0], "set_vaddr, the flag's line deleted");
+	EXPECT(x.f[2].nr_edits == 0, "vaddr with is_iomem = true: no fix");
+}
+
+static void test_fix_rules(void)
+{
+	static const char *const bad[] = {
+		"fix copy-to iosys_map_memcpy_to\n",
+		"type t\nfix sideways h\n",
+		"type t\nfix copy-to\n",
+		"type t\nfix copy-to a\nfix copy-to b\n",
+	};
+	char err[256];
+	struct iom_rules *r = iom_rules_new();
+
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		struct iom_rules *b = iom_rules_new();
+
+		EXPECT(iom_rules_load_text(b, "x.rules", bad[i], err, sizeof(err)) < 0 &&
+		       !strncmp(err, "x.rules:", 8), bad[i]);
+		iom_rules_free(b);
+	}
+	/* A type replaced at run time keeps only the fixes its block names. */
+	EXPECT(!iom_rules_load_text(r, "x.rules", "type iosys_map\nheader linux/iosys-map.h\n"
+				    "system vaddr\nio vaddr_iomem\nflag is_iomem\n"
+				    "fix is-null my_is_null\nend\n", err, sizeof(err)), err);
+	{
+		struct iom_rules *saved = rules;
+		struct fixed x;
+		struct iom_func *fn;
+		int m;
+		struct iom_spelling t = spelled_copy(3, NULL);
+
+		rules = r;
+		fn = begin();
+		m = iom_object_map(fn, iom_path_deref(fn, param(fn, "map")), &t_map);
+		iom_load(fn, 0, at(2), 1, m, IOM_MEMBER_SYS, "map->vaddr");
+		copy_to(fn, 3, 1, &t);
+		t.is = IOM_SPELL_TEST;
+		t.negated = 1;
+		iom_spelled(fn, &t);
+		iom_null_test(fn, 0, at(4), 1);
+		iom_spelled(fn, NULL);
+		run_fixed(fn, &x);
+		rules = saved;
+		EXPECT(x.nr == 2 && x.f[0].nr_edits == 0, "no copy-to helper named: no fix");
+		EXPECT(x.f[1].nr_edits == 1 && !strcmp(x.f[1].edits[0].text, "my_is_null(map)"),
+		       "the rules' own name");
+	}
+	iom_rules_free(r);
+}
+
 int main(void)
 {
 	rules = iom_rules_new();
@@ -468,6 +720,11 @@ int main(void)
 	test_stores();
 	test_helper_facts();
 	test_rules_lines();
+	test_fix_calls();
+	test_fix_store_and_test();
+	test_fix_old_header();
+	test_fix_pair();
+	test_fix_rules();
 	iom_rules_free(rules);
 	printf("front-end contract: %d passed, %d failed\n", passed, failures);
 	return failures ? 1 : 0;
