@@ -75,7 +75,8 @@ static json_t *text_edit(struct server *s, json_t *fix, const char **path)
 	return edit;
 }
 
-/* "Use iosys_map_memcpy_to()" when the replacement is a call, else the text. */
+/* "Use iosys_map_memcpy_to()" when the first edit writes a callee's name or a
+ * call, else the text. */
 static char *title(json_t *fixes, const char *rule)
 {
 	const char *t = json_string_value(json_object_get(json_array_get(fixes, 0), "text"));
@@ -87,7 +88,7 @@ static char *title(json_t *fixes, const char *rule)
 	t = t ? t : "";
 	while (isalnum((unsigned char)t[n]) || t[n] == '_')
 		n++;
-	if (n && t[n] == '(' && n < 100)
+	if (n && (t[n] == '(' || !t[n]) && n < 100)
 		snprintf(out, 160, "Use %.*s() [%s]", (int)n, t, rule);
 	else
 		snprintf(out, 160, "Replace with '%.60s%s' [%s]", t, strlen(t) > 60 ? "..." : "",

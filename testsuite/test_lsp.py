@@ -526,3 +526,65 @@ def test_every_sample_as_the_command_says_it_first_parse_and_reparse(client, tmp
         for path in group:
             c.notify("textDocument/didClose", {"textDocument": {"uri": uris[path]}})
     c.shutdown()
+
+
+def test_code_actions_carry_the_fix_its(client, tmp_path):
+    sample = "cirrus-pixel-memcpy4-set-iomem.c"
+    path, = project(tmp_path, [sample])
+    text = open(path).read()
+    c = client()
+    c.initialize()
+    uri = c.open(path)
+    diags = c.diagnostics(uri)["diagnostics"]
+    assert lines_rules(diags) == [(25, "IOM001"), (35, "IOM001")]
+    r = code_action(c, uri, 24)["result"]
+    assert len(r) == 1
+    a = r[0]
+    assert a["kind"] == "quickfix" and a["isPreferred"] is True
+    assert a["title"] == "Use iosys_map_memcpy_to() [IOM001]"
+    assert a["diagnostics"][0]["code"] == "IOM001" and a["diagnostics"][0]["range"] == diags[0]["range"]
+    edits = a["edit"]["changes"][uri]
+    # applying the edits (from the end) gives the helper call
+    lines = text.split("\n")
+    for e in sorted(edits, key=lambda e: (e["range"]["start"]["line"], e["range"]["start"]["character"]),
+                    reverse=True):
+        s, t = e["range"]["start"], e["range"]["end"]
+        assert s["line"] == t["line"] == 24
+        lines[24] = lines[24][:s["character"]] + e["newText"] + lines[24][t["character"]:]
+    assert lines[24].strip().startswith("iosys_map_memcpy_to(&dst, off, &colors[i], sizeof(u32));")
+    # a line without a finding has none; a finding whose kind is not proven is not preferred
+    assert code_action(c, uri, 10)["result"] == []
+    c.shutdown()
+
+
+def test_a_fix_whose_memory_kind_is_unproven_is_not_preferred(client, tmp_path):
+    path, = project(tmp_path)
+    c = client()
+    c.initialize()
+    uri = c.open(path)
+    c.diagnostics(uri)
+    a, = code_action(c, uri, 20)["result"]
+    assert a["isPreferred"] is False and a["title"] == "Use iosys_map_is_null() [IOM006]"
+    assert [e["newText"] for e in a["edit"]["changes"][uri]] == ["iosys_map_is_null(dst)"]
+    # context.only without quickfix: nothing
+    i = c.request("textDocument/codeAction", {
+        "textDocument": {"uri": uri},
+        "range": {"start": {"line": 20, "character": 0}, "end": {"line": 20, "character": 99}},
+        "context": {"diagnostics": [], "only": ["refactor"]}})
+    assert c.response(i)["result"] == []
+    c.shutdown()
+
+
+def test_no_fix_its_for_a_text_newer_than_the_last_run(client, tmp_path):
+    path, = project(tmp_path)
+    text = open(path).read()
+    c = client()
+    c.initialize(options={"debounce": 50})
+    uri = c.open(path)
+    c.diagnostics(uri)
+    # a text that does not parse: the run fails, the fix-its of version 1
+    # would edit the wrong bytes of version 2
+    c.change(uri, "int broken(void) { return }\n" + text, 2)
+    r = code_action(c, uri, 21)                     # waits for the failed run
+    assert r["result"] == []
+    c.shutdown()

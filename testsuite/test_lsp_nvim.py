@@ -45,3 +45,19 @@ def run_nvim(tmp_path, sample, golden, **how):
 def test_nvim_edit_clears_the_diagnostic(tmp_path):
     run_nvim(tmp_path, "blit-null-check-raw-vaddr.c", "blit-null-check-raw-vaddr.edited.c",
              IOM_MODE="edit", IOM_FROM="!dst->vaddr", IOM_TO="iosys_map_is_null(dst)")
+
+
+def test_nvim_applies_the_quick_fixes(tmp_path):
+    # Each diagnostic's preferred quick fix, applied by Neovim itself
+    # (vim.lsp.util.apply_workspace_edit), the buffer written.
+    sample = "cirrus-pixel-memcpy4-set-iomem.c"
+    run_nvim(tmp_path, sample, "cirrus-pixel-memcpy4-set-iomem.fixed.c",
+             IOM_MODE="action", IOM_PREFERRED="1")
+    # the same bytes as the command's --fix on the same file
+    other = tmp_path / "fix"
+    other.mkdir()
+    shutil.copy(os.path.join(corpus.SAMPLES, sample), other / sample)
+    p = subprocess.run([CMD, "-q", "--fix", sample, "--", "-nostdinc", "-I", corpus.INCLUDE, "-O2"],
+                       cwd=other, capture_output=True, text=True, timeout=120)
+    assert p.returncode in (0, 1), p.stderr
+    assert (other / sample).read_text() == (tmp_path / sample).read_text()

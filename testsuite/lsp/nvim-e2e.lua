@@ -4,7 +4,8 @@
 --   IOM_CMD     the iomemcheck program
 --   IOM_FILE    the C file to open (a copy: it is written)
 --   IOM_EXPECT  the diagnostics due at first, "LINE:RULE,LINE:RULE" (1-based lines)
---   IOM_MODE    "action": apply the preferred quick fix of the first diagnostic;
+--   IOM_MODE    "action": apply the quick fix of each diagnostic in turn (with
+--               IOM_PREFERRED=1 only a preferred one will do);
 --               "edit": replace IOM_FROM by IOM_TO on its line, as a user types
 -- Then it waits until no diagnostic is left, writes the buffer and quits;
 -- any failure is "cquit 1" with the reason on stderr.
@@ -54,22 +55,37 @@ local ok, err = pcall(function()
   if first.source ~= 'iomemcheck' then return fail('source ' .. tostring(first.source)) end
 
   if env('IOM_MODE') == 'action' then
-    local params = vim.lsp.util.make_range_params()
-    params.range = {
-      start = { line = first.lnum, character = first.col },
-      ['end'] = { line = first.end_lnum, character = first.end_col },
-    }
-    params.context = { diagnostics = vim.lsp.diagnostic.get_line_diagnostics(buf, first.lnum) }
-    local res = client.request_sync('textDocument/codeAction', params, 30000, buf)
-    if not res or res.err or not res.result then
-      return fail('codeAction: ' .. vim.inspect(res))
+    -- the quick fix of each diagnostic in turn, as a user picks them; the
+    -- server analyses the changed buffer before the next one is asked for
+    for _ = 1, 20 do
+      local left = vim.diagnostic.get(buf)
+      if #left == 0 then break end
+      local d = left[1]
+      local params = vim.lsp.util.make_range_params()
+      params.range = {
+        start = { line = d.lnum, character = d.col },
+        ['end'] = { line = d.end_lnum, character = d.end_col },
+      }
+      params.context = { diagnostics = vim.lsp.diagnostic.get_line_diagnostics(buf, d.lnum) }
+      local res = client.request_sync('textDocument/codeAction', params, 30000, buf)
+      if not res or res.err or not res.result then
+        return fail('codeAction: ' .. vim.inspect(res))
+      end
+      local pick
+      for _, a in ipairs(res.result) do
+        if a.kind == 'quickfix' and (a.isPreferred or env('IOM_PREFERRED') ~= '1') then
+          pick = pick or a
+        end
+      end
+      if not pick then return fail('no quick fix for ' .. vim.inspect(d) .. ' in ' .. vim.inspect(res.result)) end
+      local before = vim.lsp.util.buf_versions[buf]
+      vim.lsp.util.apply_workspace_edit(pick.edit, client.offset_encoding)
+      if vim.lsp.util.buf_versions[buf] == before then return fail('the edit changed nothing') end
+      -- wait for the diagnostics of the edited text (one fewer)
+      if not vim.wait(60000, function() return #vim.diagnostic.get(buf) < #left end, 50) then
+        return fail('the diagnostic stayed after its fix: ' .. vim.inspect(vim.diagnostic.get(buf)))
+      end
     end
-    local pick
-    for _, a in ipairs(res.result) do
-      if a.isPreferred and a.kind == 'quickfix' then pick = a end
-    end
-    if not pick then return fail('no preferred quick fix in ' .. vim.inspect(res.result)) end
-    vim.lsp.util.apply_workspace_edit(pick.edit, client.offset_encoding)
   else
     local lines = vim.api.nvim_buf_get_lines(buf, 0, -1, false)
     local done = false
