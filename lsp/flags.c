@@ -10,6 +10,9 @@
  *    among the entries in the header's folder, then under the folder above
  *    it (at most SCAN_FILES sources read), else any C entry of its folder.
  *    The answer is remembered per header.
+ *    A .c file no entry compiles but an entry's file #includes (the same
+ *    search, without the last fallback) is analysed through that entry: its
+ *    findings in the .c file are the document's.
  * 4. Otherwise the default flags (initializationOptions.defaultFlags), and
  *    the caller says so once.
  */
@@ -164,8 +167,9 @@ static int includes(const char *file, const char *base)
 	return yes;
 }
 
-/* The entry whose file includes the header, as described above. */
-static const struct entry *includer(struct dbcache *c, const char *header)
+/* The entry whose file includes the header, as described above; with
+ * neighbour, failing that, any C entry of its folder. */
+static const struct entry *includer(struct dbcache *c, const char *header, int neighbour_ok)
 {
 	char *dir = dir_of(header), *up = dir_of(dir);
 	const char *base = base_of(header);
@@ -192,7 +196,7 @@ static const struct entry *includer(struct dbcache *c, const char *header)
 			if (includes(e->file, base))
 				found = e;
 		}
-	if (!found)
+	if (!found && neighbour_ok)
 		found = neighbour;
 	if (found) {
 		args_add(&c->headers, header);
@@ -239,8 +243,15 @@ int flags_entry(struct server *s, const char *path, struct entry *out, int *defa
 				entry_copy(&c->db.entries[k], out);
 				return 0;
 			}
-		if (n > 2 && !strcmp(path + n - 2, ".h") && (inc = includer(c, path))) {
+		if (n > 2 && !strcmp(path + n - 2, ".h") && (inc = includer(c, path, 1))) {
 			header_entry(inc, path, out);
+			return 0;
+		}
+		/* A .c file #included by an entry's file (the kernel's selftests):
+		 * that entry is run, and its findings in this file are this
+		 * document's, as the command reports them. */
+		if (n > 2 && !strcmp(path + n - 2, ".c") && (inc = includer(c, path, 0))) {
+			entry_copy(inc, out);
 			return 0;
 		}
 		snprintf(why, whylen, "no entry of %s compiles it", c->path);

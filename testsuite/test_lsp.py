@@ -588,3 +588,32 @@ def test_no_fix_its_for_a_text_newer_than_the_last_run(client, tmp_path):
     r = code_action(c, uri, 21)                     # waits for the failed run
     assert r["result"] == []
     c.shutdown()
+
+
+def test_a_c_file_included_by_an_entry_is_analysed_through_it(client, tmp_path):
+    # The kernel's i915 selftests: gem/x.c ends with #include "selftests/x.c".
+    (tmp_path / "selftests").mkdir()
+    (tmp_path / "selftests" / "blit.c").write_text(
+        "static int blit_selftest(struct iosys_map *m)\n"
+        "{\n"
+        "\treturn m->vaddr ? 0 : -1;\n"
+        "}\n")
+    (tmp_path / "blit.c").write_text(
+        "#include <linux/iosys-map.h>\n"
+        "int blit(struct iosys_map *m) { return iosys_map_is_null(m); }\n"
+        '#include "selftests/blit.c"\n')
+    (tmp_path / "compile_commands.json").write_text(json.dumps([
+        {"directory": str(tmp_path), "file": "blit.c",
+         "arguments": ["cc", "-nostdinc", "-I", corpus.INCLUDE, "-c", "blit.c"]}]))
+    p = subprocess.run([CMD, "-q", "--format=json", "-p", str(tmp_path)], capture_output=True,
+                       text=True, timeout=120)
+    want = [(f["line"], f["rule"]) for f in map(json.loads, p.stdout.splitlines())]
+    assert want == [(3, "IOM006")], p.stdout
+    c = client()
+    c.initialize()
+    sub = c.open(str(tmp_path / "selftests" / "blit.c"))
+    assert lines_rules(c.diagnostics(sub)["diagnostics"]) == want
+    main = c.open(str(tmp_path / "blit.c"))
+    assert c.diagnostics(main)["diagnostics"] == []     # the finding is the other file's
+    assert not [m for m in c.seen if m.get("method") == "window/showMessage"]
+    c.shutdown()
