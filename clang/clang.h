@@ -162,6 +162,10 @@ struct lower {
 	 * while pair_left (statements of the block still to lower) is not 0 */
 	CXCursor pair[2];
 	int pair_left;
+	/* spell.c: the expression statement being lowered (a helper that returns
+	 * nothing may only replace a whole statement) */
+	CXCursor statement;
+	int has_statement;
 	/* cond_branch: the '!' whose operand is being tested, when not_of is set */
 	CXCursor not_of;
 	int has_not_of;
@@ -225,6 +229,8 @@ void spell_test(struct lower *, CXCursor whole, CXCursor ptr, int negated);
  * member write: the pair of statements that set pointer and flag. */
 void spell_pair(struct lower *, CXCursor *k, int n, int i);
 void spell_write(struct lower *, CXCursor assign);
+/* { .ptr = VALUE, .flag = 0|1 }: the initialiser list of a map of rules type 'type'. */
+void spell_init(struct lower *, CXCursor list, int type);
 void spell_done(struct lower *);
 
 /* expr.c */

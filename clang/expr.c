@@ -469,6 +469,8 @@ static void init_list(struct lower *l, CXCursor where_c, int path, CXType type, 
 	/* Member writes are placed at the initialiser (GCC: the declaration);
 	 * inside a helper macro's expansion they are helper code. */
 	where_c = list;
+	if (map_type(l, type) >= 0)
+		spell_init(l, list, map_type(l, type));
 	for (int i = 0; i < n; i++) {
 		CXCursor d[MAX_KIDS];
 		int nd = kids(k[i], d);
@@ -525,6 +527,8 @@ static void init_list(struct lower *l, CXCursor where_c, int path, CXType type, 
 			eval(l, k[i]);
 		}
 	}
+	if (map_type(l, type) >= 0)
+		spell_done(l);
 	free_fields(&f);
 }
 

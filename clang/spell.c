@@ -265,6 +265,13 @@ void spell_done(struct lower *l)
 	iom_spelled(l->fn, NULL);
 }
 
+/* Is the cursor the statement of a block being lowered?  Its value is then
+ * unused, and a helper that returns nothing (iosys_map_wr, memcpy_to) fits. */
+static int is_statement(struct lower *l, CXCursor c)
+{
+	return l->has_statement && clang_equalCursors(strip(c), strip(l->statement));
+}
+
 /* ---- calls ---------------------------------------------------------------- */
 
 /* Is argument i the i-th, counted by the commas written between the call's
@@ -308,6 +315,16 @@ void spell_call(struct lower *l, CXCursor call, int i)
 		;
 	if (n == name.off || !extent_of(l, arg, &a, &end) || !clang_File_isEqual(a.file, name.file))
 		return;
+	/* The call is the statement (FORTIFY's: the macro is): its result, which
+	 * the helpers do not have, is not used. */
+	{
+		struct pos st;
+		unsigned st_end;
+
+		if (!l->has_statement || !extent_of(l, l->statement, &st, &st_end) ||
+		    !clang_File_isEqual(st.file, name.file) || st.off != name.off)
+			return;
+	}
 	{
 		unsigned open = n;
 
@@ -402,7 +419,7 @@ void spell_store(struct lower *l, CXCursor assign, CXCursor lhs, CXCursor rhs)
 	struct spelled s;
 	CXSourceLocation op;
 
-	if (!looks_typed_deref(lhs) || !start(l, &s, assign))
+	if (!looks_typed_deref(lhs) || !is_statement(l, assign) || !start(l, &s, assign))
 		return;
 	s.sp.is = IOM_SPELL_STORE;
 	if (!operator_location(assign, &op) || !written_at(l, op, "=") ||
@@ -626,4 +643,88 @@ void spell_write(struct lower *l, CXCursor assign)
 		return;
 	if (pair_spelling(l, l->pair[0], l->pair[1], &s))
 		hand_over(l, &s);
+}
+
+/* ---- { .ptr = VALUE, .flag = 0|1 } ------------------------------------------ */
+
+/* The name of the member a MemberRef designator names ("" for an anonymous one). */
+static char *designated_name(CXCursor ref)
+{
+	CXString s = clang_getCursorSpelling(clang_getCursorReferenced(ref));
+	char *name = strdup(clang_getCString(s) ? clang_getCString(s) : "");
+
+	clang_disposeString(s);
+	return name;
+}
+
+/*
+ * One designated member of a map's initialiser, .name = value, written so.
+ * A member of the anonymous union (vaddr) comes after the union's own
+ * designator, which has no name.
+ */
+static int designator(struct lower *l, CXCursor c, char **name, CXCursor *value)
+{
+	CXCursor d[MAX_KIDS];
+	int n = kids(c, d);
+
+	if (clang_getCursorKind(c) != CXCursor_UnexposedExpr || n < 2)
+		return 0;
+	for (int i = 0; i < n - 1; i++) {
+		char *nm;
+
+		if (clang_getCursorKind(d[i]) != CXCursor_MemberRef)
+			return 0;
+		nm = designated_name(d[i]);
+		if (!nm || (i < n - 2 && *nm)) {
+			free(nm);
+			return 0;
+		}
+		free(*name);
+		*name = nm;
+	}
+	*value = d[n - 1];
+	return **name && written_at(l, clang_getCursorLocation(d[n - 2]), *name);
+}
+
+void spell_init(struct lower *l, CXCursor list, int ty)
+{
+	CXCursor k[MAX_KIDS], v[2];
+	char *name[2] = { NULL, NULL };
+	const struct iom_type *t;
+	struct spelled s;
+	struct pos a;
+	unsigned end;
+	long long flag;
+	int ptr;
+	size_t size;
+	const char *txt;
+
+	t = iom_rules_type_at(l->rules, ty);
+	if (!t || kids(list, k) != 2 || !designator(l, k[0], &name[0], &v[0]) ||
+	    !designator(l, k[1], &name[1], &v[1]) || !extent_of(l, list, &a, &end) ||
+	    !(txt = contents(l, a.file, &size)) || txt[a.off] != '{' || txt[end - 1] != '}')
+		goto out;
+	ptr = !strcmp(name[0], t->member[IOM_MEMBER_FLAG]) ? 1 : 0;
+	if (strcmp(name[!ptr], t->member[IOM_MEMBER_FLAG]) ||
+	    (strcmp(name[ptr], t->member[IOM_MEMBER_SYS]) &&
+	     strcmp(name[ptr], t->member[IOM_MEMBER_IO])) ||
+	    !const_int(v[!ptr], &flag) || (flag != 0 && flag != 1))
+		goto out;
+	memset(&s, 0, sizeof(s));
+	spelled_file(l, &s, a.file);
+	s.sp.is = IOM_SPELL_INIT;
+	s.sp.whole = span_of(l, a.file, a.off, end);
+	s.sp.flag_value = (int)flag;
+	s.map = strdup("");
+	s.member = name[ptr];
+	s.flag = name[!ptr];
+	name[0] = name[1] = NULL;
+	s.value = text_in(l, v[ptr], a.file);
+	if (s.value && s.map)
+		hand_over(l, &s);
+	else
+		spelled_free(&s);
+out:
+	free(name[0]);
+	free(name[1]);
 }

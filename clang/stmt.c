@@ -415,6 +415,11 @@ void lower_stmt(struct lower *l, CXCursor c)
 	if (l->depth >= MAX_NESTING)
 		return;
 	l->depth++;
+	/* An expression as a statement: its value is unused (spell.c). */
+	if (clang_isExpression(clang_getCursorKind(c))) {
+		l->statement = c;
+		l->has_statement = 1;
+	}
 	lower_one(l, c);
 	l->depth--;
 }

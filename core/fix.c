@@ -28,6 +28,7 @@ enum { SYS = IOM_MEMBER_SYS, IO = IOM_MEMBER_IO };
 #define LOAD	IOM_SPELL_LOAD
 #define TEST	IOM_SPELL_TEST
 #define SET	IOM_SPELL_SET
+#define INIT	IOM_SPELL_INIT
 
 static const struct fix_row {
 	const char *role;
@@ -168,6 +169,7 @@ static int event_fits(const struct event *e, enum iom_spell_is is)
 	case IOM_SPELL_TEST:
 		return e->op == EV_NULL_TEST;
 	case IOM_SPELL_SET:
+	case IOM_SPELL_INIT:
 		return e->op == EV_WRITE;
 	}
 	return 0;

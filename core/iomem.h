@@ -581,21 +581,22 @@ enum iom_spell_is {
 	IOM_SPELL_LOAD,		/* *(TYPE *)PTR as a value */
 	IOM_SPELL_TEST,		/* PTR as a truth value, !PTR, PTR == NULL, PTR != NULL */
 	IOM_SPELL_SET,		/* MAP.ptr = VALUE; and MAP.flag = 0|1; next to each other */
+	IOM_SPELL_INIT,		/* { .ptr = VALUE, .flag = 0|1 } initialising a map */
 };
 
 struct iom_spelling {
 	enum iom_spell_is is;
 	const char *file;		/* as in struct iom_where */
 	struct iom_span whole;		/* the construct (SET: the pointer's assignment) */
-	struct iom_spelled_ptr ptr;	/* SET: MAP.ptr, offset NULL */
+	struct iom_spelled_ptr ptr;	/* SET: MAP.ptr, offset NULL; INIT: the member only */
 	struct iom_span name;		/* CALL: the callee's name as written */
 	const char *callee;		/* CALL: that name */
 	int arg;			/* CALL: the 1-based argument that is ptr */
 	const char *type;		/* STORE, LOAD: TYPE */
-	const char *value;		/* STORE, SET: VALUE */
+	const char *value;		/* STORE, SET, INIT: VALUE */
 	int negated;			/* TEST: true when PTR is NULL (!PTR, PTR == NULL) */
-	const char *flag;		/* SET: the flag member written */
-	int flag_value;			/* SET: the constant it is given */
+	const char *flag;		/* SET, INIT: the flag member written */
+	int flag_value;			/* SET, INIT: the constant it is given */
 	struct iom_span flag_stmt;	/* SET: what goes with the flag's statement: its
 					 * assignment, ';', and its line when alone on it */
 };

@@ -19,7 +19,8 @@ static void text_finding(struct iom_buf *b, const struct iom_finding *f)
 			       f->notes[i].where.line, f->notes[i].where.col, f->notes[i].text);
 }
 
-/* As clang escapes fix-it strings: \\ \" \n \t, other unprintable bytes in octal. */
+/* As clang escapes fix-it strings: \\ \" \n \t, every other byte outside
+ * printable ASCII (UTF-8 included) as three octal digits. */
 static void put_escaped(struct iom_buf *b, const char *s)
 {
 	for (; s && *s; s++) {
@@ -31,7 +32,7 @@ static void put_escaped(struct iom_buf *b, const char *s)
 			iom_buf_add(b, "\\n", 2);
 		else if (c == '\t')
 			iom_buf_add(b, "\\t", 2);
-		else if (c < 0x20 || c == 0x7f)
+		else if (c < 0x20 || c >= 0x7f)
 			iom_buf_printf(b, "\\%03o", c);
 		else
 			iom_buf_add(b, (const char *)&c, 1);

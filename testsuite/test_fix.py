@@ -140,6 +140,29 @@ def test_overlapping_fixits_are_reported_and_the_rest_applied(tmp_path):
         "if (!other->vaddr)", "if (iosys_map_is_null(other))")
 
 
+USED = """#include <linux/iosys-map.h>
+
+void *f(struct iosys_map *dst, const void *src, u32 v, u32 *out)
+{
+	*out = *(u32 *)dst->vaddr = v;
+	*(u32 *)(dst->vaddr + 8) = v;
+	if (v)
+		memcpy(dst->vaddr, src, v);
+	return memcpy(dst->vaddr + 4, src, v);
+}
+"""
+
+
+def test_a_call_or_store_whose_value_is_used_gets_no_fix(tmp_path):
+    # iosys_map_wr and iosys_map_memcpy_to give no value: only statements are rewritten.
+    (tmp_path / "u.c").write_text(USED)
+    p = iomemcheck(tmp_path, "--format=json", "u.c", "--", "-nostdinc", "-I", corpus.INCLUDE)
+    fixed = {f["line"]: [e["text"] for e in f.get("fixes", [])]
+             for f in map(json.loads, p.stdout.splitlines())}
+    assert fixed == {5: [], 6: ["iosys_map_wr(dst, 8, u32, v)"],
+                     8: ["iosys_map_memcpy_to", "dst, 0"], 9: []}
+
+
 def test_a_header_reached_from_two_entries_is_edited_once(tmp_path):
     # The same function (a .c file both entries #include) gives the same fix twice.
     (tmp_path / "shared.c").write_text(CONFLICT.split("\n", 1)[1].replace("stamp", "shared"))

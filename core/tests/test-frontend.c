@@ -468,8 +468,10 @@ static void keep_finding(const struct iom_finding *f, void *ctx)
 	struct fixed *x = (struct fixed *)ctx;
 	struct iom_buf b = { 0 };
 
-	if (x->nr < 8)
-		x->f[x->nr++] = *f;
+	if (x->nr < 8) {
+		x->f[x->nr] = *f;
+		x->f[x->nr++].function = "f";	/* the function's own name goes with it */
+	}
 	if (!iom_render(IOM_FORMAT_FIXITS, f, &b))
 		snprintf(x->text + strlen(x->text), sizeof(x->text) - strlen(x->text), "%s", b.s);
 	iom_buf_free(&b);
@@ -655,6 +657,54 @@ static void test_fix_pair(void)
 		       x.f[i].edits[1].line == 4 && x.f[i].edits[1].end_line == 5 &&
 		       !x.f[i].edits[1].text[0], "set_vaddr, the flag's line deleted");
 	EXPECT(x.f[2].nr_edits == 0, "vaddr with is_iomem = true: no fix");
+
+	/* struct iosys_map m = { .vaddr_iomem = regs, .is_iomem = true }; */
+	fn = begin();
+	m = iom_object_map(fn, local(fn, "m", 1), &t_map);
+	memset(&sp, 0, sizeof(sp));
+	sp.is = IOM_SPELL_INIT;
+	sp.file = "t.c";
+	sp.whole = span(3, 23, 61);
+	sp.ptr.map = "";
+	sp.ptr.member = "vaddr_iomem";
+	sp.value = "regs";
+	sp.flag = "is_iomem";
+	sp.flag_value = 1;
+	iom_spelled(fn, &sp);
+	iom_write(fn, 0, at(3), m, IOM_MEMBER_IO, -1, -1, "m.vaddr_iomem");
+	iom_write(fn, 0, at(3), m, IOM_MEMBER_FLAG, 1, -1, "m.is_iomem");
+	iom_spelled(fn, NULL);
+	run_fixed(fn, &x);
+	EXPECT(x.nr == 1 && x.f[0].nr_edits == 1 &&
+	       !strcmp(x.f[0].edits[0].text, "IOSYS_MAP_INIT_VADDR_IOMEM(regs)") &&
+	       x.f[0].edits[0].col == 23 && x.f[0].edits[0].end_col == 61, "an initialiser: INIT");
+}
+
+/* Fix-it text escaped as clang's -fdiagnostics-parseable-fixits does. */
+static void test_fixit_escapes(void)
+{
+	struct iom_finding f;
+	char out[512];
+
+	memset(&f, 0, sizeof(f));
+	f.rule = IOM006;
+	f.where = at(3);
+	f.function = "f";
+	snprintf(f.message, sizeof(f.message), "m");
+	f.nr_edits = 1;
+	f.edits[0] = (struct iom_edit){ "d\"ir/t.c", 3, 1, 3, 4, "" };
+	snprintf(f.edits[0].text, sizeof(f.edits[0].text), "a\"b\\c\n\t\xc3\xa9\x01");
+	{
+		struct iom_buf b = { 0 };
+
+		iom_render(IOM_FORMAT_FIXITS, &f, &b);
+		snprintf(out, sizeof(out), "%s", b.s ? b.s : "");
+		iom_buf_free(&b);
+	}
+	EXPECT(strstr(out, "\nfix-it:\"d\\\"ir/t.c\":{3:1-3:4}:\"a\\\"b\\\\c\\n\\t\\303\\251\\001\"\n"),
+	       "quotes, backslashes, newline, tab, UTF-8 and control bytes escaped");
+	iom_format_text(&f, out, sizeof(out));
+	EXPECT(!strstr(out, "fix-it:"), "plain text has no fix-it lines");
 }
 
 static void test_fix_rules(void)
@@ -725,6 +775,7 @@ int main(void)
 	test_fix_old_header();
 	test_fix_pair();
 	test_fix_rules();
+	test_fixit_escapes();
 	iom_rules_free(rules);
 	printf("front-end contract: %d passed, %d failed\n", passed, failures);
 	return failures ? 1 : 0;
