@@ -65,7 +65,8 @@ PLUGIN_DIR := $(O)$(PLUGIN_DIR)
 PLUGIN_SO := $(PLUGIN_DIR)/iomemcheck.so
 endif
 
-PACKAGES := $(GCC_PACKAGES) sparse dpkg-dev python3-pytest libjansson-dev libclang-$(LLVM_VERSION)-dev
+# neovim: the language server's end-to-end test runs it headless as the client.
+PACKAGES := $(GCC_PACKAGES) sparse dpkg-dev python3-pytest libjansson-dev libclang-$(LLVM_VERSION)-dev neovim
 # What building Debian's linux 6.1 (allmodconfig) needs besides gcc.
 KERNEL_PACKAGES := linux-source-6.1 flex bison bc libelf-dev libssl-dev xz-utils kmod cpio
 
@@ -86,6 +87,9 @@ CLANG_OBJ := $(patsubst clang/%.c,$(CLANG_OBJDIR)/%.o,$(CLANG_SRC))
 # The iomemcheck command (cmd/), with the libclang engine and the GCC plugin.
 CMD_SRC := cmd/main.c cmd/options.c cmd/db.c cmd/words.c cmd/paths.c cmd/flags.c cmd/engines.c \
 	cmd/workers.c cmd/findings.c cmd/render.c cmd/apply.c
+# Its language server, iomemcheck --lsp (lsp/README.md).
+LSP_SRC := lsp/frame.c lsp/rpc.c lsp/lifecycle.c lsp/docs.c lsp/text.c lsp/flags.c \
+	lsp/analysis.c lsp/worker.c lsp/diag.c lsp/actions.c lsp/server.c
 # The CI gate (gate/README.md): keys, baseline, suppressions, SARIF and the
 # other sinks, import and merge.  Where the project is published: the SARIF
 # rules link their catalog pages under it.
@@ -154,12 +158,16 @@ clang/libiomclang.a: $(CLANG_OBJ) clang/.llvm-version
 clang/iomclang-run: clang/iomclang-run.c clang/libiomclang.a core/libiomcore.a
 	$(CC) $(CLANG_CFLAGS) -o $@ $< clang/libiomclang.a core/libiomcore.a $(CLANG_LDLIBS)
 
-cmd/%.o: cmd/%.c cmd/cmd.h cmd/cli.h cmd/gcc-only.def core/iomem.h clang/engine.h gate/gate.h | deps
-	$(CC) $(CORE_CFLAGS) -DIOM_HAVE_CLANG_ENGINE -Icore -Iclang -Igate -c -o $@ $<
+cmd/%.o: cmd/%.c cmd/cmd.h cmd/cli.h cmd/gcc-only.def core/iomem.h clang/engine.h gate/gate.h \
+		lsp/lsp.h lsp/methods.def | deps
+	$(CC) $(CORE_CFLAGS) -DIOM_HAVE_CLANG_ENGINE -Icore -Icmd -Iclang -Igate -Ilsp -c -o $@ $<
 
-cmd/iomemcheck: $(CMD_SRC:.c=.o) clang/libiomclang.a gate/libiomgate.a core/libiomcore.a
-	$(CC) -o $@ $(CMD_SRC:.c=.o) clang/libiomclang.a gate/libiomgate.a core/libiomcore.a \
-		-ljansson $(CLANG_LDLIBS)
+lsp/%.o: lsp/%.c lsp/lsp.h lsp/methods.def cmd/cmd.h core/iomem.h clang/engine.h | deps
+	$(CC) $(CORE_CFLAGS) -Icore -Icmd -Iclang -DIOM_VERSION='"$(VERSION)"' -DIOM_URL='"$(URL)"' -c -o $@ $<
+
+cmd/iomemcheck: $(CMD_SRC:.c=.o) $(LSP_SRC:.c=.o) clang/libiomclang.a gate/libiomgate.a core/libiomcore.a
+	$(CC) -o $@ $(CMD_SRC:.c=.o) $(LSP_SRC:.c=.o) clang/libiomclang.a gate/libiomgate.a \
+		core/libiomcore.a -ljansson $(CLANG_LDLIBS)
 
 # libsparse from Debian's source package of the installed sparse, built once
 # into build/sparse-src/ (scripts/need-sparse-source; the flow stage needs it).
@@ -192,7 +200,7 @@ check-gate: gate/tests/test-gate cmd/iomemcheck $(PLUGIN_SO)
 # engine, command, kernel tools) do not depend on it and run with the default.
 PYTEST_GCC := testsuite/test_plugin.py testsuite/test_gcc_versions.py testsuite/test_corpus.py
 PYTEST_ALL := $(PYTEST_GCC) testsuite/test_tables.py testsuite/test_clang.py \
-	testsuite/test_command.py testsuite/kernel
+	testsuite/test_command.py testsuite/test_lsp.py testsuite/test_lsp_nvim.py testsuite/kernel
 # Under SANITIZE=1 the runtime is preloaded into every process: the command's
 # tests that crash a worker or a compiler on purpose would count as reports.
 PYTEST_SAN := $(PYTEST_GCC) testsuite/kernel
@@ -268,13 +276,15 @@ install: all
 	install -d $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 644 cmd/iomemcheck.1 $(DESTDIR)$(PREFIX)/share/man/man1/
 	install -m 644 $(RULES) rules/README.md $(DESTDIR)$(PREFIX)/share/iomemcheck/rules/
+	install -d $(DESTDIR)$(PREFIX)/share/iomemcheck/rules/catalog
+	install -m 644 $(CATALOG) $(DESTDIR)$(PREFIX)/share/iomemcheck/rules/catalog/
 	if [ -x sparse/iomemcheck-sparse ]; then \
 		install -m 755 sparse/iomemcheck-sparse $(DESTDIR)$(PREFIX)/bin/; fi
 
 clean:
 	rm -f core/*.o core/libiomcore.a core/rules_builtin.c core/tests/test-core \
 		gcc/*.o gcc/*.so clang/libiomclang.a clang/iomclang-run clang/.llvm-version \
-		cmd/*.o cmd/iomemcheck gate/*.o gate/*.a gate/catalog.c gate/tests/test-gate
+		cmd/*.o cmd/iomemcheck lsp/*.o gate/*.o gate/*.a gate/catalog.c gate/tests/test-gate
 	rm -rf build/gcc build/asan clang/obj-*
 	@if [ -f sparse/Makefile ]; then $(MAKE) -s -C sparse clean; fi
 	rm -f core/tests/test-frontend

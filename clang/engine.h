@@ -29,4 +29,40 @@ int clang_engine_run(const struct iom_rules *rules, const struct iom_options *op
 		     const char *file, int argc, const char *const *argv,
 		     iom_report_fn report, void *ctx, struct clang_engine_result *result);
 
+/*
+ * Text an editor holds for a file that differs from the disk (libclang's
+ * unsaved files): the file named 'file' is read as 'text' (length bytes,
+ * need not end in NUL) wherever the parse reaches it, the main file included.
+ */
+struct clang_unsaved {
+	const char *file;
+	const char *text;
+	unsigned long length;
+};
+
+/* clang_engine_run with unsaved buffers (nr may be 0). */
+int clang_engine_run_unsaved(const struct iom_rules *rules, const struct iom_options *opts,
+			     const char *file, int argc, const char *const *argv,
+			     const struct clang_unsaved *unsaved, int nr,
+			     iom_report_fn report, void *ctx, struct clang_engine_result *result);
+
+/*
+ * A session: one file analysed again and again with the same arguments (an
+ * editor's buffer).  The first run parses and keeps the translation unit
+ * with its #include block precompiled (libclang's preamble); later runs
+ * reparse with the unsaved buffers given, which skips the headers.  A run
+ * that fails to parse at all drops the unit: the next one starts over.
+ * rules and opts must outlive the session.
+ */
+struct clang_session;
+
+struct clang_session *clang_session_new(const struct iom_rules *rules,
+					const struct iom_options *opts, const char *file,
+					int argc, const char *const *argv);
+int clang_session_run(struct clang_session *, const struct clang_unsaved *unsaved, int nr,
+		      iom_report_fn report, void *ctx, struct clang_engine_result *result);
+/* Does the session hold a parsed unit (the next run is a reparse)? */
+int clang_session_warm(const struct clang_session *);
+void clang_session_free(struct clang_session *);
+
 #endif

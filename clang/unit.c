@@ -363,40 +363,21 @@ static enum CXChildVisitResult each_function(CXCursor c, CXCursor parent, CXClie
 	return CXChildVisit_Continue;
 }
 
-int clang_engine_run(const struct iom_rules *rules, const struct iom_options *opts,
-		     const char *file, int argc, const char *const *argv,
-		     iom_report_fn report, void *ctx, struct clang_engine_result *result)
+/* Everything after the parse: the first error, ops tables, every function. */
+static int analyse_tu(const struct iom_rules *rules, const struct iom_options *opts,
+		      CXTranslationUnit tu, const char *file, iom_report_fn report, void *ctx,
+		      struct clang_engine_result *result)
 {
-	CXIndex index;
-	CXTranslationUnit tu = NULL;
-	enum CXErrorCode err;
 	struct run r;
 
-	memset(result, 0, sizeof(*result));
 	memset(&r, 0, sizeof(r));
 	r.rules = rules;
 	r.opts = opts;
 	r.report = report;
 	r.ctx = ctx;
 	r.dump = getenv("IOMCLANG_DUMP") != NULL;
-	index = clang_createIndex(0, 0);
-	if (!index) {
-		snprintf(result->error, sizeof(result->error), "%s: error: libclang did not start", file);
+	if (first_error(tu, file, result->error, sizeof(result->error)))
 		return -1;
-	}
-	err = clang_parseTranslationUnit2(index, file, argv, argc, NULL, 0,
-					  CXTranslationUnit_DetailedPreprocessingRecord, &tu);
-	if (err != CXError_Success || !tu) {
-		snprintf(result->error, sizeof(result->error),
-			 "%s: error: libclang could not parse the file (error %d)", file, (int)err);
-		clang_disposeIndex(index);
-		return -1;
-	}
-	if (first_error(tu, file, result->error, sizeof(result->error))) {
-		clang_disposeTranslationUnit(tu);
-		clang_disposeIndex(index);
-		return -1;
-	}
 	r.main_file = clang_getFile(tu, file);
 	where_init(&r.wc, rules, tu);
 	r.types = types_new();
@@ -412,9 +393,154 @@ int clang_engine_run(const struct iom_rules *rules, const struct iom_options *op
 		iom_unit_free(r.unit);
 	types_free(r.types);
 	where_free(&r.wc);
-	clang_disposeTranslationUnit(tu);
-	clang_disposeIndex(index);
 	result->nr_findings = r.findings;
 	result->nr_functions = r.functions;
 	return 0;
+}
+
+static struct CXUnsavedFile *unsaved_files(const struct clang_unsaved *unsaved, int *nr)
+{
+	struct CXUnsavedFile *files;
+
+	if (*nr <= 0 || !(files = calloc(*nr, sizeof(*files)))) {
+		*nr = 0;
+		return NULL;
+	}
+	for (int i = 0; i < *nr; i++)
+		files[i] = (struct CXUnsavedFile){ unsaved[i].file, unsaved[i].text,
+						   unsaved[i].length };
+	return files;
+}
+
+int clang_engine_run(const struct iom_rules *rules, const struct iom_options *opts,
+		     const char *file, int argc, const char *const *argv,
+		     iom_report_fn report, void *ctx, struct clang_engine_result *result)
+{
+	return clang_engine_run_unsaved(rules, opts, file, argc, argv, NULL, 0, report, ctx,
+					result);
+}
+
+int clang_engine_run_unsaved(const struct iom_rules *rules, const struct iom_options *opts,
+			     const char *file, int argc, const char *const *argv,
+			     const struct clang_unsaved *unsaved, int nr,
+			     iom_report_fn report, void *ctx, struct clang_engine_result *result)
+{
+	struct CXUnsavedFile *files;
+	CXIndex index;
+	CXTranslationUnit tu = NULL;
+	enum CXErrorCode err;
+	int ret;
+
+	memset(result, 0, sizeof(*result));
+	index = clang_createIndex(0, 0);
+	if (!index) {
+		snprintf(result->error, sizeof(result->error), "%s: error: libclang did not start", file);
+		return -1;
+	}
+	files = unsaved_files(unsaved, &nr);
+	err = clang_parseTranslationUnit2(index, file, argv, argc, files, nr,
+					  CXTranslationUnit_DetailedPreprocessingRecord, &tu);
+	free(files);	/* libclang copies the buffers (getMemBufferCopy) */
+	if (err != CXError_Success || !tu) {
+		snprintf(result->error, sizeof(result->error),
+			 "%s: error: libclang could not parse the file (error %d)", file, (int)err);
+		clang_disposeIndex(index);
+		return -1;
+	}
+	ret = analyse_tu(rules, opts, tu, file, report, ctx, result);
+	clang_disposeTranslationUnit(tu);
+	clang_disposeIndex(index);
+	return ret;
+}
+
+/* ---- sessions: one file parsed again and again (the language server) ---- */
+
+struct clang_session {
+	const struct iom_rules *rules;
+	const struct iom_options *opts;
+	CXIndex index;
+	CXTranslationUnit tu;
+	char *file;
+	int argc;
+	char **argv;
+};
+
+struct clang_session *clang_session_new(const struct iom_rules *rules,
+					const struct iom_options *opts, const char *file,
+					int argc, const char *const *argv)
+{
+	struct clang_session *s = calloc(1, sizeof(*s));
+
+	if (!s)
+		return NULL;
+	s->rules = rules;
+	s->opts = opts;
+	s->file = strdup(file);
+	s->argv = calloc(argc + 1, sizeof(*s->argv));
+	s->index = clang_createIndex(0, 0);
+	if (!s->file || !s->argv || !s->index) {
+		clang_session_free(s);
+		return NULL;
+	}
+	for (int i = 0; i < argc; i++)
+		if ((s->argv[i] = strdup(argv[i])))
+			s->argc++;
+	return s;
+}
+
+int clang_session_warm(const struct clang_session *s)
+{
+	return s->tu != NULL;
+}
+
+int clang_session_run(struct clang_session *s, const struct clang_unsaved *unsaved, int nr,
+		      iom_report_fn report, void *ctx, struct clang_engine_result *result)
+{
+	struct CXUnsavedFile *files;
+	enum CXErrorCode err;
+	int reparse = s->tu != NULL;
+
+	memset(result, 0, sizeof(*result));
+	files = unsaved_files(unsaved, &nr);
+	if (reparse) {
+		err = (enum CXErrorCode)clang_reparseTranslationUnit(s->tu, nr, files,
+								     clang_defaultReparseOptions(s->tu));
+		if (err != CXError_Success) {	/* the unit is unusable now: start over */
+			clang_disposeTranslationUnit(s->tu);
+			s->tu = NULL;
+		}
+	} else {
+		/* The #include block at the top is compiled once and kept: a
+		 * reparse then only parses the rest of the file. */
+		err = clang_parseTranslationUnit2(s->index, s->file, (const char *const *)s->argv,
+						  s->argc, files, nr,
+						  CXTranslationUnit_DetailedPreprocessingRecord |
+						  CXTranslationUnit_PrecompiledPreamble |
+						  CXTranslationUnit_CreatePreambleOnFirstParse, &s->tu);
+		if (err != CXError_Success)
+			s->tu = NULL;
+	}
+	free(files);
+	if (!s->tu) {
+		snprintf(result->error, sizeof(result->error),
+			 "%s: error: libclang could not %s the file (error %d)", s->file,
+			 reparse ? "parse again" : "parse", (int)err);
+		return -1;
+	}
+	return analyse_tu(s->rules, s->opts, s->tu, s->file, report, ctx, result);
+}
+
+void clang_session_free(struct clang_session *s)
+{
+	if (!s)
+		return;
+	if (s->tu)
+		clang_disposeTranslationUnit(s->tu);
+	if (s->index)
+		clang_disposeIndex(s->index);
+	for (int i = 0; i < s->argc; i++)
+		free(s->argv[i]);
+	free(s->argv);
+	free(s->file);
+	free(s);
 }

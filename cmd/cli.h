@@ -14,6 +14,7 @@ struct cli {
 	int format;			/* enum iom_format */
 	const char *plugin;
 	int quiet, verbose, print_commands;
+	int lsp;			/* --lsp: a language server on stdin/stdout */
 	int apply;			/* APPLY_FIX (--fix) or APPLY_DIFF (--diff), 0: neither */
 	enum engine_kind engine;
 	struct args paths;		/* PATHs, or the FILEs of the '--' form */

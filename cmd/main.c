@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "lsp.h"
 
 /* ---- the entries ------------------------------------------------------------ */
 
@@ -446,6 +447,11 @@ int main(int argc, char **argv)
 	c.run.verbose = c.config.verbose || c.config.dump;
 	if (!c.jobs)
 		c.jobs = cpus();
+	if (c.lsp) {
+		if (check_engine(&c, cwd))
+			return fail(&c, EXIT_USAGE);
+		return lsp_main(&c.run, c.db);
+	}
 	if (check_engine(&c, cwd) || open_db(&c, &db, cwd, &shown))
 		return fail(&c, EXIT_USAGE);
 	n = select_entries(&c, &db, cwd, shown, &sel, &not_c);

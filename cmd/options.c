@@ -16,6 +16,7 @@
 static const char usage_text[] =
 "usage: iomemcheck [OPTIONS] [-p DIR|FILE] [PATH...]\n"
 "       iomemcheck [OPTIONS] FILE.c... -- CFLAGS...\n"
+"       iomemcheck --lsp [-p DIR|FILE] [ENGINE OPTIONS]\n"
 "\n"
 "Check I/O-memory discipline (struct iosys_map, struct dma_buf_map) in the C files\n"
 "of a compile database.  PATHs (files or folders) pick its entries; without PATH,\n"
@@ -34,6 +35,8 @@ static const char usage_text[] =
 "                     entry's own compile command runs with the GCC plugin)\n"
 "  --plugin FILE      the GCC plugin for --engine=gcc (default: next to iomemcheck)\n"
 "  --print-commands   print what each entry's engine would run, analyse nothing\n"
+"  --lsp              be a language server on stdin/stdout (LSP; lsp/README.md):\n"
+"                     diagnostics and quick fixes in the editor, with libclang\n"
 "  --fix              apply the findings' fix-its to the files (each replaced\n"
 "                     atomically); overlapping fix-its are reported, not applied\n"
 "  --diff             print the fix-its as a unified patch (git apply, patch -p1)\n"
@@ -68,6 +71,7 @@ static int opt_output(struct cli *c, const char *v) { c->output = c->gate.output
 static int opt_plugin(struct cli *c, const char *v) { c->plugin = v; return 0; }
 static int opt_quiet(struct cli *c, const char *v) { (void)v; c->quiet = c->gate.quiet = 1; return 0; }
 static int opt_print(struct cli *c, const char *v) { (void)v; c->print_commands = 1; return 0; }
+static int opt_lsp(struct cli *c, const char *v) { (void)v; c->lsp = 1; return 0; }
 static int opt_fix(struct cli *c, const char *v) { (void)v; c->apply = APPLY_FIX; return 0; }
 static int opt_diff(struct cli *c, const char *v) { (void)v; c->apply = APPLY_DIFF; return 0; }
 
@@ -204,6 +208,7 @@ static const struct option {
 	{ "engine",		0,   1, opt_engine },
 	{ "plugin",		0,   1, opt_plugin },
 	{ "print-commands",	0,   0, opt_print },
+	{ "lsp",		0,   0, opt_lsp },
 	{ "fix",		0,   0, opt_fix },
 	{ "diff",		0,   0, opt_diff },
 	{ "quiet",		'q', 0, opt_quiet },
@@ -313,9 +318,14 @@ int parse_options(struct cli *c, int argc, char **argv)
 			 c->gate.import ? "import" : "merge");
 		return EXIT_USAGE;
 	}
-	if (c->apply && (c->gated || c->print_commands)) {
-		snprintf(c->err, sizeof(c->err), "--%s does not go with the CI gate's options or "
-			 "--print-commands", c->apply == APPLY_FIX ? "fix" : "diff");
+	if (c->lsp && (c->dashdash || c->paths.argc || c->gated || c->engine != ENGINE_CLANG)) {
+		snprintf(c->err, sizeof(c->err), "--lsp takes no PATH, '--', --engine=gcc or CI gate "
+			 "option: the editor names the files");
+		return EXIT_USAGE;
+	}
+	if (c->apply && (c->gated || c->print_commands || c->lsp)) {
+		snprintf(c->err, sizeof(c->err), "--%s does not go with the CI gate's options, "
+			 "--print-commands or --lsp", c->apply == APPLY_FIX ? "fix" : "diff");
 		return EXIT_USAGE;
 	}
 	if (c->dashdash && c->db) {

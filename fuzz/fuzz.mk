@@ -6,7 +6,7 @@
 
 FUZZ_CC		?= clang-14
 FUZZ_CFLAGS	:= -g -O1 -fno-omit-frame-pointer -std=gnu11 \
-	-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -Icore -Isparse -Icmd -Igate -Ifuzz
+	-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -Icore -Isparse -Icmd -Igate -Ilsp -Ifuzz
 FUZZ_LDLIBS	:= -ljansson
 FUZZ_RUNS	?= 1000000
 FUZZ_SHORT_RUNS	?= 10000
@@ -18,7 +18,7 @@ FUZZ_NAMES	:=
 # failed).
 define fuzz_target
 FUZZ_NAMES += $(1)
-build/fuzz/$(1)/fuzz-$(1): fuzz/$(1).c $(2) $(wildcard core/*.h sparse/*.h cmd/*.h cmd/*.def gate/*.h gate/*.def fuzz/*.h) | fuzz-deps
+build/fuzz/$(1)/fuzz-$(1): fuzz/$(1).c $(2) $(wildcard core/*.h sparse/*.h cmd/*.h cmd/*.def gate/*.h gate/*.def lsp/*.h lsp/*.def fuzz/*.h) | fuzz-deps
 	@mkdir -p $$(@D)
 	$$(FUZZ_CC) $$(FUZZ_CFLAGS) -o $$@ fuzz/$(1).c $(2) $$(FUZZ_LDLIBS)
 
@@ -44,6 +44,7 @@ $(call fuzz, words,    cmd/words.c cmd/flags.c cmd/paths.c,  $(wildcard fuzz/inp
 $(call fuzz, baseline, $(FUZZ_GATE),                         $(wildcard fuzz/inputs/baseline/*))
 $(call fuzz, import,   $(FUZZ_GATE),                         $(wildcard fuzz/inputs/import/* testsuite/sparse/data/expected/*.out))
 $(call fuzz, sarif,    $(FUZZ_GATE),                         $(wildcard fuzz/inputs/sarif/*))
+$(call fuzz, lsp,      lsp/frame.c lsp/text.c cmd/paths.c,   $(wildcard fuzz/inputs/lsp/*))
 
 # libFuzzer flags of one target (FUZZ_FLAGS: of every target).  The annotator
 # costs time linear in the header, and 2 KB hold a map struct with its helpers.
