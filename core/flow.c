@@ -97,6 +97,7 @@ static void load_value(struct iom_func *fn, struct state *s, const struct event 
 	memcpy(v.why, m->why, sizeof(v.why));
 	if (e->sub == IOM_MEMBER_FLAG) {
 		v.kind = VAL_FLAG;
+		v.negated = e->negate;
 	} else {
 		v.kind = VAL_PTR;
 		if (e->sub == IOM_MEMBER_SYS)
@@ -707,6 +708,10 @@ struct state *iom_solve(struct iom_func *fn)
 			return NULL;
 		}
 	}
+	/* Values are facts of one solve: an earlier one (a summary's, with other
+	 * entry kinds) must not leave its generations in them. */
+	if (fn->val)
+		memset(fn->val, 0, fn->nr_val * sizeof(*fn->val));
 	if (iom_flow(fn, in)) {
 		iom_states_free(fn, in);
 		return NULL;

@@ -208,6 +208,19 @@ void iom_edge_null(struct iom_func *, int from, int to, int path);
  * *name.  Only needed for the unit's callback pairs (iom_unit_*). */
 void iom_param(struct iom_func *, int arg, const char *name);
 
+/* Scalar parameter 'arg' (1-based) enters the function as value 'value': a
+ * value the front end tracks (edges that test it are iom_edge_if), so the
+ * unit can say which map's flag every caller passes in it. */
+void iom_param_value(struct iom_func *, int arg, int value);
+/* The function has internal linkage, its address is never taken, and the
+ * translation unit calls it directly 'calls' times in all: the unit then
+ * knows every call (a guard the only callers pass, iom_unit_*). */
+void iom_func_only_called_here(struct iom_func *, int calls);
+/* The function returns a scalar here: 'value' when it is tracked, else -1
+ * (a constant, anything else).  Every return statement that returns a
+ * value of a non-pointer type is reported. */
+void iom_return(struct iom_func *, int b, struct iom_where, int value);
+
 const char *iom_map_display(const struct iom_func *, int map);
 /* How a member of a registered map is written: "map->vaddr", "m.is_iomem". */
 void iom_member_expr(const struct iom_func *, int map, enum iom_member, char *buf, size_t len);
