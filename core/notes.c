@@ -126,9 +126,9 @@ static void note_test(const struct iom_func *fn, struct iom_finding *f, int map,
 
 	snprintf(flag, sizeof(flag), "%s", iom_flag_name(fn, map));
 	if (load && load->op == EV_LOAD && load->via && load->via_param)
-		iom_note_at(f, e->where, "'%s' is %s on this path (tested here as '%s', which every call of '%s' passes %s)",
+		iom_note_at(f, e->where, "'%s' is %s on this path (tested here as '%s': every call of '%s' passes %s there)",
 			    flag, truth, load->via_param, load->via,
-			    load->negate ? "negated" : "unchanged");
+			    load->negate ? "its negation" : "it");
 	else if (load && load->op == EV_LOAD && load->via)
 		iom_note_at(f, e->where, "'%s' is %s on this path (tested here through '%s()', which returns %s)",
 			    flag, truth, load->via, load->negate ? "its negation" : "it");

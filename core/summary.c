@@ -162,7 +162,6 @@ static void one_site(struct iom_func *fn, const struct state *in, const struct e
 		return;
 	for (int k = 0; s.reachable && k < site->nr_args; k++) {
 		int v = e->args[k].value;
-		if (getenv("IOMDBG") && v >= 0) fprintf(stderr, "site %s k%d v%d kind%d map%d gen%d sgen%d\n", e->name, k, v, fn->val[v].kind, fn->val[v].map, fn->val[v].gen, fn->val[v].map >= 0 ? s.m[fn->val[v].map].gen : 99);
 
 		if (!fresh_flag(fn, &s, v))
 			continue;

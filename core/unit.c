@@ -13,7 +13,6 @@
  * whose filler has not been analysed yet is kept until it has been, or until
  * iom_unit_finish(), where a filler never seen gives no fact.
  */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -487,7 +486,6 @@ static void apply_guards(struct iom_unit *u, struct iom_func *fn)
 			j = k < c->nr_args ? c->flag[k] : 0;
 			negated = k < c->nr_args ? c->negated[k] : 0;
 		}
-		if (getenv("IOMDBG")) fprintf(stderr, "guard %s k%d ok%d j%d calls%d/%d\n", fn->name, k, ok, j, calls, fn->direct_calls);
 		if (!ok || !j || calls != fn->direct_calls)
 			continue;
 		map = iom_param_map(fn, j);
