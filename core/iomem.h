@@ -327,8 +327,10 @@ void iom_output_close(struct iom_output *);
 
 /*
  * Facts that cross functions: callbacks of one ops-table initialiser that
- * hand a map on (rules 'pair').  A front end that can see initialisers makes
- * one unit per translation unit:
+ * hand a map on (rules 'pair'), and summaries of the functions of the file
+ * (what a call leaves in the map it hands over, a flag a helper returns, a
+ * flag every call passes in a bool parameter).  A front end that can see
+ * initialisers makes one unit per translation unit:
  *
  *	u = iom_unit_new(rules);
  *	iom_unit_bind(u, 3, "dma_buf_ops", "vunmap", "my_vunmap");   per member
@@ -350,8 +352,10 @@ void iom_unit_bind(struct iom_unit *, int instance, const char *ops, const char 
 		   const char *fn);
 /*
  * Like iom_func_end, with the unit's facts.  Returns IOM_DEFERRED when the
- * function receives a map from a callback not analysed yet: the unit then
- * owns fn and analyses it in iom_unit_finish.
+ * function receives a map from a callback not analysed yet, calls a function
+ * of the unit not analysed yet, or may be handed a flag by its callers
+ * (iom_func_only_called_here and iom_param_value): the unit then owns fn and
+ * analyses it in iom_unit_finish.
  */
 int iom_unit_analyse(struct iom_unit *, struct iom_func *, const struct iom_options *,
 		     iom_report_fn, void *ctx);
@@ -477,7 +481,9 @@ struct iom_call {
 	 * FORTIFY wrapper whose asm label is "memcpy".  NULL: an indirect call. */
 	const char *callee;
 	/* The callee's body is in this translation unit: the unit may know what
-	 * it does to the maps it is handed (iom_unit_analyse). */
+	 * it does to the maps it is handed, what its bool result is, and what
+	 * the call passes (iom_unit_analyse).  A bool result is then reported
+	 * as IOM_RESULT_VALUE. */
 	unsigned defined_here:1;
 	int nr_args;
 	const struct iom_arg *args;

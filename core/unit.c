@@ -12,6 +12,13 @@
  * Functions arrive in whatever order the compiler emits them.  A receiver
  * whose filler has not been analysed yet is kept until it has been, or until
  * iom_unit_finish(), where a filler never seen gives no fact.
+ *
+ * The same holds for calls to functions of the file: a caller waits for the
+ * summaries of its callees (bottom-up: what the callee leaves in the map it
+ * is handed, the flag it returns).  A map's flag passed in a bool parameter
+ * goes the other way (top-down): the callee waits until iom_unit_finish(),
+ * when every caller has been seen, and the flag holds only if every call of
+ * the file passes it (summary.c reads the calls and returns).
  */
 #include <stdlib.h>
 #include <string.h>
