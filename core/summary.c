@@ -50,15 +50,24 @@ static int param_index(const struct iom_func *fn, const char *name)
 	return 0;
 }
 
+/* Is 'p' *param, what a variable itself points to? */
+static int var_pointee(const struct iom_func *fn, int p)
+{
+	return fn->paths[p].step == PATH_DEREF && fn->paths[p].parent >= 0 &&
+	       fn->paths[fn->paths[p].parent].step == PATH_VAR;
+}
+
 /* The steps from *param down to the map at 'path'; 0 when it is not reached
- * from a parameter by members and constant indexes only. */
+ * from a parameter by members, constant indexes and pointers in members
+ * (bo->vmap->is_iomem). */
 static int source_of(const struct iom_func *fn, int path, struct flag_source *src)
 {
 	int chain[MAX_FLAG_STEPS], n = 0, p = path;
 
-	while (p >= 0 && fn->paths[p].step != PATH_DEREF) {
-		if (n == MAX_FLAG_STEPS ||
-		    (fn->paths[p].step != PATH_MEMBER && fn->paths[p].step != PATH_INDEX))
+	while (p >= 0 && !var_pointee(fn, p)) {
+		if (n == MAX_FLAG_STEPS || (fn->paths[p].step != PATH_MEMBER &&
+					    fn->paths[p].step != PATH_INDEX &&
+					    fn->paths[p].step != PATH_DEREF))
 			return 0;
 		chain[n++] = p;
 		p = fn->paths[p].parent;
@@ -80,6 +89,8 @@ static int source_of(const struct iom_func *fn, int path, struct flag_source *sr
 		const char *suffix = s->key + strlen(fn->paths[s->parent].key);
 
 		src->steps[i].step = s->step;
+		if (s->step == PATH_DEREF)
+			continue;
 		if (s->step == PATH_MEMBER) {
 			if (suffix[0] != '.' || strlen(suffix + 1) >= sizeof(src->steps[i].field))
 				return 0;
@@ -148,6 +159,7 @@ int iom_flag_source_map(struct iom_func *fn, const struct flag_source *src, int 
 	for (int i = 0; path >= 0 && i < src->nr_steps; i++)
 		path = src->steps[i].step == PATH_MEMBER ?
 			iom_path_member(fn, path, src->steps[i].field) :
+			src->steps[i].step == PATH_DEREF ? iom_path_deref(fn, path) :
 			iom_path_index(fn, path, src->steps[i].index);
 	return path >= 0 ? iom_map_at(fn, path, src->type) : -1;
 }

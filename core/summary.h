@@ -10,14 +10,15 @@
 #define MAX_FLAG_STEPS	8
 #define MAX_SITE_ARGS	16
 
-/* A map named from a parameter: *param, then members and constant indexes. */
+/* A map named from a parameter: *param, then members, constant indexes and
+ * pointers followed. */
 struct flag_source {
 	int arg;			/* 1-based parameter */
 	int type;			/* rules type of the map */
 	unsigned char negated;		/* the value is !flag */
 	int nr_steps;
 	struct {
-		unsigned char step;	/* PATH_MEMBER or PATH_INDEX */
+		unsigned char step;	/* PATH_MEMBER, PATH_INDEX or PATH_DEREF */
 		long index;
 		char field[64];
 	} steps[MAX_FLAG_STEPS];

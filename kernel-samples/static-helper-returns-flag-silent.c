@@ -1,9 +1,10 @@
 /*
  * check-name: a static helper returns the map's flag and the callers branch on it
  * check-description: mybo_is_iomem() returns bo->map.is_iomem,
- *   mybo_is_system() the negation of a map's flag through a local; the
- *   callers branch on the result and use the member that is valid on each
- *   branch, as the kernel's bo helpers do.
+ *   mybo_is_system() the negation of a map's flag through a local,
+ *   mygem_vram() the flag of the map a member points to; the callers branch
+ *   on the result and use the member that is valid on each branch, as the
+ *   kernel's bo helpers do.
  */
 #include <linux/kernel.h>
 #include <linux/io.h>
@@ -12,6 +13,11 @@
 
 struct mybo {
 	struct iosys_map map;
+	size_t size;
+};
+
+struct mygem {
+	struct iosys_map *vmap;
 	size_t size;
 };
 
@@ -50,4 +56,17 @@ u32 mybo_peek(struct mybo *bo)
 	if (!io)
 		return *(u32 *)bo->map.vaddr;
 	return readl(bo->map.vaddr_iomem);
+}
+
+static bool mygem_vram(const struct mygem *gem)
+{
+	return gem->vmap->is_iomem;
+}
+
+void mygem_fill(struct mygem *gem, int c)
+{
+	if (mygem_vram(gem))
+		memset_io(gem->vmap->vaddr_iomem, c, gem->size);
+	else
+		memset(gem->vmap->vaddr, c, gem->size);
 }
