@@ -473,6 +473,31 @@ static int included_c_file(CXFile f)
 	return yes;
 }
 
+/*
+ * An inline function of a header that returns bool and that the file calls:
+ * GCC analyses it (it is emitted when used), and the flag it may return
+ * matters to its callers here.  Its summaries only: findings in headers are
+ * not this engine's.
+ */
+static void summarise_header_function(struct run *r, CXCursor c)
+{
+	char *name;
+	struct iom_func *fn;
+
+	if (!is_bool(clang_getResultType(clang_getCursorType(c))))
+		return;
+	name = spelling(c);
+	if (*name && refs_slot(r, name, 0) && !iom_helper_function(r->rules, name,
+								    where_in_helper_file(&r->wc, c))) {
+		fn = lower_function(r, c, name);
+		if (fn) {
+			iom_unit_summarise(r->unit, fn);
+			iom_func_free(fn);
+		}
+	}
+	free(name);
+}
+
 static enum CXChildVisitResult each_function(CXCursor c, CXCursor parent, CXClientData data)
 {
 	struct run *r = (struct run *)data;
@@ -485,7 +510,11 @@ static enum CXChildVisitResult each_function(CXCursor c, CXCursor parent, CXClie
 	if (clang_getCursorKind(c) != CXCursor_FunctionDecl || !clang_isCursorDefinition(c))
 		return CXChildVisit_Continue;
 	clang_getExpansionLocation(clang_getCursorLocation(c), &f, NULL, NULL, NULL);
-	if (!f || !(clang_File_isEqual(f, r->main_file) || included_c_file(f)))
+	if (f && !(clang_File_isEqual(f, r->main_file) || included_c_file(f))) {
+		summarise_header_function(r, c);
+		return CXChildVisit_Continue;
+	}
+	if (!f)
 		return CXChildVisit_Continue;
 	name = spelling(c);
 	if (!*name || iom_helper_function(r->rules, name, where_in_helper_file(&r->wc, c))) {

@@ -359,6 +359,10 @@ void iom_unit_bind(struct iom_unit *, int instance, const char *ops, const char 
  */
 int iom_unit_analyse(struct iom_unit *, struct iom_func *, const struct iom_options *,
 		     iom_report_fn, void *ctx);
+/* Only what the unit learns from the function (its summaries), no findings:
+ * for a function of a header GCC analyses but this engine does not report
+ * on.  fn stays the caller's. */
+void iom_unit_summarise(struct iom_unit *, struct iom_func *);
 /* Analyse every deferred function (calling done, if given, after each and
  * before freeing it).  Returns the number of findings they had. */
 int iom_unit_finish(struct iom_unit *, iom_unit_done_fn done, void *ctx);

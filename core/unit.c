@@ -531,6 +531,12 @@ static int analyse(struct iom_unit *u, struct iom_func *fn, const struct iom_opt
 	return iom_func_end(fn, opt, cb, ctx);
 }
 
+void iom_unit_summarise(struct iom_unit *u, struct iom_func *fn)
+{
+	if (!fn->error[0])
+		summarise(u, fn);
+}
+
 int iom_unit_analyse(struct iom_unit *u, struct iom_func *fn, const struct iom_options *opt,
 		     iom_report_fn cb, void *ctx)
 {
