@@ -70,9 +70,9 @@ PACKAGES := $(GCC_PACKAGES) sparse python3-pytest libjansson-dev libclang-$(LLVM
 KERNEL_PACKAGES := linux-source-6.1 flex bison bc libelf-dev libssl-dev xz-utils kmod cpio
 
 CORE_SRC := core/rules.c core/func.c core/flow.c core/check.c core/notes.c core/dump.c \
-	core/unit.c core/summary.c core/ruletab.c core/options.c core/render.c core/text.c core/json.c \
+	core/unit.c core/ruletab.c core/options.c core/render.c core/text.c core/json.c \
 	core/output.c core/format.c
-CORE_HDR := core/iomem.h core/func.h core/summary.h core/rules.h core/builtin.h core/alloc.h core/render.h \
+CORE_HDR := core/iomem.h core/func.h core/rules.h core/builtin.h core/alloc.h core/render.h \
 	core/rules.def core/events.def core/options.def
 CORE_OBJ := $(addprefix $(O),$(CORE_SRC:.c=.o) core/rules_builtin.o)
 RULES	:= $(sort $(wildcard rules/*.rules))
@@ -116,6 +116,9 @@ $(O)core/%.o: core/%.c $(CORE_HDR)
 # What front ends describe and the core decides: calls, stores, paths, helper code.
 CORE_OBJ += $(addprefix $(O),core/path.o core/call.o core/store.o core/helper.o)
 $(CORE_OBJ): core/rules.h
+# The unit's summaries of the file's functions (flags returned and passed).
+CORE_OBJ += $(O)core/summary.o
+$(O)core/unit.o $(O)core/summary.o: core/summary.h
 
 $(O)core/libiomcore.a: $(CORE_OBJ)
 	rm -f $@ && ar rcs $@ $^

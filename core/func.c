@@ -51,10 +51,10 @@ struct iom_func *iom_func_begin(const struct iom_rules *rules, const char *name,
 	fn->rules = rules;
 	fn->name = (char *)iom_func_strdup(fn, name ? name : "?");
 	fn->where = where;
+	iom_block(fn);
 	for (int i = 0; i < 16; i++)
 		fn->param_value[i] = -1;
 	fn->direct_calls = -1;
-	iom_block(fn);
 	return fn;
 }
 
