@@ -250,7 +250,7 @@ struct iom_func {
 
 	const char **params;		/* parameter names, params[arg - 1] */
 	int nr_params;
-	int param_value[16];		/* value a scalar parameter enters as, -1: none */
+	int param_value[16];		/* value a bool parameter enters as, -1: none */
 	int direct_calls;		/* iom_func_only_called_here: its calls, else -1 */
 
 	char **strings;			/* arena of copied strings */

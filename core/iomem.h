@@ -208,7 +208,7 @@ void iom_edge_null(struct iom_func *, int from, int to, int path);
  * *name.  Only needed for the unit's callback pairs (iom_unit_*). */
 void iom_param(struct iom_func *, int arg, const char *name);
 
-/* Scalar parameter 'arg' (1-based) enters the function as value 'value': a
+/* Bool parameter 'arg' (1-based) enters the function as value 'value': a
  * value the front end tracks (edges that test it are iom_edge_if), so the
  * unit can say which map's flag every caller passes in it. */
 void iom_param_value(struct iom_func *, int arg, int value);

@@ -373,12 +373,6 @@ static int receive(struct iom_unit *u, struct iom_func *fn, int final)
 }
 
 /*
- * Calls to functions of this unit: the callee's summary says what it leaves
- * in the map an argument points to.  Returns 1 when a callee has not been
- * analysed yet and 'final' is not set; at the end, a callee never analysed
- * (recursion, or it never touches a map) leaves the call as any other call.
- */
-/*
  * A call to a helper that returns the flag of a map it is handed: the
  * result is that flag, read where the call returns (the load takes the
  * call's place).  Returns 1 when made.
@@ -415,8 +409,13 @@ static void clobbers_again(struct iom_func *fn)
 		}
 }
 
-/* Clobbers by calls to functions of this unit the unit has summarised.
- * Returns 1 when a callee has not been analysed yet and 'final' is not set. */
+/*
+ * Clobbers by calls to functions of this unit: the callee's summary says
+ * what it leaves in the map an argument points to.  Returns 1 when a callee
+ * has not been analysed yet and 'final' is not set; at the end, a callee
+ * never analysed (recursion, or it never touches a map) leaves the call as
+ * any other call.
+ */
 static int summarised_clobbers(struct iom_unit *u, struct iom_func *fn, int final)
 {
 	for (int i = 0; i < fn->nr_ev; i++) {
@@ -438,6 +437,8 @@ static int summarised_clobbers(struct iom_unit *u, struct iom_func *fn, int fina
 	return 0;
 }
 
+/* Calls to functions of this unit: flags they return, maps they write.
+ * Returns 1 while a callee has not been analysed yet and 'final' is not set. */
 static int calls_here(struct iom_unit *u, struct iom_func *fn, int final)
 {
 	for (int i = 0; i < fn->nr_ev; i++) {
@@ -457,7 +458,7 @@ static int calls_here(struct iom_unit *u, struct iom_func *fn, int final)
 
 /* ---- guards: a flag every caller passes ------------------------------------ */
 
-/* A function the unit sees every call of, with a scalar parameter. */
+/* A function the unit sees every call of, with a bool parameter. */
 static int guard_candidate(const struct iom_func *fn)
 {
 	if (fn->direct_calls < 1 || fn->error[0])
