@@ -6,7 +6,9 @@
  * iterated to a fixed point because phis can see a value before its
  * definition.  It also tells whether the function touches a map at all; most
  * kernel functions don't, and cost nothing more.  The second pass emits the
- * events in block order.
+ * events in block order.  In a function that touches maps, bool parameters
+ * and the bool results of calls to functions of the file are tracked too:
+ * the unit's summaries may know them to be a map's flag.
  *
  * Anything not understood is left out: a map we cannot name is unknown, a
  * pointer we did not track is not reported.  Nothing here aborts.
