@@ -164,6 +164,21 @@ int iom_flag_source_map(struct iom_func *fn, const struct flag_source *src, int 
 	return path >= 0 ? iom_map_at(fn, path, src->type) : -1;
 }
 
+/* Is 'path' the object 'top' or reached from it by members, constant
+ * indexes and pointers in members? */
+static int below(const struct iom_func *fn, int path, int top)
+{
+	for (int depth = 0; path >= 0 && depth < MAX_FLAG_STEPS; depth++) {
+		if (path == top)
+			return 1;
+		if (fn->paths[path].step != PATH_MEMBER && fn->paths[path].step != PATH_INDEX &&
+		    fn->paths[path].step != PATH_DEREF)
+			return 0;
+		path = fn->paths[path].parent;
+	}
+	return 0;
+}
+
 static void one_site(struct iom_func *fn, const struct state *in, const struct event *e,
 		     struct call_site *site)
 {
@@ -173,18 +188,61 @@ static void one_site(struct iom_func *fn, const struct state *in, const struct e
 	    state_before(fn, in, e->block, e->value2, &s))
 		return;
 	for (int k = 0; s.reachable && k < site->nr_args; k++) {
-		int v = e->args[k].value;
+		int v = e->args[k].value, m;
 
 		if (!fresh_flag(fn, &s, v))
 			continue;
-		for (int j = 0; j < e->nr_args; j++)
-			if (j != k && e->args[j].map >= 0 && e->args[j].map == fn->val[v].map) {
-				site->flag[k] = (unsigned char)(j + 1);
-				site->negated[k] = fn->val[v].negated;
+		m = fn->val[v].map;
+		/* The map itself first, then an object that holds it. */
+		for (int j = 0; j < 2 * e->nr_args && !site->flag[k]; j++) {
+			const struct call_arg *a = &e->args[j % e->nr_args];
+			const char *under;
+
+			if (j % e->nr_args == k || a->path < 0 ||
+			    (j < e->nr_args ? a->map != m : !below(fn, fn->maps[m].path, a->path)))
+				continue;
+			under = fn->maps[m].key + strlen(fn->paths[a->path].key);
+			if (*under && !(site->under[k] = iom_strdup(under)))
 				break;
-			}
+			site->flag[k] = (unsigned char)(j % e->nr_args + 1);
+			site->negated[k] = fn->val[v].negated;
+			site->type[k] = fn->maps[m].type;
+		}
 	}
 	free(s.m);
+}
+
+void iom_call_site_free(struct call_site *site)
+{
+	free(site->callee);
+	for (int k = 0; k < MAX_SITE_ARGS; k++)
+		free(site->under[k]);
+}
+
+int iom_site_map(struct iom_func *fn, int arg, const char *under, int type)
+{
+	int path = iom_path_find_param_pointee(fn, arg >= 1 && arg <= fn->nr_params ?
+					       fn->params[arg - 1] : NULL);
+
+	while (path >= 0 && under && *under) {
+		char field[64];
+		long index;
+		int n = 0;
+
+		if (*under == '*') {
+			path = iom_path_deref(fn, path);
+			under++;
+		} else if (sscanf(under, ".%63[A-Za-z0-9_]%n", field, &n) == 1 && n > 0) {
+			path = iom_path_member(fn, path, field);
+			under += n;
+		} else if (sscanf(under, "[%ld]%n", &index, &n) == 1 && n > 0) {
+			path = iom_path_index(fn, path, index);
+			under += n;
+		} else {
+			return -1;
+		}
+	}
+	return path >= 0 ? iom_map_at(fn, path, type) : -1;
 }
 
 void iom_call_sites(struct iom_func *fn, const struct state *in, struct call_site **sites,

@@ -29,14 +29,24 @@ struct flag_source {
 int iom_returns_flag(struct iom_func *, const struct state *in, struct flag_source *out);
 
 /* One call to a function of the unit, as the callee's guards see it:
- * flag[k] is the 1-based argument whose map's flag argument k + 1 is
- * (negated: its negation), 0 when it is anything else. */
+ * flag[k] is the 1-based argument through which argument k + 1 is the flag
+ * of a map (negated: its negation), 0 when it is anything else.  The map is
+ * what that argument points to, or below it by the steps of 'under' (a key
+ * suffix: ".map", "*.vmap"; NULL: the object itself), of rules type 'type'. */
 struct call_site {
 	char *callee;
 	int nr_args;
 	unsigned char flag[MAX_SITE_ARGS];
 	unsigned char negated[MAX_SITE_ARGS];
+	char *under[MAX_SITE_ARGS];
+	int type[MAX_SITE_ARGS];
 };
+
+void iom_call_site_free(struct call_site *);
+
+/* The map 'under' names below the object parameter 'arg' points to, in the
+ * callee, or -1. */
+int iom_site_map(struct iom_func *, int arg, const char *under, int type);
 
 /* The call sites of the function's EV_CALL events, appended to *sites. */
 void iom_call_sites(struct iom_func *, const struct state *in, struct call_site **sites,

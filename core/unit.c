@@ -95,7 +95,7 @@ void iom_unit_free(struct iom_unit *u)
 	for (int i = 0; i < u->nr_rets; i++)
 		free(u->rets[i].fn);
 	for (int i = 0; i < u->nr_sites; i++)
-		free(u->sites[i].callee);
+		iom_call_site_free(&u->sites[i]);
 	free(u->rets);
 	free(u->sites);
 	free(u->seen);
@@ -215,7 +215,8 @@ static int seen(const struct iom_unit *u, const char *name)
 }
 
 /* Does the function return only tracked values, or pass a tracked value
- * next to a map to a function of the unit?  Only then is a solve worth it. */
+ * next to a pointer to a function of the unit?  Only then is a solve worth
+ * it. */
 static int flags_may_move(const struct iom_func *fn)
 {
 	int returns = 0;
@@ -231,7 +232,7 @@ static int flags_may_move(const struct iom_func *fn)
 		}
 		for (int k = 0; e->op == EV_CALL && k < e->nr_args; k++) {
 			value |= e->args[k].value >= 0;
-			map |= e->args[k].map >= 0;
+			map |= e->args[k].path >= 0;
 		}
 		if (value && map)
 			return 1;
@@ -470,15 +471,17 @@ static int guard_candidate(const struct iom_func *fn)
 }
 
 /*
- * Parameter k + 1 is the flag of the map parameter j points to when every
- * call of the function passes it so, and the unit has seen every call (the
- * front end's count: a call from a function that was not analysed, or one
- * through a pointer, spoils it).
+ * Parameter k + 1 is the flag of the map parameter j points to (or of a map
+ * inside that object, by the same steps) when every call of the function
+ * passes it so, and the unit has seen every call (the front end's count: a
+ * call from a function that was not analysed, or one through a pointer,
+ * spoils it).
  */
 static void apply_guards(struct iom_unit *u, struct iom_func *fn)
 {
 	for (int k = 0; k < 16; k++) {
-		int j = 0, negated = 0, calls = 0, ok = 1, map;
+		const struct call_site *first = NULL;
+		int calls = 0, ok = 1, map;
 
 		if (fn->param_value[k] < 0)
 			continue;
@@ -488,17 +491,20 @@ static void apply_guards(struct iom_unit *u, struct iom_func *fn)
 			if (strcmp(c->callee, fn->name))
 				continue;
 			calls++;
-			if (k >= c->nr_args || !c->flag[k] ||
-			    (j && (c->flag[k] != j || c->negated[k] != negated)))
+			if (k >= c->nr_args || !c->flag[k])
 				ok = 0;
-			j = k < c->nr_args ? c->flag[k] : 0;
-			negated = k < c->nr_args ? c->negated[k] : 0;
+			else if (!first)
+				first = c;
+			else if (c->flag[k] != first->flag[k] || c->negated[k] != first->negated[k] ||
+				 c->type[k] != first->type[k] || !c->under[k] != !first->under[k] ||
+				 (c->under[k] && strcmp(c->under[k], first->under[k])))
+				ok = 0;
 		}
-		if (!ok || !j || calls != fn->direct_calls)
+		if (!ok || !first || calls != fn->direct_calls)
 			continue;
-		map = iom_param_map(fn, j);
+		map = iom_site_map(fn, first->flag[k], first->under[k], first->type[k]);
 		if (map >= 0)
-			iom_entry_flag(fn, fn->param_value[k], map, negated, fn->name,
+			iom_entry_flag(fn, fn->param_value[k], map, first->negated[k], fn->name,
 				       k < fn->nr_params ? fn->params[k] : NULL);
 	}
 }

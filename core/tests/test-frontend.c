@@ -558,6 +558,49 @@ static void test_unit_guards(void)
 	guard_case("10:IOM002 12:IOM004", -1, NULL, 0);
 }
 
+/*
+ * static void put(struct obj *obj, bool io) { if (io) *(u32 *)obj->vmap.vaddr = 0; }
+ * void show(struct obj *obj) { put(obj, obj->vmap.is_iomem); }: the map is
+ * inside the object the call hands over.
+ */
+static void test_unit_guard_of_a_member(void)
+{
+	struct iom_unit *u = iom_unit_new(rules);
+	struct iom_func *put = begin_named("put"), *show = begin_named("show");
+	int pm = iom_object_map(put, iom_path_member(put, iom_path_deref(put, param(put, "obj")),
+						      "vmap"), &t_map);
+	int sobj = iom_path_deref(show, param(show, "obj"));
+	int sm = iom_object_map(show, iom_path_member(show, sobj, "vmap"), &t_map);
+	struct iom_arg args[2] = { pointer_arg(sobj, &t_char), value_arg(3) };
+	int io = iom_block(put);
+	struct iom_call c;
+	struct got g;
+
+	memset(&g, 0, sizeof(g));
+	iom_param(put, 1, "obj");
+	iom_param(put, 2, "io");
+	iom_param_value(put, 2, 5);
+	iom_func_only_called_here(put, 1);
+	iom_edge_if(put, 0, io, 5, 1, at(9));
+	iom_load(put, io, at(10), 1, pm, IOM_MEMBER_SYS, "obj->vmap.vaddr");
+	iom_access(put, io, at(10), 1, 1);
+	EXPECT(unit_analyse(u, put, &g) == IOM_DEFERRED, "waits for its callers");
+	iom_param(show, 1, "obj");
+	iom_load(show, 0, at(20), 3, sm, IOM_MEMBER_FLAG, "obj->vmap.is_iomem");
+	args[1].pointer = 0;
+	memset(&c, 0, sizeof(c));
+	c.callee = "put";
+	c.defined_here = 1;
+	c.nr_args = 2;
+	c.args = args;
+	c.result_value = c.result_path = -1;
+	iom_call(show, 0, at(21), &c);
+	EXPECT(unit_analyse(u, show, &g) == 0, "caller");
+	iom_unit_finish(u, NULL, NULL);
+	iom_unit_free(u);
+	expect_list(__func__, &g, "10:IOM001");
+}
+
 /* static bool is_io(struct iosys_map *map) { return [!]map->is_iomem; }, or
  * with 'other_path' a second return of something else. */
 static struct iom_func *is_io_fn(int negated, int other_path)
@@ -652,6 +695,7 @@ int main(void)
 	test_helper_facts();
 	test_rules_lines();
 	test_unit_guards();
+	test_unit_guard_of_a_member();
 	test_unit_returned_flag();
 	iom_rules_free(rules);
 	printf("front-end contract: %d passed, %d failed\n", passed, failures);
