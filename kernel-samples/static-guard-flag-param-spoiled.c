@@ -3,14 +3,17 @@
  * check-description: mytile_emit() is called once with the destination's
  *   flag and once with the source map's flag; mytile_fill() is also stored
  *   in an ops table, so calls through the pointer can pass anything; and
- *   mytile_blit() is not static, so callers in other files can too.  No
- *   bool says which member of 'dst' is valid: each branch may use the
- *   wrong one.
+ *   mytile_blit() is not static, so callers in other files can too; and
+ *   mytile_stamp() hands the address of its bool to a tracer that may change
+ *   it.  No bool says which member of 'dst' is valid: each branch may use
+ *   the wrong one.
  */
 #include <linux/kernel.h>
 #include <linux/io.h>
 #include <linux/string.h>
 #include <linux/iosys-map.h>
+
+extern void mytile_trace(bool *io);
 
 struct mytile_ops {
 	void (*fill)(struct iosys_map *dst, bool io, size_t len);
@@ -32,6 +35,15 @@ static void mytile_fill(struct iosys_map *dst, bool io, size_t len)
 		memset(dst->vaddr, 0, len);	/* expect: IOM003 */
 }
 
+static void mytile_stamp(struct iosys_map *dst, bool io, u32 v)
+{
+	mytile_trace(&io);
+	if (io)
+		writel(v, dst->vaddr_iomem);	/* expect: IOM004 */
+	else
+		*(u32 *)dst->vaddr = v;	/* expect: IOM002 */
+}
+
 void mytile_blit(struct iosys_map *dst, bool io, const void *src, size_t len)
 {
 	if (io)
@@ -48,6 +60,7 @@ void mytile_copy(struct iosys_map *dst, const void *tile, size_t len)
 {
 	mytile_emit(dst, dst->is_iomem, tile, len);
 	mytile_blit(dst, dst->is_iomem, tile, len);
+	mytile_stamp(dst, dst->is_iomem, 0);
 }
 
 void mytile_copy_back(struct iosys_map *dst, struct iosys_map *src, void *buf, size_t len)
