@@ -257,6 +257,7 @@ struct iom_func {
 	int nr_strings;
 
 	int changed_values;		/* flow.c: the value table grew this round */
+	int refined_early;		/* flow.c: an edge tested a value not known yet */
 	char error[160];		/* set when the function is skipped */
 };
 

@@ -250,20 +250,13 @@ static const struct ret_summary *find_ret(const struct iom_unit *u, const char *
 
 static int summarised_clobbers(struct iom_unit *u, struct iom_func *fn, int final);
 
-/* The flag the function returns, and what its calls pass (summary.c).  The
- * calls to functions summarised already count as they will in the analysis:
- * a helper that only reads the map it is handed leaves its flag fresh. */
+/* The flag the function returns, and what its calls pass (summary.c). */
 static void summarise_flags(struct iom_unit *u, struct iom_func *fn)
 {
 	struct state *in;
 	struct flag_source src;
 
-	if (flags_may_move(fn)) {
-		summarised_clobbers(u, fn, 0);
-		in = iom_solve(fn);
-	} else {
-		in = NULL;
-	}
+	in = flags_may_move(fn) ? iom_solve(fn) : NULL;
 
 	if (!in)
 		fn->error[0] = 0;	/* the real analysis reports its own trouble */
@@ -285,7 +278,13 @@ static void summarise_flags(struct iom_unit *u, struct iom_func *fn)
 
 static void summarise(struct iom_unit *u, struct iom_func *fn)
 {
-	char **ns = (char **)iom_grow(u->seen, u->nr_seen, sizeof(char *));
+	char **ns;
+
+	/* Calls to functions summarised already count as they will in the
+	 * analysis, in every solve: values keep what each solve found (they
+	 * only grow), so the solves must agree on what writes a map. */
+	summarised_clobbers(u, fn, 0);
+	ns = (char **)iom_grow(u->seen, u->nr_seen, sizeof(char *));
 
 	if (ns) {
 		u->seen = ns;
