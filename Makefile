@@ -120,6 +120,9 @@ $(O)core/%.o: core/%.c $(CORE_HDR)
 # What front ends describe and the core decides: calls, stores, paths, helper code.
 CORE_OBJ += $(addprefix $(O),core/path.o core/call.o core/store.o core/helper.o)
 $(CORE_OBJ): core/rules.h
+# The unit's summaries of the file's functions (flags returned and passed).
+CORE_OBJ += $(O)core/summary.o
+$(O)core/unit.o $(O)core/summary.o: core/summary.h
 
 $(O)core/libiomcore.a: $(CORE_OBJ)
 	rm -f $@ && ar rcs $@ $^

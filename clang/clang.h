@@ -215,6 +215,9 @@ CXCursor var_init(CXCursor decl);
 int is_aggregate(CXType);
 int is_pointer(CXType);
 int is_array(CXType);
+int is_bool(CXType);
+/* bool, char, the integer types and enums. */
+int is_integral(CXType);
 /* The expression under explicit casts too (GCC's STRIP_NOPS). */
 CXCursor strip_casts(CXCursor);
 

@@ -1144,6 +1144,9 @@ static int call(struct lower *l, CXCursor c, int res_path, CXType res_type)
 	returns = name ? iom_call_returns_arg(l->rules, name) : 0;
 	if (returns > 0 || (name && iom_call_gives_memory(l->rules, name)))
 		rv = new_value(l);
+	else if (ic.defined_here && res_type.kind == CXType_Invalid &&
+		 is_bool(clang_getCursorType(c)))
+		rv = new_value(l);	/* a helper of the file may return a flag */
 	if (res_type.kind != CXType_Invalid) {
 		ic.result = IOM_RESULT_OBJECT;
 		ic.result_path = res_path;
@@ -1152,6 +1155,10 @@ static int call(struct lower *l, CXCursor c, int res_path, CXType res_type)
 		ic.result = IOM_RESULT_VALUE;
 		ic.result_value = rv;
 		note_derive(l, rv, args[returns - 1].value);
+	} else if (returns <= 0 && rv >= 0 && ic.defined_here && !iom_call_gives_memory(l->rules, name)) {
+		ic.result = IOM_RESULT_VALUE;
+		ic.result_value = rv;
+		mark_tracked(l, rv);
 	} else if (returns <= 0 && rv >= 0) {
 		/* ioremap(), kmalloc(): the result points to a known kind of memory. */
 		ic.result = IOM_RESULT_VALUE;

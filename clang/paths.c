@@ -39,6 +39,18 @@ int is_pointer(CXType t)
 	return plain_type(t).kind == CXType_Pointer;
 }
 
+int is_bool(CXType t)
+{
+	return plain_type(t).kind == CXType_Bool;
+}
+
+int is_integral(CXType t)
+{
+	enum CXTypeKind k = plain_type(t).kind;
+
+	return (k >= CXType_Bool && k <= CXType_Int128) || k == CXType_Enum;
+}
+
 int is_array(CXType t)
 {
 	enum CXTypeKind k = plain_type(t).kind;

@@ -490,6 +490,9 @@ static void lower_one(struct lower *l, CXCursor c)
 			if (is_tracked(l, v) &&
 			    plain_type(clang_getCursorType(k[0])).kind == CXType_Pointer)
 				iom_escape(l->fn, block(l), expr_where(l, k[0]), v, IOM_ESC_RETURN, NULL);
+			else if (is_integral(clang_getResultType(clang_getCursorType(l->func))))
+				iom_return(l->fn, block(l), expr_where(l, k[0]),
+					   is_tracked(l, v) ? v : -1);
 		}
 		jump(l, l->exit);
 		return;

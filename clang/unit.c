@@ -19,6 +19,12 @@
 
 #define MAX_PASSES 6
 
+/* How often the file names a function, and how often it calls it directly. */
+struct fn_refs {
+	char *name;
+	int refs, calls;
+};
+
 struct run {
 	const struct iom_rules *rules;
 	const struct iom_options *opts;
@@ -32,6 +38,8 @@ struct run {
 	int findings, functions;
 	int instance;
 	int dump;		/* IOMCLANG_DUMP set: print each lowered function */
+	struct fn_refs *refs;	/* how the file names each function (count_refs) */
+	int refs_cap, nr_refs;
 };
 
 /* ---- errors ---- */
@@ -191,6 +199,120 @@ static enum CXChildVisitResult find_tables(CXCursor c, CXCursor parent, CXClient
 	return CXChildVisit_Continue;
 }
 
+/* ---- who calls whom ---- */
+
+static unsigned name_hash(const char *s)
+{
+	unsigned h = 2166136261u;
+
+	while (*s)
+		h = (h ^ (unsigned char)*s++) * 16777619u;
+	return h;
+}
+
+static struct fn_refs *refs_slot(struct run *r, const char *name, int make)
+{
+	unsigned h;
+
+	if (make && 2 * (r->nr_refs + 1) > r->refs_cap) {
+		int cap = r->refs_cap ? 2 * r->refs_cap : 256;
+		struct fn_refs *t = calloc(cap, sizeof(*t)), *old = r->refs;
+
+		if (!t)
+			return NULL;
+		for (int i = 0; i < r->refs_cap; i++) {
+			if (!old[i].name)
+				continue;
+			h = name_hash(old[i].name) & (cap - 1);
+			while (t[h].name)
+				h = (h + 1) & (cap - 1);
+			t[h] = old[i];
+		}
+		free(old);
+		r->refs = t;
+		r->refs_cap = cap;
+	}
+	if (!r->refs_cap)
+		return NULL;
+	h = name_hash(name) & (r->refs_cap - 1);
+	while (r->refs[h].name && strcmp(r->refs[h].name, name))
+		h = (h + 1) & (r->refs_cap - 1);
+	if (!r->refs[h].name) {
+		if (!make || !(r->refs[h].name = strdup(name)))
+			return NULL;
+		r->nr_refs++;
+	}
+	return &r->refs[h];
+}
+
+static enum CXChildVisitResult count_refs(CXCursor c, CXCursor parent, CXClientData data)
+{
+	struct run *r = (struct run *)data;
+	enum CXCursorKind k = clang_getCursorKind(c);
+
+	(void)parent;
+	if (k == CXCursor_DeclRefExpr || k == CXCursor_CallExpr) {
+		CXCursor d = clang_getCursorReferenced(c);
+
+		if (clang_getCursorKind(d) == CXCursor_FunctionDecl) {
+			char *name = spelling(d);
+			struct fn_refs *f = *name ? refs_slot(r, name, 1) : NULL;
+
+			if (f && k == CXCursor_CallExpr)
+				f->calls++;
+			else if (f)
+				f->refs++;
+			free(name);
+		}
+	}
+	return CXChildVisit_Recurse;
+}
+
+static int included_c_file(CXFile f);
+
+/* The file's own code: the main file and the .c files it includes. */
+static int own_code(struct run *r, CXCursor c)
+{
+	CXFile f;
+
+	clang_getExpansionLocation(clang_getCursorLocation(c), &f, NULL, NULL, NULL);
+	return f && (clang_File_isEqual(f, r->main_file) || included_c_file(f));
+}
+
+static enum CXChildVisitResult count_top(CXCursor c, CXCursor parent, CXClientData data)
+{
+	(void)parent;
+	if (own_code((struct run *)data, c))
+		clang_visitChildren(c, count_refs, data);
+	return CXChildVisit_Continue;
+}
+
+/*
+ * A static function the file names only to call it: the unit sees all its
+ * calls (every direct call is a reference of its name, so the counts agree
+ * only when no reference takes its address).
+ */
+static void only_called_here(struct run *r, CXCursor func, const char *name,
+			     struct iom_func *fn)
+{
+	struct fn_refs *f;
+
+	if (clang_Cursor_getStorageClass(func) != CX_SC_Static)
+		return;
+	f = refs_slot(r, name, 0);
+	if (!f)
+		iom_func_only_called_here(fn, 0);
+	else if (f->refs == f->calls)
+		iom_func_only_called_here(fn, f->calls);
+}
+
+static void free_refs(struct run *r)
+{
+	for (int i = 0; i < r->refs_cap; i++)
+		free(r->refs[i].name);
+	free(r->refs);
+}
+
 /* ---- functions ---- */
 
 static void reset(struct lower *l)
@@ -230,6 +352,25 @@ static void params(struct lower *l, CXCursor func)
 	}
 }
 
+/* The value each bool parameter enters with: a caller may pass a map's flag
+ * in it (the unit's guards). */
+static void param_values(struct lower *l, CXCursor func)
+{
+	int n = clang_Cursor_getNumArguments(func);
+
+	for (int i = 0; i < n && i < 16; i++) {
+		CXCursor p = clang_Cursor_getArgument(func, i);
+		int v;
+
+		if (!is_bool(clang_getCursorType(p)) || var_addressed(l, p))
+			continue;
+		v = new_value(l);
+		var_write(l, p, v);
+		mark_tracked(l, v);
+		iom_param_value(l->fn, i + 1, v);
+	}
+}
+
 static CXCursor body_of(CXCursor func)
 {
 	CXCursor k[MAX_KIDS];
@@ -253,6 +394,7 @@ static struct iom_func *one_pass(struct run *r, struct lower *l, CXCursor func, 
 	params(l, func);
 	block_room(l, 0);	/* block 0, the entry, made by iom_func_begin */
 	l->cur = 0;
+	param_values(l, func);
 	l->exit = new_block(l);
 	lower_body(l, body);
 	edge(l, l->cur, l->exit);
@@ -331,6 +473,31 @@ static int included_c_file(CXFile f)
 	return yes;
 }
 
+/*
+ * An inline function of a header that returns bool and that the file calls:
+ * GCC analyses it (it is emitted when used), and the flag it may return
+ * matters to its callers here.  Its summaries only: findings in headers are
+ * not this engine's.
+ */
+static void summarise_header_function(struct run *r, CXCursor c)
+{
+	char *name;
+	struct iom_func *fn;
+
+	if (!is_bool(clang_getResultType(clang_getCursorType(c))))
+		return;
+	name = spelling(c);
+	if (*name && refs_slot(r, name, 0) && !iom_helper_function(r->rules, name,
+								    where_in_helper_file(&r->wc, c))) {
+		fn = lower_function(r, c, name);
+		if (fn) {
+			iom_unit_summarise(r->unit, fn);
+			iom_func_free(fn);
+		}
+	}
+	free(name);
+}
+
 static enum CXChildVisitResult each_function(CXCursor c, CXCursor parent, CXClientData data)
 {
 	struct run *r = (struct run *)data;
@@ -343,7 +510,11 @@ static enum CXChildVisitResult each_function(CXCursor c, CXCursor parent, CXClie
 	if (clang_getCursorKind(c) != CXCursor_FunctionDecl || !clang_isCursorDefinition(c))
 		return CXChildVisit_Continue;
 	clang_getExpansionLocation(clang_getCursorLocation(c), &f, NULL, NULL, NULL);
-	if (!f || !(clang_File_isEqual(f, r->main_file) || included_c_file(f)))
+	if (f && !(clang_File_isEqual(f, r->main_file) || included_c_file(f))) {
+		summarise_header_function(r, c);
+		return CXChildVisit_Continue;
+	}
+	if (!f)
 		return CXChildVisit_Continue;
 	name = spelling(c);
 	if (!*name || iom_helper_function(r->rules, name, where_in_helper_file(&r->wc, c))) {
@@ -351,6 +522,8 @@ static enum CXChildVisitResult each_function(CXCursor c, CXCursor parent, CXClie
 		return CXChildVisit_Continue;
 	}
 	fn = lower_function(r, c, name);
+	if (fn)
+		only_called_here(r, c, name, fn);
 	free(name);
 	if (!fn)
 		return CXChildVisit_Continue;
@@ -386,11 +559,13 @@ static int analyse_tu(const struct iom_rules *rules, const struct iom_options *o
 	r.unit = iom_unit_new(rules);
 	if (r.types && r.unit) {
 		clang_visitChildren(clang_getTranslationUnitCursor(tu), find_tables, &r);
+		clang_visitChildren(clang_getTranslationUnitCursor(tu), count_top, &r);
 		clang_visitChildren(clang_getTranslationUnitCursor(tu), each_function, &r);
 		iom_unit_finish(r.unit, NULL, NULL);
 	}
 	if (r.unit)
 		iom_unit_free(r.unit);
+	free_refs(&r);
 	types_free(r.types);
 	where_free(&r.wc);
 	result->nr_findings = r.findings;

@@ -254,7 +254,8 @@ static CXCursor lvalue_root(CXCursor c)
 		switch (clang_getCursorKind(c)) {
 		case CXCursor_DeclRefExpr:
 			c = clang_getCursorReferenced(c);
-			return is_local_var(c) ? c : clang_getNullCursor();
+			return is_local_var(c) || clang_getCursorKind(c) == CXCursor_ParmDecl ?
+			       c : clang_getNullCursor();
 		case CXCursor_MemberRefExpr:
 			if (n < 1 || plain_type(clang_getCursorType(k[0])).kind == CXType_Pointer)
 				return clang_getNullCursor();

@@ -247,9 +247,34 @@ static void other_call(struct iom_func *fn, int b, struct iom_where w, const str
 	}
 }
 
+#define MAX_CALL_ARGS	16	/* summaries name arguments 1 to 16 */
+
+/*
+ * A call to a function of this unit the rules know nothing of: the unit's
+ * summaries may know what its result is, or what the call passes (unit.c).
+ * It comes after the call's own events; 'first' is the first of them.
+ */
+static void call_here(struct iom_func *fn, int b, struct iom_where w, const struct iom_call *c,
+		      int first)
+{
+	struct call_arg args[MAX_CALL_ARGS];
+	int n = c->nr_args < MAX_CALL_ARGS ? c->nr_args : MAX_CALL_ARGS;
+
+	for (int i = 0; i < n; i++) {
+		const struct iom_arg *a = &c->args[i];
+
+		args[i].value = a->is == IOM_ARG_VALUE ? a->value : -1;
+		args[i].path = names_object(a) ? a->path : -1;
+		args[i].map = map_of_arg(fn, a);
+	}
+	iom_call_here(fn, b, w, c->callee, args, n,
+		      c->result == IOM_RESULT_VALUE ? c->result_value : -1, first);
+}
+
 void iom_call(struct iom_func *fn, int b, struct iom_where w, const struct iom_call *c)
 {
 	const struct iom_fn *f = iom_rules_callee(fn->rules, c->callee);
+	int first = fn->nr_ev;
 
 	if (c->nr_args < 0 || (c->nr_args > 0 && !c->args))
 		return;
@@ -286,6 +311,8 @@ void iom_call(struct iom_func *fn, int b, struct iom_where w, const struct iom_c
 	}
 	if (c->result == IOM_RESULT_OBJECT)
 		iom_store_result(fn, b, w, c->result_path, c->result_type, shown_name(c->callee));
+	if (c->defined_here && c->callee && !f)
+		call_here(fn, b, w, c, first);
 }
 
 void iom_asm(struct iom_func *fn, int b, struct iom_where w, const char *text)

@@ -113,12 +113,27 @@ static void dump_event(const struct iom_func *fn, int idx, FILE *out)
 		fprintf(out, " = %s", e->flag_const ? "true" : "false");
 	if (e->value >= 0)
 		fprintf(out, " v%d", e->value);
-	if (e->value2 >= 0)
+	if (e->value2 >= 0 && e->op == EV_CALL)
+		fprintf(out, " after event %d", e->value2);
+	else if (e->value2 >= 0)
 		fprintf(out, e->op == EV_COPY ? " from map %d" : " from v%d", e->value2);
 	if (e->name)
 		fprintf(out, " '%s'", e->name);
 	if (e->op == EV_CLOBBER || e->op == EV_SLOT_STORE || e->op == EV_SLOT_LOAD)
 		fprintf(out, " key %s", iom_path_key(fn, e->path));
+	for (int a = 0; a < e->nr_args; a++) {
+		const struct call_arg *c = &e->args[a];
+
+		fprintf(out, a ? ", " : " (");
+		if (c->value >= 0)
+			fprintf(out, "v%d", c->value);
+		else if (c->path >= 0)
+			fprintf(out, "&%s%s", iom_path_key(fn, c->path), c->map >= 0 ? " (map)" : "");
+		else
+			fprintf(out, "-");
+		if (a == e->nr_args - 1)
+			fprintf(out, ")");
+	}
 	fprintf(out, "\n");
 }
 
@@ -130,6 +145,12 @@ void iom_func_dump(const struct iom_func *fn, FILE *out)
 		if (fn->params[a - 1])
 			fprintf(out, "  param %d: %s%s\n", a, fn->params[a - 1],
 				iom_param_map(fn, a) >= 0 ? " (points to a map)" : "");
+	for (int a = 1; a <= 16; a++)
+		if (fn->param_value[a - 1] >= 0)
+			fprintf(out, "  param %d enters as v%d\n", a, fn->param_value[a - 1]);
+	if (fn->direct_calls >= 0)
+		fprintf(out, "  only called here: %d call%s\n", fn->direct_calls,
+			fn->direct_calls == 1 ? "" : "s");
 	for (int m = 0; m < fn->nr_maps; m++) {
 		const struct iom_type *t = iom_rules_type_at(fn->rules, fn->maps[m].type);
 

@@ -97,6 +97,7 @@ static void load_value(struct iom_func *fn, struct state *s, const struct event 
 	memcpy(v.why, m->why, sizeof(v.why));
 	if (e->sub == IOM_MEMBER_FLAG) {
 		v.kind = VAL_FLAG;
+		v.negated = e->negate;
 	} else {
 		v.kind = VAL_PTR;
 		if (e->sub == IOM_MEMBER_SYS)
@@ -284,7 +285,7 @@ void iom_transfer(struct iom_func *fn, struct state *s, const struct event *e, i
 /* ---- edges and joins ------------------------------------------------------- */
 
 /* Apply an is_iomem test to the state leaving along an edge. */
-static void refine(const struct iom_func *fn, struct state *s, const struct edge *ed)
+static void refine(struct iom_func *fn, struct state *s, const struct edge *ed)
 {
 	const struct value *v;
 	struct mstate *m;
@@ -299,6 +300,8 @@ static void refine(const struct iom_func *fn, struct state *s, const struct edge
 	if (ed->value < 0 || !s->reachable)
 		return;
 	v = &fn->val[ed->value];
+	if (v->kind == VAL_NONE)
+		fn->refined_early = 1;
 	if (v->kind != VAL_FLAG || v->map < 0 || v->gen == GEN_NONE)
 		return;
 	m = &s->m[v->map];
@@ -691,6 +694,19 @@ void iom_states_free(const struct iom_func *fn, struct state *in)
 	free(in);
 }
 
+/* Does an edge test a value that is now known to be a flag? */
+static int flag_tested(const struct iom_func *fn)
+{
+	for (int b = 0; b < fn->nr_bb; b++)
+		for (int s = 0; s < fn->bb[b].nr_succ; s++) {
+			int v = fn->bb[b].succ[s].value;
+
+			if (v >= 0 && v < fn->nr_val && fn->val[v].kind == VAL_FLAG)
+				return 1;
+		}
+	return 0;
+}
+
 struct state *iom_solve(struct iom_func *fn)
 {
 	struct state *in;
@@ -707,9 +723,25 @@ struct state *iom_solve(struct iom_func *fn)
 			return NULL;
 		}
 	}
+	/* Values are facts of one solve: an earlier one (a summary's, before a
+	 * callee's summary was known) must not leave its generations in them. */
+	if (fn->val)
+		memset(fn->val, 0, fn->nr_val * sizeof(*fn->val));
+	fn->refined_early = 0;
 	if (iom_flow(fn, in)) {
 		iom_states_free(fn, in);
 		return NULL;
+	}
+	/* An edge tested a flag before the value was known (a phi completed at
+	 * the end of its block): the kinds it let through stay, since states
+	 * only grow.  Once more, from the entry, with the values known. */
+	if (fn->refined_early && flag_tested(fn)) {
+		for (int b = 0; b < fn->nr_bb; b++)
+			in[b].reachable = 0;
+		if (iom_flow(fn, in)) {
+			iom_states_free(fn, in);
+			return NULL;
+		}
 	}
 	return in;
 }

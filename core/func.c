@@ -53,6 +53,9 @@ struct iom_func *iom_func_begin(const struct iom_rules *rules, const char *name,
 	fn->where = where;
 	fn->spell_now = -1;
 	iom_block(fn);
+	for (int i = 0; i < 16; i++)
+		fn->param_value[i] = -1;
+	fn->direct_calls = -1;
 	return fn;
 }
 
@@ -64,8 +67,10 @@ void iom_func_free(struct iom_func *fn)
 		free(fn->bb[i].evs);
 		free(fn->bb[i].succ);
 	}
-	for (int i = 0; i < fn->nr_ev; i++)
+	for (int i = 0; i < fn->nr_ev; i++) {
 		free(fn->ev[i].maps_of);
+		free(fn->ev[i].args);
+	}
 	for (int i = 0; i < fn->nr_strings; i++)
 		free(fn->strings[i]);
 	free(fn->strings);
@@ -300,6 +305,82 @@ void iom_param(struct iom_func *fn, int arg, const char *name)
 		fn->params[fn->nr_params++] = NULL;
 	}
 	fn->params[arg - 1] = iom_func_strdup(fn, name);
+}
+
+void iom_param_value(struct iom_func *fn, int arg, int value)
+{
+	if (arg < 1 || !valid_value(fn, value)) {
+		broken(fn, "bad parameter value");
+		return;
+	}
+	if (arg <= 16)
+		fn->param_value[arg - 1] = value;
+}
+
+void iom_func_only_called_here(struct iom_func *fn, int calls)
+{
+	fn->direct_calls = calls < 0 ? -1 : calls;
+}
+
+void iom_return(struct iom_func *fn, int b, struct iom_where w, int value)
+{
+	struct event *e;
+
+	if (value >= 0 && !valid_value(fn, value))
+		return;
+	e = new_event(fn, b, EV_RETURN, w);
+	if (e)
+		e->value = value;
+}
+
+void iom_call_here(struct iom_func *fn, int b, struct iom_where w, const char *callee,
+		   const struct call_arg *args, int nr_args, int result, int first)
+{
+	struct event *e;
+
+	if (result >= 0 && !valid_value(fn, result))
+		return;
+	e = new_event(fn, b, EV_CALL, w);
+	if (!e)
+		return;
+	e->name = iom_func_strdup(fn, callee);
+	e->value = result;
+	e->value2 = first;
+	if (nr_args <= 0)
+		return;
+	e->args = (struct call_arg *)malloc(nr_args * sizeof(*args));
+	if (!e->args) {
+		broken(fn, "out of memory");
+		return;
+	}
+	memcpy(e->args, args, nr_args * sizeof(*args));
+	e->nr_args = nr_args;
+}
+
+void iom_entry_flag(struct iom_func *fn, int value, int map, int negate, const char *via,
+		    const char *via_param)
+{
+	struct event *e;
+	char expr[300];
+	struct block *entry;
+
+	if (!valid_value(fn, value) || !valid_map(fn, map))
+		return;
+	iom_member_expr(fn, map, IOM_MEMBER_FLAG, expr, sizeof(expr));
+	e = new_event(fn, 0, EV_LOAD, fn->where);
+	if (!e)
+		return;
+	e->map = map;
+	e->value = value;
+	e->sub = IOM_MEMBER_FLAG;
+	e->negate = (unsigned char)!!negate;
+	e->name = iom_func_strdup(fn, expr);
+	e->via = iom_func_strdup(fn, via);
+	e->via_param = iom_func_strdup(fn, via_param);
+	/* First in the entry block: the value holds from the start. */
+	entry = &fn->bb[0];
+	memmove(entry->evs + 1, entry->evs, (entry->nr_evs - 1) * sizeof(int));
+	entry->evs[0] = fn->nr_ev - 1;
 }
 
 int iom_param_map(const struct iom_func *fn, int arg)

@@ -12,6 +12,8 @@
 
 /* ---- events the core derives from what front ends report ---- */
 
+struct call_arg;
+
 enum iom_map_origin {
 	IOM_MAP_LOCAL,		/* a local variable: uninitialised at entry */
 	IOM_MAP_PARAM,		/* reached through a parameter */
@@ -48,6 +50,15 @@ void iom_clobber(struct iom_func *, int b, struct iom_where, int path,
 void iom_clobber_here(struct iom_func *, int b, struct iom_where, int path,
 		      const char *callee, int argno);
 void iom_read(struct iom_func *, int b, struct iom_where, int map, const char *helper);
+/* Value 'value' is the flag of 'map' (its negation) from the entry on: every
+ * call of the function passes it so (via: the function, via_param: the
+ * parameter's name, for the notes). */
+void iom_entry_flag(struct iom_func *, int value, int map, int negate, const char *via,
+		    const char *via_param);
+/* A call to a function of this unit (EV_CALL): its arguments, the value of
+ * its result (-1: none), the index of the first event the call made. */
+void iom_call_here(struct iom_func *, int b, struct iom_where, const char *callee,
+		   const struct call_arg *args, int nr_args, int result, int first);
 
 /* ---- paths (path.c) ---- */
 
@@ -131,9 +142,27 @@ struct event {
 	 * the argument points to (sum_kinds, 0: it does not write it). */
 	int argno;
 	unsigned char callee_here, summarised, sum_kinds;
+	/* EV_LOAD of a flag: the value is its negation (a summarised call to a
+	 * helper that returns !map->is_iomem); 'via' names that helper, or the
+	 * function whose calls all pass the flag (summary.c), for the notes. */
+	unsigned char negate;
+	const char *via;
+	const char *via_param;	/* the parameter that holds the flag, or NULL */
+	/* EV_CALL: the call's arguments as the summaries see them, the value
+	 * of its result (value, -1: none) and the first event the call made
+	 * (value2: the state before the call is the state before it). */
+	int nr_args;
+	struct call_arg *args;
 	int block;
 	int spell;		/* fn->spells[]: how its construct is written, -1: not known */
 	struct iom_where where;
+};
+
+/* One argument of a call to a function of this unit (EV_CALL). */
+struct call_arg {
+	int value;		/* a tracked value, or -1 */
+	int path;		/* the object a pointer argument points to, or -1 */
+	int map;		/* the map at that path, or -1 */
 };
 
 struct edge {
@@ -222,6 +251,8 @@ struct iom_func {
 
 	const char **params;		/* parameter names, params[arg - 1] */
 	int nr_params;
+	int param_value[16];		/* value a bool parameter enters as, -1: none */
+	int direct_calls;		/* iom_func_only_called_here: its calls, else -1 */
 
 	char **strings;			/* arena of copied strings */
 	int nr_strings;
@@ -231,6 +262,7 @@ struct iom_func {
 	int spell_now;			/* the one events made now carry, -1: none */
 
 	int changed_values;		/* flow.c: the value table grew this round */
+	int refined_early;		/* flow.c: an edge tested a value not known yet */
 	char error[160];		/* set when the function is skipped */
 };
 

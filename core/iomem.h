@@ -209,6 +209,19 @@ void iom_edge_null(struct iom_func *, int from, int to, int path);
  * *name.  Only needed for the unit's callback pairs (iom_unit_*). */
 void iom_param(struct iom_func *, int arg, const char *name);
 
+/* Bool parameter 'arg' (1-based) enters the function as value 'value': a
+ * value the front end tracks (edges that test it are iom_edge_if), so the
+ * unit can say which map's flag every caller passes in it. */
+void iom_param_value(struct iom_func *, int arg, int value);
+/* The function has internal linkage, its address is never taken, and the
+ * translation unit calls it directly 'calls' times in all: the unit then
+ * knows every call (a guard the only callers pass, iom_unit_*). */
+void iom_func_only_called_here(struct iom_func *, int calls);
+/* The function returns a scalar here: 'value' when it is tracked, else -1
+ * (a constant, anything else).  Every return statement that returns a
+ * value of a non-pointer type is reported. */
+void iom_return(struct iom_func *, int b, struct iom_where, int value);
+
 const char *iom_map_display(const struct iom_func *, int map);
 /* How a member of a registered map is written: "map->vaddr", "m.is_iomem". */
 void iom_member_expr(const struct iom_func *, int map, enum iom_member, char *buf, size_t len);
@@ -335,8 +348,10 @@ void iom_output_close(struct iom_output *);
 
 /*
  * Facts that cross functions: callbacks of one ops-table initialiser that
- * hand a map on (rules 'pair').  A front end that can see initialisers makes
- * one unit per translation unit:
+ * hand a map on (rules 'pair'), and summaries of the functions of the file
+ * (what a call leaves in the map it hands over, a flag a helper returns, a
+ * flag every call passes in a bool parameter).  A front end that can see
+ * initialisers makes one unit per translation unit:
  *
  *	u = iom_unit_new(rules);
  *	iom_unit_bind(u, 3, "dma_buf_ops", "vunmap", "my_vunmap");   per member
@@ -358,11 +373,17 @@ void iom_unit_bind(struct iom_unit *, int instance, const char *ops, const char 
 		   const char *fn);
 /*
  * Like iom_func_end, with the unit's facts.  Returns IOM_DEFERRED when the
- * function receives a map from a callback not analysed yet: the unit then
- * owns fn and analyses it in iom_unit_finish.
+ * function receives a map from a callback not analysed yet, calls a function
+ * of the unit not analysed yet, or may be handed a flag by its callers
+ * (iom_func_only_called_here and iom_param_value): the unit then owns fn and
+ * analyses it in iom_unit_finish.
  */
 int iom_unit_analyse(struct iom_unit *, struct iom_func *, const struct iom_options *,
 		     iom_report_fn, void *ctx);
+/* Only what the unit learns from the function (its summaries), no findings:
+ * for a function of a header GCC analyses but this engine does not report
+ * on.  fn stays the caller's. */
+void iom_unit_summarise(struct iom_unit *, struct iom_func *);
 /* Analyse every deferred function (calling done, if given, after each and
  * before freeing it).  Returns the number of findings they had. */
 int iom_unit_finish(struct iom_unit *, iom_unit_done_fn done, void *ctx);
@@ -485,7 +506,9 @@ struct iom_call {
 	 * FORTIFY wrapper whose asm label is "memcpy".  NULL: an indirect call. */
 	const char *callee;
 	/* The callee's body is in this translation unit: the unit may know what
-	 * it does to the maps it is handed (iom_unit_analyse). */
+	 * it does to the maps it is handed, what its bool result is, and what
+	 * the call passes (iom_unit_analyse).  A bool result is then reported
+	 * as IOM_RESULT_VALUE. */
 	unsigned defined_here:1;
 	int nr_args;
 	const struct iom_arg *args;

@@ -114,6 +114,28 @@ static void note_set(struct iom_finding *f, const char *map, const struct event 
 	}
 }
 
+/* A flag test; when the flag came through a function of the unit (a helper
+ * that returns it, a parameter every caller passes it in), name it. */
+static void note_test(const struct iom_func *fn, struct iom_finding *f, int map,
+		      const struct event *e)
+{
+	const struct value *v = &fn->val[e->value];
+	const struct event *load = v->load >= 0 && v->load < fn->nr_ev ? &fn->ev[v->load] : NULL;
+	const char *truth = e->sub ^ v->negated ? "true" : "false";
+	char flag[256];
+
+	snprintf(flag, sizeof(flag), "%s", iom_flag_name(fn, map));
+	if (load && load->op == EV_LOAD && load->via && load->via_param)
+		iom_note_at(f, e->where, "'%s' is %s on this path (tested here as '%s': every call of '%s' passes %s there)",
+			    flag, truth, load->via_param, load->via,
+			    load->negate ? "its negation" : "it");
+	else if (load && load->op == EV_LOAD && load->via)
+		iom_note_at(f, e->where, "'%s' is %s on this path (tested here through '%s()', which returns %s)",
+			    flag, truth, load->via, load->negate ? "its negation" : "it");
+	else
+		iom_note_at(f, e->where, "'%s' is %s on this path (tested here)", flag, truth);
+}
+
 void iom_note_origin(const struct iom_func *fn, struct iom_finding *f, int map, int why, int k)
 {
 	const char *name = iom_map_display(fn, map);
@@ -148,9 +170,7 @@ void iom_note_origin(const struct iom_func *fn, struct iom_finding *f, int map, 
 			    e->flag_const == 0 ? "false" : "an unknown value");
 		break;
 	case EV_TEST:
-		iom_note_at(f, e->where, "'%s' is %s on this path (tested here)",
-			    iom_flag_name(fn, map), e->sub ^ fn->val[e->value].negated ?
-			    "true" : "false");
+		note_test(fn, f, map, e);
 		break;
 	default:
 		break;

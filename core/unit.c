@@ -12,12 +12,20 @@
  * Functions arrive in whatever order the compiler emits them.  A receiver
  * whose filler has not been analysed yet is kept until it has been, or until
  * iom_unit_finish(), where a filler never seen gives no fact.
+ *
+ * The same holds for calls to functions of the file: a caller waits for the
+ * summaries of its callees (bottom-up: what the callee leaves in the map it
+ * is handed, the flag it returns).  A map's flag passed in a bool parameter
+ * goes the other way (top-down): the callee waits until iom_unit_finish(),
+ * when every caller has been seen, and the flag holds only if every call of
+ * the file passes it (summary.c reads the calls and returns).
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "alloc.h"
 #include "func.h"
+#include "summary.h"
 
 struct binding {
 	int instance;			/* one initialiser (front end's numbering) */
@@ -33,8 +41,15 @@ struct summary {
 	struct iom_where where;
 };
 
+/* A function that returns the flag of a map it is handed (summary.c). */
+struct ret_summary {
+	char *fn;
+	struct flag_source src;
+};
+
 struct held {
 	struct iom_func *fn;
+	int guard;			/* waits for every call of the unit (guards) */
 	struct iom_options opt;
 	iom_report_fn cb;
 	void *ctx;
@@ -50,6 +65,10 @@ struct iom_unit {
 	int nr_held;
 	char **seen;			/* functions summarised so far */
 	int nr_seen;
+	struct ret_summary *rets;
+	int nr_rets;
+	struct call_site *sites;	/* every call to a function of the unit */
+	int nr_sites;
 };
 
 struct iom_unit *iom_unit_new(const struct iom_rules *rules)
@@ -73,6 +92,12 @@ void iom_unit_free(struct iom_unit *u)
 		iom_func_free(u->held[i].fn);
 	for (int i = 0; i < u->nr_seen; i++)
 		free(u->seen[i]);
+	for (int i = 0; i < u->nr_rets; i++)
+		free(u->rets[i].fn);
+	for (int i = 0; i < u->nr_sites; i++)
+		iom_call_site_free(&u->sites[i]);
+	free(u->rets);
+	free(u->sites);
 	free(u->seen);
 	free(u->bind);
 	free(u->sum);
@@ -189,9 +214,77 @@ static int seen(const struct iom_unit *u, const char *name)
 	return 0;
 }
 
+/* Does the function return only tracked values, or pass a tracked value
+ * next to a pointer to a function of the unit?  Only then is a solve worth
+ * it. */
+static int flags_may_move(const struct iom_func *fn)
+{
+	int returns = 0;
+
+	for (int i = 0; i < fn->nr_ev; i++) {
+		const struct event *e = &fn->ev[i];
+		int value = 0, map = 0;
+
+		if (e->op == EV_RETURN) {
+			if (e->value < 0)
+				return 0;
+			returns = 1;
+		}
+		for (int k = 0; e->op == EV_CALL && k < e->nr_args; k++) {
+			value |= e->args[k].value >= 0;
+			map |= e->args[k].path >= 0;
+		}
+		if (value && map)
+			return 1;
+	}
+	return returns;
+}
+
+static const struct ret_summary *find_ret(const struct iom_unit *u, const char *fn)
+{
+	for (int i = 0; i < u->nr_rets; i++)
+		if (!strcmp(u->rets[i].fn, fn))
+			return &u->rets[i];
+	return NULL;
+}
+
+static int summarised_clobbers(struct iom_unit *u, struct iom_func *fn, int final);
+
+/* The flag the function returns, and what its calls pass (summary.c). */
+static void summarise_flags(struct iom_unit *u, struct iom_func *fn)
+{
+	struct state *in;
+	struct flag_source src;
+
+	in = flags_may_move(fn) ? iom_solve(fn) : NULL;
+
+	if (!in)
+		fn->error[0] = 0;	/* the real analysis reports its own trouble */
+	if (in && iom_returns_flag(fn, in, &src)) {
+		struct ret_summary *nr = (struct ret_summary *)iom_grow(u->rets, u->nr_rets,
+									   sizeof(*nr));
+
+		if (nr) {
+			u->rets = nr;
+			nr[u->nr_rets].fn = iom_strdup(fn->name);
+			nr[u->nr_rets].src = src;
+			if (nr[u->nr_rets].fn)
+				u->nr_rets++;
+		}
+	}
+	iom_call_sites(fn, in, &u->sites, &u->nr_sites);
+	iom_states_free(fn, in);
+}
+
 static void summarise(struct iom_unit *u, struct iom_func *fn)
 {
-	char **ns = (char **)iom_grow(u->seen, u->nr_seen, sizeof(char *));
+	char **ns;
+
+	/* Calls to functions summarised already count as they will in the
+	 * analysis, in every solve: values keep what each solve found (they
+	 * only grow), so the solves must agree on what writes a map. */
+	summarised_clobbers(u, fn, 0);
+	ns = (char **)iom_grow(u->seen, u->nr_seen, sizeof(char *));
 
 	if (ns) {
 		u->seen = ns;
@@ -210,6 +303,7 @@ static void summarise(struct iom_unit *u, struct iom_func *fn)
 		if (b->role == 0 && !strcmp(b->fn, fn->name))
 			add_summary(u, fn, iom_rules_pair_at(u->rules, b->pair)->arg[0]);
 	}
+	summarise_flags(u, fn);
 }
 
 /* ---- receivers -------------------------------------------------------------- */
@@ -279,12 +373,50 @@ static int receive(struct iom_unit *u, struct iom_func *fn, int final)
 }
 
 /*
- * Calls to functions of this unit: the callee's summary says what it leaves
- * in the map an argument points to.  Returns 1 when a callee has not been
- * analysed yet and 'final' is not set; at the end, a callee never analysed
- * (recursion, or it never touches a map) leaves the call as any other call.
+ * A call to a helper that returns the flag of a map it is handed: the
+ * result is that flag, read where the call returns (the load takes the
+ * call's place).  Returns 1 when made.
  */
-static int calls_here(struct iom_unit *u, struct iom_func *fn, int final)
+static int returned_flag(struct iom_func *fn, struct event *e, const struct ret_summary *r)
+{
+	const struct flag_source *src = &r->src;
+	char expr[300];
+	int map;
+
+	if (src->arg > e->nr_args || e->args[src->arg - 1].path < 0)
+		return 0;
+	map = iom_flag_source_map(fn, src, e->args[src->arg - 1].path);
+	if (map < 0)
+		return 0;
+	iom_member_expr(fn, map, IOM_MEMBER_FLAG, expr, sizeof(expr));
+	e->via = e->name;
+	e->op = EV_LOAD;
+	e->sub = IOM_MEMBER_FLAG;
+	e->map = map;
+	e->negate = src->negated;
+	e->name = iom_func_strdup(fn, expr);
+	return 1;
+}
+
+/* Maps made after a solve: clobbers find the maps under their path again. */
+static void clobbers_again(struct iom_func *fn)
+{
+	for (int i = 0; i < fn->nr_ev; i++)
+		if (fn->ev[i].op == EV_CLOBBER) {
+			free(fn->ev[i].maps_of);
+			fn->ev[i].maps_of = NULL;
+			fn->ev[i].nr_maps = 0;
+		}
+}
+
+/*
+ * Clobbers by calls to functions of this unit: the callee's summary says
+ * what it leaves in the map an argument points to.  Returns 1 when a callee
+ * has not been analysed yet and 'final' is not set; at the end, a callee
+ * never analysed (recursion, or it never touches a map) leaves the call as
+ * any other call.
+ */
+static int summarised_clobbers(struct iom_unit *u, struct iom_func *fn, int final)
 {
 	for (int i = 0; i < fn->nr_ev; i++) {
 		struct event *e = &fn->ev[i];
@@ -305,26 +437,110 @@ static int calls_here(struct iom_unit *u, struct iom_func *fn, int final)
 	return 0;
 }
 
+/* Calls to functions of this unit: flags they return, maps they write.
+ * Returns 1 while a callee has not been analysed yet and 'final' is not set. */
+static int calls_here(struct iom_unit *u, struct iom_func *fn, int final)
+{
+	for (int i = 0; i < fn->nr_ev; i++) {
+		struct event *e = &fn->ev[i];
+		const struct ret_summary *r;
+
+		if (e->op != EV_CALL || e->value < 0 || !strcmp(e->name, fn->name))
+			continue;
+		r = find_ret(u, e->name);
+		if (!r && !final && !seen(u, e->name))
+			return 1;
+		if (r && returned_flag(fn, e, r))
+			clobbers_again(fn);
+	}
+	return summarised_clobbers(u, fn, final);
+}
+
+/* ---- guards: a flag every caller passes ------------------------------------ */
+
+/* A function the unit sees every call of, with a bool parameter. */
+static int guard_candidate(const struct iom_func *fn)
+{
+	if (fn->direct_calls < 1 || fn->error[0])
+		return 0;
+	for (int k = 0; k < 16; k++)
+		if (fn->param_value[k] >= 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Parameter k + 1 is the flag of the map parameter j points to (or of a map
+ * inside that object, by the same steps) when every call of the function
+ * passes it so, and the unit has seen every call (the front end's count: a
+ * call from a function that was not analysed, or one through a pointer,
+ * spoils it).
+ */
+static void apply_guards(struct iom_unit *u, struct iom_func *fn)
+{
+	for (int k = 0; k < 16; k++) {
+		const struct call_site *first = NULL;
+		int calls = 0, ok = 1, map;
+
+		if (fn->param_value[k] < 0)
+			continue;
+		for (int i = 0; i < u->nr_sites && ok; i++) {
+			const struct call_site *c = &u->sites[i];
+
+			if (strcmp(c->callee, fn->name))
+				continue;
+			calls++;
+			if (k >= c->nr_args || !c->flag[k])
+				ok = 0;
+			else if (!first)
+				first = c;
+			else if (c->flag[k] != first->flag[k] || c->negated[k] != first->negated[k] ||
+				 c->type[k] != first->type[k] || !c->under[k] != !first->under[k] ||
+				 (c->under[k] && strcmp(c->under[k], first->under[k])))
+				ok = 0;
+		}
+		if (!ok || !first || calls != fn->direct_calls)
+			continue;
+		map = iom_site_map(fn, first->flag[k], first->under[k], first->type[k]);
+		if (map >= 0)
+			iom_entry_flag(fn, fn->param_value[k], map, first->negated[k], fn->name,
+				       k < fn->nr_params ? fn->params[k] : NULL);
+	}
+}
+
+static int hold(struct iom_unit *u, struct iom_func *fn, const struct iom_options *opt,
+		iom_report_fn cb, void *ctx, int guard)
+{
+	struct held *nh = (struct held *)iom_grow(u->held, u->nr_held, sizeof(*nh));
+
+	if (!nh)
+		return 0;
+	u->held = nh;
+	nh = &u->held[u->nr_held++];
+	nh->fn = fn;
+	nh->guard = guard;
+	nh->opt = *opt;
+	nh->cb = cb;
+	nh->ctx = ctx;
+	return 1;
+}
+
 static int analyse(struct iom_unit *u, struct iom_func *fn, const struct iom_options *opt,
 		   iom_report_fn cb, void *ctx, int final)
 {
-	struct held *nh;
-
 	if (receive(u, fn, final) | calls_here(u, fn, final)) {
-		nh = (struct held *)iom_grow(u->held, u->nr_held, sizeof(*nh));
-		if (nh) {
-			u->held = nh;
-			nh = &u->held[u->nr_held++];
-			nh->fn = fn;
-			nh->opt = *opt;
-			nh->cb = cb;
-			nh->ctx = ctx;
+		if (hold(u, fn, opt, cb, ctx, 0))
 			return IOM_DEFERRED;
-		}
 		receive(u, fn, 1);
 		calls_here(u, fn, 1);
 	}
 	return iom_func_end(fn, opt, cb, ctx);
+}
+
+void iom_unit_summarise(struct iom_unit *u, struct iom_func *fn)
+{
+	if (!fn->error[0])
+		summarise(u, fn);
 }
 
 int iom_unit_analyse(struct iom_unit *u, struct iom_func *fn, const struct iom_options *opt,
@@ -332,6 +548,9 @@ int iom_unit_analyse(struct iom_unit *u, struct iom_func *fn, const struct iom_o
 {
 	if (!fn->error[0])
 		summarise(u, fn);
+	/* Its callers may come later: wait for the end of the unit. */
+	if (guard_candidate(fn) && hold(u, fn, opt, cb, ctx, 1))
+		return IOM_DEFERRED;
 	return analyse(u, fn, opt, cb, ctx, 0);
 }
 
@@ -339,18 +558,25 @@ int iom_unit_finish(struct iom_unit *u, iom_unit_done_fn done, void *ctx)
 {
 	int total = 0;
 
-	/* Every filler was summarised when it arrived: one pass is enough. */
-	for (int i = 0; i < u->nr_held; i++) {
-		struct held *h = &u->held[i];
-		int n = analyse(u, h->fn, &h->opt, h->cb, h->ctx, 1);
+	/* Every filler was summarised when it arrived, and every call site was
+	 * recorded: one pass is enough, the guards' functions last. */
+	for (int guard = 0; guard < 2; guard++)
+		for (int i = 0; i < u->nr_held; i++) {
+			struct held *h = &u->held[i];
+			int n;
 
-		if (done)
-			done(h->fn, n, ctx);
-		if (n > 0)
-			total += n;
-		iom_func_free(h->fn);
-		h->fn = NULL;
-	}
+			if (h->guard != guard || !h->fn)
+				continue;
+			if (guard)
+				apply_guards(u, h->fn);
+			n = analyse(u, h->fn, &h->opt, h->cb, h->ctx, 1);
+			if (done)
+				done(h->fn, n, ctx);
+			if (n > 0)
+				total += n;
+			iom_func_free(h->fn);
+			h->fn = NULL;
+		}
 	u->nr_held = 0;
 	return total;
 }

@@ -36,6 +36,7 @@
 #include "cgraph.h"
 #include "stor-layout.h"
 #include "tree-cfg.h"
+#include "tree-dfa.h"		/* ssa_default_def */
 
 #if BUILDING_GCC_MAJOR < 11
 #error "iomemcheck needs GCC 11 or later (PLUGIN headers of an older GCC found)"

@@ -6,7 +6,9 @@
  * iterated to a fixed point because phis can see a value before its
  * definition.  It also tells whether the function touches a map at all; most
  * kernel functions don't, and cost nothing more.  The second pass emits the
- * events in block order.
+ * events in block order.  In a function that touches maps, bool parameters
+ * and the bool results of calls to functions of the file are tracked too:
+ * the unit's summaries may know them to be a map's flag.
  *
  * Anything not understood is left out: a map we cannot name is unknown, a
  * pointer we did not track is not reported.  Nothing here aborts.
@@ -787,11 +789,27 @@ static void lower_cond(struct lower *l, gcond *stmt)
  * returns a PHI of the values; each PHI argument carries the location of its
  * own return statement, which is the line a reader looks for.
  */
+/* A phi with an argument that is not tracked (a constant: return false). */
+static int phi_of_untracked(const struct lower *l, tree v)
+{
+	gimple *def = SSA_NAME_DEF_STMT(v);
+
+	if (!def || gimple_code(def) != GIMPLE_PHI)
+		return 0;
+	for (unsigned i = 0; i < gimple_phi_num_args(as_a<gphi *>(def)); i++)
+		if (!tracked(l, gimple_phi_arg_def(as_a<gphi *>(def), i)))
+			return 1;
+	return 0;
+}
+
 static void lower_return(struct lower *l, greturn *stmt)
 {
 	tree v = gimple_return_retval(stmt);
 	gimple *def;
 
+	if (v && !POINTER_TYPE_P(TREE_TYPE(v)) && INTEGRAL_TYPE_P(TREE_TYPE(v)))
+		iom_return(l->fn, l->cur, where_of(l, stmt),
+			   tracked(l, v) && !phi_of_untracked(l, v) ? value_of(v) : -1);
 	if (!tracked(l, v) || !POINTER_TYPE_P(TREE_TYPE(v)))
 		return;
 	def = SSA_NAME_DEF_STMT(v);
@@ -933,13 +951,80 @@ static int helper_function(const struct lower *l)
 				   helper_location(l, DECL_SOURCE_LOCATION(decl)));
 }
 
+/* The value a bool parameter enters with (its default definition). */
+static tree param_entry(const struct lower *l, tree p)
+{
+	if (TREE_CODE(TREE_TYPE(p)) != BOOLEAN_TYPE || !is_gimple_reg(p))
+		return NULL_TREE;
+	return ssa_default_def(l->fun, p);
+}
+
 static void declare_params(struct lower *l)
 {
 	int arg = 1;
 
-	for (tree p = DECL_ARGUMENTS(l->fun->decl); p; p = DECL_CHAIN(p), arg++)
+	for (tree p = DECL_ARGUMENTS(l->fun->decl); p; p = DECL_CHAIN(p), arg++) {
+		tree entry = param_entry(l, p);
+
 		if (DECL_NAME(p))
 			iom_param(l->fn, arg, IDENTIFIER_POINTER(DECL_NAME(p)));
+		if (entry && tracked(l, entry))
+			iom_param_value(l->fn, arg, value_of(entry));
+	}
+}
+
+/*
+ * What the unit's summaries need, in a function that touches maps: the
+ * values bool parameters enter with, and the bool results of calls to
+ * functions of this file (a helper may return a map's flag).  Only bools:
+ * an int parameter would make every pointer offset by it a tracked value.  Returns 1
+ * when something new is tracked.
+ */
+static int track_for_summaries(struct lower *l)
+{
+	basic_block bb;
+	int more = 0;
+
+	for (tree p = DECL_ARGUMENTS(l->fun->decl); p; p = DECL_CHAIN(p)) {
+		tree entry = param_entry(l, p);
+
+		if (entry && !tracked(l, entry)) {
+			bitmap_set_bit(l->tracked, SSA_NAME_VERSION(entry));
+			more = 1;
+		}
+	}
+	FOR_EACH_BB_FN(bb, l->fun)
+		for (gimple_stmt_iterator si = gsi_start_bb(bb); !gsi_end_p(si); gsi_next(&si)) {
+			gimple *stmt = gsi_stmt(si);
+			tree lhs;
+
+			if (!is_gimple_call(stmt) || gimple_call_internal_p(stmt) ||
+			    !defined_here(gimple_call_fndecl(stmt)))
+				continue;
+			lhs = gimple_call_lhs(stmt);
+			if (lhs && TREE_CODE(lhs) == SSA_NAME &&
+			    TREE_CODE(TREE_TYPE(lhs)) == BOOLEAN_TYPE &&
+			    !tracked(l, lhs)) {
+				bitmap_set_bit(l->tracked, SSA_NAME_VERSION(lhs));
+				more = 1;
+			}
+		}
+	return more;
+}
+
+/* A static function whose address is never taken: the call graph's edges
+ * are all its calls. */
+static void only_called_here(struct lower *l)
+{
+	tree decl = l->fun->decl;
+	cgraph_node *node = cgraph_node::get(decl);
+	int calls = 0;
+
+	if (TREE_PUBLIC(decl) || !node || node->address_taken)
+		return;
+	for (cgraph_edge *e = node->callers; e; e = e->next_caller)
+		calls++;
+	iom_func_only_called_here(l->fn, calls);
 }
 
 struct iom_func *lower_function(function *fun, const struct lower_opts *opt)
@@ -963,6 +1048,8 @@ struct iom_func *lower_function(function *fun, const struct lower_opts *opt)
 		sbitmap_free(l.tracked);
 		return NULL;
 	}
+	if (track_for_summaries(&l))
+		find_tracked(&l);
 
 	fw = where_at(&l, DECL_SOURCE_LOCATION(fun->decl));
 	l.fn = iom_func_begin(l.rules, IDENTIFIER_POINTER(DECL_NAME(fun->decl)), fw);
@@ -973,6 +1060,7 @@ struct iom_func *lower_function(function *fun, const struct lower_opts *opt)
 	}
 	iom_func_types(l.fn, &gcc_types);
 	declare_params(&l);
+	only_called_here(&l);
 	l.block_of = XNEWVEC(int, last_basic_block_for_fn(fun));
 	l.block_of[ENTRY_BLOCK] = 0;
 	FOR_EACH_BB_FN(bb, fun)

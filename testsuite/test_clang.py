@@ -256,3 +256,39 @@ def test_functions_of_an_included_c_file_are_analysed(tmp_path):
     assert "selftest.c:3:" in clang.stdout and "[IOM002]" in clang.stdout, clang.stdout + clang.stderr
     assert [l for l in clang.stdout.splitlines() if "warning:" in l] == \
         [l for l in plugin.stderr.splitlines() if "warning:" in l]
+
+
+HEADER_HELPER = """\
+#include <linux/iosys-map.h>
+struct mybo { struct iosys_map map; size_t size; };
+static inline bool mybo_vram(const struct mybo *bo)
+{
+	return RESULT;
+}
+"""
+
+HEADER_CALLER = """\
+#include <linux/kernel.h>
+#include <linux/io.h>
+#include <linux/string.h>
+#include "mybo.h"
+
+void mybo_clear(struct mybo *bo)
+{
+	if (mybo_vram(bo))
+		memset_io(bo->map.vaddr_iomem, 0, bo->size);
+	else
+		memset(bo->map.vaddr, 0, bo->size);
+}
+"""
+
+
+@pytest.mark.parametrize("result,want", [("bo->map.is_iomem", []),
+                                         ("bo->size > 4096", [(9, "IOM004"), (11, "IOM003")])])
+def test_flag_returned_by_a_header_inline_function(tmp_path, result, want):
+    # GCC analyses the header's inline function (it is used), so the flag it
+    # returns reaches the caller; the libclang engine summarises it too.
+    (tmp_path / "mybo.h").write_text(HEADER_HELPER.replace("RESULT", result))
+    clang = run(HEADER_CALLER, tmp_path=tmp_path)
+    assert found(clang) == want
+    assert clang.stdout == gcc(HEADER_CALLER, tmp_path).stderr

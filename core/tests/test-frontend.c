@@ -753,6 +753,231 @@ static void test_fix_rules(void)
 		       "the rules' own name");
 	}
 	iom_rules_free(r);
+
+/* ---- the unit's summaries: a flag through a function of the same file ---- */
+
+static int unit_analyse(struct iom_unit *u, struct iom_func *fn, struct got *g)
+{
+	struct iom_options o;
+	int n;
+
+	iom_options_init(&o);
+	n = iom_unit_analyse(u, fn, &o, collect, g);
+	if (n != IOM_DEFERRED)
+		iom_func_free(fn);
+	return n;
+}
+
+static struct iom_func *begin_named(const char *name)
+{
+	struct iom_func *fn = iom_func_begin(rules, name, at(1));
+
+	iom_func_types(fn, &types);
+	return fn;
+}
+
+/*
+ * static void emit(struct iosys_map *dst, bool io)
+ * { if (io) *(u32 *)dst->vaddr = 0; else memcpy_toio(dst->vaddr_iomem, ...); }
+ * called 'calls' times in all, as the front end counts.
+ */
+static struct iom_func *emit_fn(int calls)
+{
+	struct iom_func *fn = begin_named("emit");
+	int m = iom_object_map(fn, iom_path_deref(fn, param(fn, "dst")), &t_map);
+	int io = iom_block(fn), sys = iom_block(fn);
+
+	iom_param(fn, 1, "dst");
+	iom_param(fn, 2, "io");
+	iom_param_value(fn, 2, 5);
+	iom_func_only_called_here(fn, calls);
+	iom_edge_if(fn, 0, io, 5, 1, at(9));
+	iom_edge_if(fn, 0, sys, 5, 0, at(9));
+	iom_load(fn, io, at(10), 1, m, IOM_MEMBER_SYS, "dst->vaddr");
+	iom_access(fn, io, at(10), 1, 1);
+	iom_load(fn, sys, at(12), 2, m, IOM_MEMBER_IO, "dst->vaddr_iomem");
+	iom_escape(fn, sys, at(12), 2, IOM_ESC_CALL, "memcpy_toio");
+	return fn;
+}
+
+/* void draw(struct iosys_map *map, struct iosys_map *other)
+ * { emit(map, flag_of->is_iomem); }: flag of 'map' or of 'other'. */
+static struct iom_func *draw_fn(const char *name, const char *flag_of, int negated)
+{
+	struct iom_func *fn = begin_named(name);
+	int mp = iom_path_deref(fn, param(fn, "map"));
+	int f = iom_object_map(fn, iom_path_deref(fn, param(fn, flag_of)), &t_map);
+	struct iom_arg args[2] = { pointer_arg(mp, &t_map), value_arg(3) };
+	struct iom_call c;
+
+	iom_param(fn, 1, "map");
+	iom_param(fn, 2, "other");
+	iom_load(fn, 0, at(20), 1, f, IOM_MEMBER_FLAG, "map->is_iomem");
+	iom_derive(fn, 0, 3, 1, negated ? IOM_DER_NOT : IOM_DER_COPY);
+	args[1].pointer = 0;
+	memset(&c, 0, sizeof(c));
+	c.callee = "emit";
+	c.defined_here = 1;
+	c.nr_args = 2;
+	c.args = args;
+	c.result_value = c.result_path = -1;
+	iom_call(fn, 0, at(21), &c);
+	return fn;
+}
+
+static void guard_case(const char *want, int calls, const char *flag_of2, int negated)
+{
+	struct iom_unit *u = iom_unit_new(rules);
+	struct got g;
+
+	memset(&g, 0, sizeof(g));
+	/* Called from elsewhere: analysed at once; else it waits for its callers. */
+	EXPECT((unit_analyse(u, emit_fn(calls), &g) == IOM_DEFERRED) == (calls >= 0),
+	       "waits for its callers");
+	EXPECT(unit_analyse(u, draw_fn("draw", "map", negated), &g) == 0, "caller");
+	if (flag_of2)
+		EXPECT(unit_analyse(u, draw_fn("draw2", flag_of2, negated), &g) == 0, "caller");
+	iom_unit_finish(u, NULL, NULL);
+	iom_unit_free(u);
+	expect_list(want, &g, want);
+	if (!strcmp(want, "10:IOM001 12:IOM004"))
+		EXPECT(strstr(g.text, "'dst->is_iomem' is true on this path (tested here as 'io': "
+			      "every call of 'emit' passes it there)"), g.text);
+}
+
+static void test_unit_guards(void)
+{
+	/* Every call passes the flag of the map it hands over: the bool is it. */
+	guard_case("10:IOM001 12:IOM004", 1, NULL, 0);
+	guard_case("10:IOM001 12:IOM004", 2, "map", 0);
+	/* Its negation: the branches swap, the correct code is silent. */
+	guard_case("", 1, NULL, 1);
+	/* A call the unit did not see (through a pointer, from a function not
+	 * analysed), or a call passing another map's flag: the bool says nothing. */
+	guard_case("10:IOM002 12:IOM004", 2, NULL, 0);
+	guard_case("10:IOM002 12:IOM004", 2, "other", 0);
+	guard_case("10:IOM002 12:IOM004", -1, NULL, 0);
+}
+
+/*
+ * static void put(struct obj *obj, bool io) { if (io) *(u32 *)obj->vmap.vaddr = 0; }
+ * void show(struct obj *obj) { put(obj, obj->vmap.is_iomem); }: the map is
+ * inside the object the call hands over.
+ */
+static void test_unit_guard_of_a_member(void)
+{
+	struct iom_unit *u = iom_unit_new(rules);
+	struct iom_func *put = begin_named("put"), *show = begin_named("show");
+	int pm = iom_object_map(put, iom_path_member(put, iom_path_deref(put, param(put, "obj")),
+						      "vmap"), &t_map);
+	int sobj = iom_path_deref(show, param(show, "obj"));
+	int sm = iom_object_map(show, iom_path_member(show, sobj, "vmap"), &t_map);
+	struct iom_arg args[2] = { pointer_arg(sobj, &t_char), value_arg(3) };
+	int io = iom_block(put);
+	struct iom_call c;
+	struct got g;
+
+	memset(&g, 0, sizeof(g));
+	iom_param(put, 1, "obj");
+	iom_param(put, 2, "io");
+	iom_param_value(put, 2, 5);
+	iom_func_only_called_here(put, 1);
+	iom_edge_if(put, 0, io, 5, 1, at(9));
+	iom_load(put, io, at(10), 1, pm, IOM_MEMBER_SYS, "obj->vmap.vaddr");
+	iom_access(put, io, at(10), 1, 1);
+	EXPECT(unit_analyse(u, put, &g) == IOM_DEFERRED, "waits for its callers");
+	iom_param(show, 1, "obj");
+	iom_load(show, 0, at(20), 3, sm, IOM_MEMBER_FLAG, "obj->vmap.is_iomem");
+	args[1].pointer = 0;
+	memset(&c, 0, sizeof(c));
+	c.callee = "put";
+	c.defined_here = 1;
+	c.nr_args = 2;
+	c.args = args;
+	c.result_value = c.result_path = -1;
+	iom_call(show, 0, at(21), &c);
+	EXPECT(unit_analyse(u, show, &g) == 0, "caller");
+	iom_unit_finish(u, NULL, NULL);
+	iom_unit_free(u);
+	expect_list(__func__, &g, "10:IOM001");
+}
+
+/* static bool is_io(struct iosys_map *map) { return [!]map->is_iomem; }, or
+ * with 'other_path' a second return of something else. */
+static struct iom_func *is_io_fn(int negated, int other_path)
+{
+	struct iom_func *fn = begin_named("is_io");
+	int m = iom_object_map(fn, iom_path_deref(fn, param(fn, "map")), &t_map);
+	int b = iom_block(fn);
+
+	iom_param(fn, 1, "map");
+	iom_load(fn, 0, at(30), 1, m, IOM_MEMBER_FLAG, "map->is_iomem");
+	iom_derive(fn, 0, 2, 1, negated ? IOM_DER_NOT : IOM_DER_COPY);
+	iom_edge(fn, 0, b);
+	iom_return(fn, b, at(31), 2);
+	if (other_path) {
+		int c = iom_block(fn);
+
+		iom_edge(fn, 0, c);
+		iom_return(fn, c, at(32), -1);
+	}
+	return fn;
+}
+
+/* void use(struct iosys_map *m) { if (is_io(m)) *(u32 *)m->vaddr = 0; } */
+static struct iom_func *use_fn(void)
+{
+	struct iom_func *fn = begin_named("use");
+	int mp = iom_path_deref(fn, param(fn, "m"));
+	int m = iom_object_map(fn, mp, &t_map);
+	struct iom_arg args[1] = { pointer_arg(mp, &t_map) };
+	int yes = iom_block(fn), no = iom_block(fn);
+	struct iom_call c;
+
+	iom_param(fn, 1, "m");
+	memset(&c, 0, sizeof(c));
+	c.callee = "is_io";
+	c.defined_here = 1;
+	c.nr_args = 1;
+	c.args = args;
+	c.result = IOM_RESULT_VALUE;
+	c.result_value = 7;
+	c.result_path = -1;
+	iom_call(fn, 0, at(40), &c);
+	iom_edge_if(fn, 0, yes, 7, 1, at(40));
+	iom_edge(fn, 0, no);
+	iom_load(fn, yes, at(41), 8, m, IOM_MEMBER_SYS, "m->vaddr");
+	iom_access(fn, yes, at(41), 8, 1);
+	return fn;
+}
+
+static void returned_case(const char *want, int negated, int other_path, int callee_first)
+{
+	struct iom_unit *u = iom_unit_new(rules);
+	struct got g;
+
+	memset(&g, 0, sizeof(g));
+	if (callee_first) {
+		unit_analyse(u, is_io_fn(negated, other_path), &g);
+		EXPECT(unit_analyse(u, use_fn(), &g) != IOM_DEFERRED, "callee seen");
+	} else {
+		EXPECT(unit_analyse(u, use_fn(), &g) == IOM_DEFERRED, "waits for the callee");
+		unit_analyse(u, is_io_fn(negated, other_path), &g);
+	}
+	iom_unit_finish(u, NULL, NULL);
+	iom_unit_free(u);
+	expect_list(want, &g, want);
+	if (!strcmp(want, "41:IOM001"))
+		EXPECT(strstr(g.text, "'m->is_iomem' is true on this path (tested here through "
+			      "'is_io()', which returns it)"), g.text);
+}
+
+static void test_unit_returned_flag(void)
+{
+	returned_case("41:IOM001", 0, 0, 1);
+	returned_case("41:IOM001", 0, 0, 0);
+	returned_case("", 1, 0, 1);			/* returns !flag: true is system */
+	returned_case("41:IOM002", 0, 1, 1);		/* something else on one path */
 }
 
 int main(void)
@@ -776,6 +1001,10 @@ int main(void)
 	test_fix_pair();
 	test_fix_rules();
 	test_fixit_escapes();
+
+	test_unit_guards();
+	test_unit_guard_of_a_member();
+	test_unit_returned_flag();
 	iom_rules_free(rules);
 	printf("front-end contract: %d passed, %d failed\n", passed, failures);
 	return failures ? 1 : 0;
