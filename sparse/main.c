@@ -465,10 +465,11 @@ static int cmd_check(int argc, char **argv)
 	 * One parse: without the annotated strict run, sparse is the linked
 	 * libsparse's own (the installed sparse's source), and the flow stage
 	 * lowers the symbols it parsed (oneparse.c).  Another sparse
-	 * (IOMEMCHECK_SPARSE) or strict mode runs it as a program, and the
-	 * flow stage parses again.
+	 * (IOMEMCHECK_SPARSE), one that has __typeof_unqual__ (native: this
+	 * parse would not know it) or strict mode runs it as a program, and
+	 * the flow stage parses again.
 	 */
-	one = flow && !c.active && !getenv("IOMEMCHECK_SPARSE");
+	one = flow && !c.active && !getenv("IOMEMCHECK_SPARSE") && !(tu && !strcmp(tu, "native"));
 	if (one)
 		status = flow_oneparse(run.v, c.sparse_error, c.prefix, &err, &fl, &found);
 	else

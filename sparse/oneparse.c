@@ -149,7 +149,14 @@ int oneparse_run(char **argv, const struct iom_config *cfg, struct buf *err,
 		atexit(wait_flow);	/* sparse may exit() (-Wsparse-error) */
 		while (argv[argc])
 			argc++;
-		exit(sparse_main(argc, argv));
+		/* libsparse writes into its argument words: copies */
+		char **words = calloc((size_t)argc + 1, sizeof(*words));
+
+		if (!words)
+			_exit(127);
+		for (int i = 0; i < argc; i++)
+			words[i] = strdup(argv[i]);
+		exit(sparse_main(argc, words));
 	}
 	close(e[1]), close(f[1]), close(w[1]);
 	/* both at once: a flow child blocked on a full pipe holds up sparse's exit */
