@@ -514,6 +514,8 @@ static int cmd_check(int argc, char **argv)
 	}
 	if (one && status >= 0 && WIFEXITED(status)) {
 		buf_add(&out, fl.p ? fl.p : "", fl.len);
+	} else if (one) {
+		found = 0;	/* sparse itself did not finish: its status says so */
 	} else if (!one && flow && status >= 0 && WIFEXITED(status)) {
 		/* the flow stage parses the tree as it is: the original types */
 		struct argv_list flow = { 0 };
