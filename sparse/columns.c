@@ -20,6 +20,8 @@ struct source {
 	size_t len;
 	int *line_at;	/* offset of line n+1 (1-based lines) */
 	int lines;
+	unsigned *col;	/* the tab-stop column after each byte of its line */
+	int *bytes;	/* the byte column after each byte of its line */
 };
 
 static struct source *sources;
@@ -56,38 +58,54 @@ static struct source *source_of(int stream)
 	}
 	fclose(f);
 	s->line_at = malloc((s->len + 2) * sizeof(int));
-	if (!s->text || !s->line_at)
+	s->col = malloc((s->len + 1) * sizeof(unsigned));
+	s->bytes = malloc((s->len + 1) * sizeof(int));
+	if (!s->text || !s->line_at || !s->col || !s->bytes) {
+		free(s->line_at);
+		s->line_at = NULL;
 		return s;
+	}
 	s->line_at[s->lines++] = 0;
-	for (size_t i = 0; i < s->len; i++)
-		if (s->text[i] == '\n')
+	/* one pass: a position is then found by bisection in its line (a
+	 * long line with a tab costs no walk per position) */
+	for (size_t i = 0, col = 0, bytes = 0; i < s->len; i++) {
+		char c = s->text[i];
+
+		if (c == '\n') {
 			s->line_at[s->lines++] = (int)i + 1;
+			col = bytes = 0;
+		} else if (c != '\r') {
+			col += c == '\t' ? tabstop - col % tabstop : 1;
+			bytes++;
+		}
+		s->col[i] = (unsigned)col;
+		s->bytes[i] = (int)bytes;
+	}
 	return s;
 }
 
 int byte_column(struct position pos)
 {
 	struct source *s;
-	unsigned col = 0, bytes = 0;
+	size_t lo, hi;
 
 	if (tabstop <= 1 || pos.pos == 0 || pos.stream < 0)
 		return pos.pos;
 	s = source_of(pos.stream);
 	if (!s || !s->line_at || pos.line < 1 || pos.line > s->lines)
 		return pos.pos;
-	for (size_t i = (size_t)s->line_at[pos.line - 1]; i < s->len; i++) {
-		char c = s->text[i];
+	/* the first byte of the line whose column reaches pos.pos */
+	lo = (size_t)s->line_at[pos.line - 1];
+	hi = pos.line < s->lines ? (size_t)s->line_at[pos.line] - 1 : s->len;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
 
-		if (c == '\n')
-			break;
-		if (c == '\r')
-			continue;
-		col += c == '\t' ? tabstop - col % tabstop : 1;
-		bytes++;
-		if (col == pos.pos)
-			return (int)bytes;
-		if (col > pos.pos)
-			break;
+		if (s->col[mid] < pos.pos)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
+	if (lo < s->len && s->text[lo] != '\n' && s->col[lo] == pos.pos)
+		return s->bytes[lo];
 	return pos.pos;	/* not on this line (a splice): as sparse counted */
 }
