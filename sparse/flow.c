@@ -186,7 +186,7 @@ static void analyse_function(struct stage *s, struct iom_unit *u, struct symbol 
 {
 	struct lower l = { 0 };
 	struct entrypoint *ep;
-	struct iom_where w = { stream_name(sym->pos.stream), sym->pos.line, sym->pos.pos, 0 };
+	struct iom_where w = { stream_name(sym->pos.stream), sym->pos.line, byte_column(sym->pos), 0 };
 	struct symbol *a, *fnt = real_type(sym);
 	int n = 0, r;
 
@@ -223,7 +223,7 @@ static void analyse_function(struct stage *s, struct iom_unit *u, struct symbol 
  * its op.  Sparse 0.6.4 has no unqualified typeof: qualifiers are kept, which
  * changes no map fact.  A sparse that knows the keyword keeps its own.
  */
-static void typeof_unqual_keyword(void)
+void typeof_unqual_keyword(void)
 {
 	struct symbol *t = lookup_symbol(built_in_ident("__typeof__"), NS_TYPEDEF), *u;
 
@@ -238,14 +238,14 @@ static void typeof_unqual_keyword(void)
 	u->op = t->op;
 }
 
-int flow_main(int argc, char **argv, int out_fd, const struct iom_config *cfg)
+struct stage *flow_begin(int out_fd, const struct iom_config *cfg)
 {
-	struct string_list *filelist = NULL;
-	struct stage s = { cfg, out_fd, 0, NULL };
-	struct symbol_list *list;
-	struct symbol *sym;
-	char *file;
+	static struct stage s;
 
+	s.cfg = cfg;
+	s.fd = out_fd;
+	s.findings = 0;
+	s.json = NULL;
 	if (cfg->json) {
 		char err[512];
 
@@ -253,41 +253,64 @@ int flow_main(int argc, char **argv, int out_fd, const struct iom_config *cfg)
 		if (!s.json)
 			report_line(out_fd, err);
 	}
+	return &s;
+}
+
+/* One file, its symbols parsed and evaluated (sparse() without dropping the
+ * tokens, so macro bodies stay readable: line_spells_helper_macro). */
+void flow_file(struct stage *s, struct symbol_list *list)
+{
+	struct iom_unit *u = iom_unit_new(s->cfg->rules);
+	struct symbol *sym;
+	int instance = 0;
+
+	no_inlining(file_scope);
+	no_inlining(global_scope);
+	FOR_EACH_PTR(list, sym) {
+		if (sym->initializer && !(real_type(sym) && real_type(sym)->type == SYM_FN))
+			bind_initializer(u, &instance, sym, sym->initializer, 0);
+	} END_FOR_EACH_PTR(sym);
+	FOR_EACH_PTR(file_scope->symbols, sym) {
+		if (is_own_function(sym))
+			analyse_function(s, u, sym);
+	} END_FOR_EACH_PTR(sym);
+	FOR_EACH_PTR(global_scope->symbols, sym) {
+		if (is_own_function(sym))
+			analyse_function(s, u, sym);
+	} END_FOR_EACH_PTR(sym);
+	iom_unit_finish(u, NULL, NULL);
+	iom_unit_free(u);
+}
+
+int flow_end(struct stage *s)
+{
+	if (s->json) {
+		char err[512];
+
+		if (iom_output_check(s->json, err, sizeof(err)))
+			report_line(s->fd, err);
+		iom_output_close(s->json);
+	}
+	return s->findings;
+}
+
+/* The stage parsing on its own (a second parse: strict mode, another sparse) */
+int flow_main(int argc, char **argv, int out_fd, const struct iom_config *cfg)
+{
+	struct string_list *filelist = NULL;
+	struct stage *s;
+	struct symbol_list *list;
+	char *file;
+
 	sparse_initialize(argc, argv, &filelist);
 	typeof_unqual_keyword();
+	s = flow_begin(out_fd, cfg);
 	FOR_EACH_PTR(filelist, file) {
-		struct iom_unit *u = iom_unit_new(cfg->rules);
-		int instance = 0;
-
-		/* sparse() without dropping the tokens: macro bodies stay readable
-		 * (line_spells_helper_macro) */
 		list = sparse_keep_tokens(file);
 		if (has_error & ERROR_CURR_PHASE)
 			has_error = ERROR_PREV_PHASE;
 		evaluate_symbol_list(list);
-		no_inlining(file_scope);
-		no_inlining(global_scope);
-		FOR_EACH_PTR(list, sym) {
-			if (sym->initializer && !(real_type(sym) && real_type(sym)->type == SYM_FN))
-				bind_initializer(u, &instance, sym, sym->initializer, 0);
-		} END_FOR_EACH_PTR(sym);
-		FOR_EACH_PTR(file_scope->symbols, sym) {
-			if (is_own_function(sym))
-				analyse_function(&s, u, sym);
-		} END_FOR_EACH_PTR(sym);
-		FOR_EACH_PTR(global_scope->symbols, sym) {
-			if (is_own_function(sym))
-				analyse_function(&s, u, sym);
-		} END_FOR_EACH_PTR(sym);
-		iom_unit_finish(u, NULL, NULL);
-		iom_unit_free(u);
+		flow_file(s, list);
 	} END_FOR_EACH_PTR(file);
-	if (s.json) {
-		char err[512];
-
-		if (iom_output_check(s.json, err, sizeof(err)))
-			report_line(out_fd, err);
-		iom_output_close(s.json);
-	}
-	return s.findings;
+	return flow_end(s);
 }

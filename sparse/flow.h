@@ -69,7 +69,17 @@ void lower_function(struct lower *);
  * IOSYS_MAP_INIT_VADDR sit at the line of the use)? */
 int line_spells_helper_macro(const struct iom_rules *, const char *file, int line);
 
+/* columns.c: the byte column of a position sparse counted with its tab stop */
+int byte_column(struct position pos);
+
 /* flow.c */
 int flow_main(int argc, char **argv, int out_fd, const struct iom_config *);
+/* The stage on one file's evaluated symbols (the one parse: oneparse.c) */
+struct stage;
+/* __typeof_unqual__ as a keyword of the parser (before parsing) */
+void typeof_unqual_keyword(void);
+struct stage *flow_begin(int out_fd, const struct iom_config *);
+void flow_file(struct stage *, struct symbol_list *list);
+int flow_end(struct stage *);
 
 #endif

@@ -118,6 +118,9 @@ int flow_available(void);
 int flow_option(const char *word);
 int flow_rule_on(int rule);
 #define FLOW_FAILED (-2)
+/* sparse's checks and the flow stage from one parse (libsparse only) */
+int flow_oneparse(char **argv, int as_error, const char *prefix, struct buf *err,
+		  struct buf *out, int *found);
 int flow_run(char **argv, int as_error, const char *prefix, struct buf *out);
 
 /* tag.c */

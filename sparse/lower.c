@@ -61,7 +61,7 @@ static int in_helper(struct lower *l, struct instruction *insn)
 
 static struct iom_where where_of(struct lower *l, struct instruction *insn)
 {
-	struct iom_where w = { stream_name(insn->pos.stream), insn->pos.line, insn->pos.pos, 0 };
+	struct iom_where w = { stream_name(insn->pos.stream), insn->pos.line, byte_column(insn->pos), 0 };
 
 	/* sparse places a macro's tokens at its use: a line that spells a
 	 * helper macro (directly or through a driver macro) is helper code */

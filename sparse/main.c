@@ -424,7 +424,7 @@ static int cmd_check(int argc, char **argv)
 	struct buf err = { 0 }, plain = { 0 }, out = { 0 }, fl = { 0 };
 	const char *sparse = getenv("IOMEMCHECK_SPARSE");
 	const char *tu = getenv("IOMEMCHECK_SPARSE_TYPEOF_UNQUAL");
-	int status, typeof_unqual, have_plain = 0, found = 0, flow;
+	int status, typeof_unqual, have_plain = 0, found = 0, flow, one;
 	size_t h, i;
 
 	if (need_input(argc, argv))
@@ -461,7 +461,19 @@ static int cmd_check(int argc, char **argv)
 		push(&run, "-D__typeof_unqual__(x)=__typeof__(x)");
 	for (i = 0; i < c.args.n; i++)
 		push(&run, c.args.v[i]);
-	status = run_collect(run.v, 0, &err);
+	/*
+	 * One parse: without the annotated strict run, sparse is the linked
+	 * libsparse's own (the installed sparse's source), and the flow stage
+	 * lowers the symbols it parsed (oneparse.c).  Another sparse
+	 * (IOMEMCHECK_SPARSE), one that has __typeof_unqual__ (native: this
+	 * parse would not know it) or strict mode runs it as a program, and
+	 * the flow stage parses again.
+	 */
+	one = flow && !c.active && !getenv("IOMEMCHECK_SPARSE") && !(tu && !strcmp(tu, "native"));
+	if (one)
+		status = flow_oneparse(run.v, c.sparse_error, c.prefix, &err, &fl, &found);
+	else
+		status = run_collect(run.v, 0, &err);
 
 	if (c.active && status >= 0 && tag_needs_plain(err.p, err.len)) {
 		/*
@@ -500,7 +512,11 @@ static int cmd_check(int argc, char **argv)
 	} else {
 		buf_add(&out, err.p ? err.p : "", err.len);
 	}
-	if (flow && status >= 0 && WIFEXITED(status)) {
+	if (one && status >= 0 && WIFEXITED(status)) {
+		buf_add(&out, fl.p ? fl.p : "", fl.len);
+	} else if (one) {
+		found = 0;	/* sparse itself did not finish: its status says so */
+	} else if (!one && flow && status >= 0 && WIFEXITED(status)) {
 		/* the flow stage parses the tree as it is: the original types */
 		struct argv_list flow = { 0 };
 
@@ -508,13 +524,12 @@ static int cmd_check(int argc, char **argv)
 		push(&flow, IOMS_NAME);	/* it knows __typeof_unqual__ (flow.c) */
 		for (i = 0; i < c.args.n; i++)
 			push(&flow, dup_str(c.args.v[i]));
-		push(&flow, dup_str("-ftabstop=1"));	/* byte columns, as every engine */
 		found = flow_run(flow.v, c.sparse_error, c.prefix, &fl);
 		free(flow.v);
 		drop_tagged_twice(&fl, &out);
 		buf_add(&out, fl.p ? fl.p : "", fl.len);
-		buf_free(&fl);
 	}
+	buf_free(&fl);
 	fflush(stdout);
 	if ((c.notes.len && write_all(2, c.notes.p, c.notes.len)) ||
 	    (out.len && write_all(2, out.p, out.len)))

@@ -12,7 +12,7 @@
 
 static struct iom_where decl_where(struct symbol *sym)
 {
-	struct iom_where w = { stream_name(sym->pos.stream), sym->pos.line, sym->pos.pos, 0 };
+	struct iom_where w = { stream_name(sym->pos.stream), sym->pos.line, byte_column(sym->pos), 0 };
 
 	return w;
 }

@@ -20,6 +20,8 @@
 
 #ifdef HAVE_LIBSPARSE
 int flow_main(int argc, char **argv, int out_fd, const struct iom_config *);
+int oneparse_run(char **argv, const struct iom_config *cfg, struct buf *err,
+		 struct buf *flow, int *died);
 #endif
 
 static struct iom_config config;
@@ -108,6 +110,66 @@ static void add_line(struct buf *out, const char *s, size_t n, const char *prefi
 	buf_add(out, p + 2, n - (size_t)(p - s) - 2);
 }
 
+#ifdef HAVE_LIBSPARSE
+/*
+ * The stage's lines (got, freed here) into out with sparse's prefix; died:
+ * the signal that ended the stage, or 0.  Returns what flow_run() returns.
+ */
+static int flow_output(struct buf *got, int died, const char *prefix, struct buf *out)
+{
+	int findings = 0, failed = 0;
+	size_t start = 0;
+
+	for (size_t i = 0; i < got->len; i++)
+		if (got->p[i] == '\n') {
+			if (strstr(got->p + start, "[IOM") && strstr(got->p + start, "[IOM") < got->p + i)
+				findings++;
+			/* the stage's own error (a json= file it cannot write) */
+			if (!strncmp(got->p + start, IOMS_NAME ": error: ", strlen(IOMS_NAME) + 9))
+				failed = 1;
+			add_line(out, got->p + start, i + 1 - start, prefix);
+			start = i + 1;
+		}
+	buf_free(got);
+	/* an exit of libsparse itself (a missing file) is stock sparse's to report */
+	if (died) {
+		buf_printf(out, IOMS_NAME ": warning: the flow stage died (signal %d); "
+			   "its findings are missing\n", died);
+		return -1;
+	}
+	return failed ? FLOW_FAILED : findings;
+}
+#endif
+
+/*
+ * Run sparse and the flow stage from one parse (oneparse.c): sparse's
+ * stderr into err (stock sparse's output), the findings appended to out.
+ * Returns sparse's wait status (-1 if it could not run); *found is what
+ * flow_run() returns.
+ */
+int flow_oneparse(char **argv, int as_error, const char *prefix, struct buf *err,
+		  struct buf *out, int *found)
+{
+#ifdef HAVE_LIBSPARSE
+	struct buf got = { 0 };
+	int status, died;
+
+	if (!configured) {
+		iom_config_init(&config, iom_rules_new());
+		configured = 1;
+	}
+	if (as_error)
+		config.options.error = 1;
+	status = oneparse_run(argv, &config, err, &got, &died);
+	*found = flow_output(&got, died, prefix, out);
+	return status;
+#else
+	(void)argv; (void)as_error; (void)prefix; (void)err; (void)out;
+	*found = 0;
+	return -1;
+#endif
+}
+
 /*
  * Run the stage on sparse's words (argv[0] is a program name); append its
  * findings to out.  Returns the number of findings, -1 if the stage did not
@@ -118,9 +180,8 @@ int flow_run(char **argv, int as_error, const char *prefix, struct buf *out)
 {
 #ifdef HAVE_LIBSPARSE
 	struct buf got = { 0 };
-	int pfd[2], status, findings = 0, failed = 0;
+	int pfd[2], status;
 	char tmp[8192];
-	size_t start = 0;
 	pid_t pid;
 
 	if (!configured) {
@@ -175,24 +236,7 @@ int flow_run(char **argv, int as_error, const char *prefix, struct buf *out)
 	while (waitpid(pid, &status, 0) < 0)
 		if (errno != EINTR)
 			break;
-	for (size_t i = 0; i < got.len; i++)
-		if (got.p[i] == '\n') {
-			if (strstr(got.p + start, "[IOM") && strstr(got.p + start, "[IOM") < got.p + i)
-				findings++;
-			/* the stage's own error (a json= file it cannot write) */
-			if (!strncmp(got.p + start, IOMS_NAME ": error: ", strlen(IOMS_NAME) + 9))
-				failed = 1;
-			add_line(out, got.p + start, i + 1 - start, prefix);
-			start = i + 1;
-		}
-	buf_free(&got);
-	/* an exit of libsparse itself (a missing file) is stock sparse's to report */
-	if (WIFSIGNALED(status)) {
-		buf_printf(out, IOMS_NAME ": warning: the flow stage died (signal %d); "
-			   "its findings are missing\n", WTERMSIG(status));
-		return -1;
-	}
-	return failed ? FLOW_FAILED : findings;
+	return flow_output(&got, WIFSIGNALED(status) ? WTERMSIG(status) : 0, prefix, out);
 #else
 	(void)argv; (void)as_error; (void)prefix; (void)out;
 	return 0;

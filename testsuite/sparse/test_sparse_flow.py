@@ -187,3 +187,28 @@ def test_json_lines(flow, tmp_path):
     assert [l for l in r.stderr.splitlines() if "error" in l] == [
         "iomemcheck-sparse: error: cannot open '%s' for appending: No such file or directory"
         % (tmp_path / "no" / "f.json")]
+
+
+def test_one_parse_keeps_inlining_for_sparse_and_none_for_the_flow(flow, tmp_path):
+    """One parse: sparse's checks still see the inline helper inlined (its
+    context imbalance warning depends on it, stock text and order), the flow
+    stage still sees the call (no inlining: IOM002 in the caller, with a byte
+    column after tabs), and the column of sparse's own warning keeps its tab
+    stop."""
+    binary, env = flow
+    src = tmp_path / "ctx.c"
+    src.write_text(
+        "struct iosys_map { void *vaddr; _Bool is_iomem; };\n"
+        "extern void lk(void) __attribute__((context(x, 0, 1)));\n"
+        "static inline void grab(void) { lk(); }\n"
+        "int use(struct iosys_map *m)\n{\n"
+        "\tgrab();\n"
+        "\treturn\t*(int *)m->vaddr;\n}\n"
+        "void *p = (void *)1 - 1;\n")
+    ours = run([binary, "-Wall", str(src)], env=env)
+    stock = run(["sparse", "-Wall", str(src)], env=env)
+    assert "context imbalance" in stock.stderr, stock.stderr
+    assert ours.returncode == stock.returncode == 0
+    assert ours.stderr.startswith(stock.stderr)
+    added = ours.stderr[len(stock.stderr):]
+    assert findings(added) == [("%s:7:17" % src, "IOM002")], added
