@@ -38,7 +38,8 @@ static const char usage[] =
 "\n"
 "Environment: IOMEMCHECK_SPARSE=PROGRAM (default: sparse);\n"
 "IOMEMCHECK_SPARSE_TYPEOF_UNQUAL=native to not define __typeof_unqual__ as\n"
-"__typeof__ (needed by sparse 0.6.4 on kernels that use it).\n";
+"__typeof__ for a sparse run as a program (0.6.4 needs it on kernels that use\n"
+"it; the linked parser has the keyword itself).\n";
 
 static void die(const char *fmt, const char *a, const char *b)
 {
@@ -452,15 +453,6 @@ static int cmd_check(int argc, char **argv)
 	if (!flow || flow_rule_on(10))
 		for (h = 0; h < nr_map_headers; h++)
 			setup_header(&c, &map_headers[h]);
-	typeof_unqual = !c.user_typeof_unqual && !(tu && !strcmp(tu, "native"));
-
-	push(&run, sparse);
-	for (i = 0; i < c.pre.n; i++)
-		push(&run, c.pre.v[i]);
-	if (typeof_unqual)
-		push(&run, "-D__typeof_unqual__(x)=__typeof__(x)");
-	for (i = 0; i < c.args.n; i++)
-		push(&run, c.args.v[i]);
 	/*
 	 * One parse: without the annotated strict run, sparse is the linked
 	 * libsparse's own (the installed sparse's source), and the flow stage
@@ -470,6 +462,19 @@ static int cmd_check(int argc, char **argv)
 	 * the flow stage parses again.
 	 */
 	one = flow && !c.active && !getenv("IOMEMCHECK_SPARSE") && !(tu && !strcmp(tu, "native"));
+	/*
+	 * The linked parser knows __typeof_unqual__ as a keyword (flow.c); a
+	 * sparse run as a program does not, and gets the define.
+	 */
+	typeof_unqual = !one && !c.user_typeof_unqual && !(tu && !strcmp(tu, "native"));
+
+	push(&run, sparse);
+	for (i = 0; i < c.pre.n; i++)
+		push(&run, c.pre.v[i]);
+	if (typeof_unqual)
+		push(&run, "-D__typeof_unqual__(x)=__typeof__(x)");
+	for (i = 0; i < c.args.n; i++)
+		push(&run, c.args.v[i]);
 	if (one)
 		status = flow_oneparse(run.v, c.sparse_error, c.prefix, &err, &fl, &found);
 	else

@@ -65,6 +65,8 @@ struct symbol_list *oneparse_file(char *file)
 	struct symbol_list *list;
 	pid_t pid;
 
+	/* new kernels' READ_ONCE and checker-valid.sh probe, without a define */
+	typeof_unqual_keyword();
 	/* sparse() drops the tokens after parsing; only their memory differs */
 	list = sparse_keep_tokens(file);
 	if (has_error & ERROR_CURR_PHASE)

@@ -129,6 +129,21 @@ def test_checker_valid_probe_with_flow(flow, tmp_path):
     assert "error" not in r.stdout and r.returncode == 0
 
 
+def test_one_parse_knows_typeof_unqual_without_a_define(flow, tmp_path):
+    """The one parse (sparse's checks and the flow stage) has the keyword
+    itself: no -D__typeof_unqual__ reaches the preprocessor."""
+    binary, env = flow
+    probe = tmp_path / "probe.c"
+    probe.write_text("#ifdef __typeof_unqual__\n#error defined away\n#endif\n"
+                     "int probe(const int *q)\n{\n\t__typeof_unqual__(*q) v = *q;\n"
+                     "\treturn v;\n}\n")
+    r = run([binary] + CHECKFLAGS + [str(probe)], env=env)
+    assert r.returncode == 0 and "error" not in r.stderr, r.stderr
+    # a sparse run as a program (strict mode only) still gets the define
+    off = dict(env, IOMEMCHECK_SPARSE_FLOW="off")
+    assert "defined away" in run([binary] + CHECKFLAGS + [str(probe)], env=off).stderr
+
+
 def test_stage_crash_is_not_a_build_failure(flow, tmp_path):
     """A file libsparse cannot parse costs its findings, not the build."""
     binary, env = flow
