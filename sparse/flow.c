@@ -23,6 +23,7 @@ struct stage {
 	int fd;
 	int findings;
 	struct iom_output *json;	/* -fiomemcheck-json=FILE, or NULL */
+	struct symbol_list *bodies;	/* the functions linearized in this file */
 };
 
 static void report(const struct iom_finding *f, void *ctx)
@@ -162,24 +163,42 @@ static void bind_initializer(struct iom_unit *u, int *instance, struct symbol *t
  * one function type; the file and global scopes).  Linearizing one body twice
  * breaks sparse (its labels keep the blocks of the first run): once each.
  */
-static int seen_before(struct symbol *fn)
-{
-	static struct symbol **seen;
-	static size_t nr, cap;
+struct seen {
+	struct symbol **fns;
+	size_t nr, cap;
+};
 
-	for (size_t i = 0; i < nr; i++)
-		if (seen[i] == fn)
+static int seen_before(struct seen *seen, struct symbol *fn)
+{
+	for (size_t i = 0; i < seen->nr; i++)
+		if (seen->fns[i] == fn)
 			return 1;
-	if (nr == cap) {
-		struct symbol **n = realloc(seen, (cap ? 2 * cap : 256) * sizeof(*seen));
+	if (seen->nr == seen->cap) {
+		size_t cap = seen->cap ? 2 * seen->cap : 256;
+		struct symbol **n = realloc(seen->fns, cap * sizeof(*n));
 
 		if (!n)
 			return 1;	/* out of memory: analyse nothing more */
-		seen = n;
-		cap = cap ? 2 * cap : 256;
+		seen->fns = n;
+		seen->cap = cap;
 	}
-	seen[nr++] = fn;
+	seen->fns[seen->nr++] = fn;
 	return 0;
+}
+
+/*
+ * Every function of the file is linearized before any is analysed: how many
+ * times a static function is called (direct_calls) needs all the calls.
+ */
+static void linearize(struct stage *s, struct symbol *sym)
+{
+	static struct seen linearized;
+
+	if (sym->ep || seen_before(&linearized, real_type(sym)))
+		return;
+	expand_symbol(sym);
+	if (linearize_symbol(sym))
+		add_symbol(&s->bodies, sym);
 }
 
 static void analyse_function(struct stage *s, struct iom_unit *u, struct symbol *sym)
@@ -189,15 +208,13 @@ static void analyse_function(struct stage *s, struct iom_unit *u, struct symbol 
 	struct iom_where w = { stream_name(sym->pos.stream), sym->pos.line, sym->pos.pos, 0 };
 	struct symbol *a, *fnt = real_type(sym);
 	int n = 0, r;
+	static struct seen analysed;
 
 	w.helper = iom_helper_code(s->cfg->rules, w.file, NULL, 0);
 	if (iom_helper_function(s->cfg->rules, name_of(sym->ident), w.helper))
 		return;
-	if (sym->ep || seen_before(fnt))
-		return;
-	expand_symbol(sym);
-	ep = linearize_symbol(sym);
-	if (!ep || !ep->entry)
+	ep = sym->ep;
+	if (!ep || !ep->entry || seen_before(&analysed, fnt))
 		return;
 	l.rules = s->cfg->rules;
 	l.ep = ep;
@@ -209,6 +226,11 @@ static void analyse_function(struct stage *s, struct iom_unit *u, struct symbol 
 		if (a->ident)
 			iom_param(l.fn, n, name_of(a->ident));
 	} END_FOR_EACH_PTR(a);
+	if (sym->ctype.modifiers & MOD_STATIC) {
+		n = direct_calls(sym, s->bodies, file_scope->symbols);
+		if (n >= 0)
+			iom_func_only_called_here(l.fn, n);
+	}
 	lower_function(&l);
 	if (s->cfg->dump)
 		iom_func_dump(l.fn, stdout);
@@ -241,7 +263,7 @@ static void typeof_unqual_keyword(void)
 int flow_main(int argc, char **argv, int out_fd, const struct iom_config *cfg)
 {
 	struct string_list *filelist = NULL;
-	struct stage s = { cfg, out_fd, 0, NULL };
+	struct stage s = { cfg, out_fd, 0, NULL, NULL };
 	struct symbol_list *list;
 	struct symbol *sym;
 	char *file;
@@ -273,6 +295,14 @@ int flow_main(int argc, char **argv, int out_fd, const struct iom_config *cfg)
 		} END_FOR_EACH_PTR(sym);
 		FOR_EACH_PTR(file_scope->symbols, sym) {
 			if (is_own_function(sym))
+				linearize(&s, sym);
+		} END_FOR_EACH_PTR(sym);
+		FOR_EACH_PTR(global_scope->symbols, sym) {
+			if (is_own_function(sym))
+				linearize(&s, sym);
+		} END_FOR_EACH_PTR(sym);
+		FOR_EACH_PTR(file_scope->symbols, sym) {
+			if (is_own_function(sym))
 				analyse_function(&s, u, sym);
 		} END_FOR_EACH_PTR(sym);
 		FOR_EACH_PTR(global_scope->symbols, sym) {
@@ -281,6 +311,7 @@ int flow_main(int argc, char **argv, int out_fd, const struct iom_config *cfg)
 		} END_FOR_EACH_PTR(sym);
 		iom_unit_finish(u, NULL, NULL);
 		iom_unit_free(u);
+		free_ptr_list(&s.bodies);
 	} END_FOR_EACH_PTR(file);
 	if (s.json) {
 		char err[512];
