@@ -190,18 +190,45 @@ static int seen_before(struct seen *seen, struct symbol *fn)
  * Every function of the file is linearized before any is analysed: how many
  * times a static function is called (direct_calls) needs all the calls.
  */
-static void linearize(struct stage *s, struct symbol *sym)
+static void linearize(struct symbol_list **bodies, struct symbol *sym)
 {
 	static struct seen linearized;
 
 	if (sym->ep || seen_before(&linearized, real_type(sym)))
 		return;
 	expand_symbol(sym);
-	if (linearize_symbol(sym))
-		add_symbol(&s->bodies, sym);
+	if (linearize_symbol(sym) && bodies)
+		add_symbol(bodies, sym);
 }
 
-static void analyse_function(struct stage *s, struct iom_unit *u, struct symbol *sym)
+/*
+ * An inline function of a header that returns bool and that the file calls:
+ * GCC analyses it (it is emitted when used), and the flag it may return
+ * matters to its callers here.  Linearized for its summaries only (findings
+ * in headers are not this engine's).
+ */
+static int header_bool_function(struct stage *s, struct symbol *sym)
+{
+	struct symbol *t = real_type(sym);
+
+	if (!t || t->type != SYM_FN || !sym->ident || sym->ep ||
+	    !ends_with(stream_name(sym->pos.stream), ".h") ||
+	    real_type(t->ctype.base_type) != &bool_ctype || (!t->stmt && !t->inline_stmt) ||
+	    direct_calls(sym, s->bodies, NULL) == 0)
+		return 0;
+	if (!t->stmt) {
+		struct symbol_list *one = NULL;
+
+		uninline(sym);
+		add_symbol(&one, sym);
+		evaluate_symbol_list(one);
+	}
+	linearize(NULL, sym);
+	return sym->ep != NULL;
+}
+
+static void analyse_function(struct stage *s, struct iom_unit *u, struct symbol *sym,
+			     int summary_only)
 {
 	struct lower l = { 0 };
 	struct entrypoint *ep;
@@ -226,12 +253,17 @@ static void analyse_function(struct stage *s, struct iom_unit *u, struct symbol 
 		if (a->ident)
 			iom_param(l.fn, n, name_of(a->ident));
 	} END_FOR_EACH_PTR(a);
-	if (sym->ctype.modifiers & MOD_STATIC) {
+	if ((sym->ctype.modifiers & MOD_STATIC) && !summary_only) {
 		n = direct_calls(sym, s->bodies, file_scope->symbols);
 		if (n >= 0)
 			iom_func_only_called_here(l.fn, n);
 	}
 	lower_function(&l);
+	if (summary_only) {
+		iom_unit_summarise(u, l.fn);
+		iom_func_free(l.fn);
+		return;
+	}
 	if (s->cfg->dump)
 		iom_func_dump(l.fn, stdout);
 	r = iom_unit_analyse(u, l.fn, &s->cfg->options, report, s);
@@ -295,19 +327,23 @@ int flow_main(int argc, char **argv, int out_fd, const struct iom_config *cfg)
 		} END_FOR_EACH_PTR(sym);
 		FOR_EACH_PTR(file_scope->symbols, sym) {
 			if (is_own_function(sym))
-				linearize(&s, sym);
+				linearize(&s.bodies, sym);
 		} END_FOR_EACH_PTR(sym);
 		FOR_EACH_PTR(global_scope->symbols, sym) {
 			if (is_own_function(sym))
-				linearize(&s, sym);
+				linearize(&s.bodies, sym);
+		} END_FOR_EACH_PTR(sym);
+		FOR_EACH_PTR(file_scope->symbols, sym) {
+			if (header_bool_function(&s, sym))
+				analyse_function(&s, u, sym, 1);
 		} END_FOR_EACH_PTR(sym);
 		FOR_EACH_PTR(file_scope->symbols, sym) {
 			if (is_own_function(sym))
-				analyse_function(&s, u, sym);
+				analyse_function(&s, u, sym, 0);
 		} END_FOR_EACH_PTR(sym);
 		FOR_EACH_PTR(global_scope->symbols, sym) {
 			if (is_own_function(sym))
-				analyse_function(&s, u, sym);
+				analyse_function(&s, u, sym, 0);
 		} END_FOR_EACH_PTR(sym);
 		iom_unit_finish(u, NULL, NULL);
 		iom_unit_free(u);
