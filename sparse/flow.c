@@ -23,6 +23,7 @@ struct stage {
 	int fd;
 	int findings;
 	struct iom_output *json;	/* -fiomemcheck-json=FILE, or NULL */
+	struct symbol_list *bodies;	/* the functions linearized in this file */
 };
 
 static void report(const struct iom_finding *f, void *ctx)
@@ -162,42 +163,85 @@ static void bind_initializer(struct iom_unit *u, int *instance, struct symbol *t
  * one function type; the file and global scopes).  Linearizing one body twice
  * breaks sparse (its labels keep the blocks of the first run): once each.
  */
-static int seen_before(struct symbol *fn)
-{
-	static struct symbol **seen;
-	static size_t nr, cap;
+struct seen {
+	struct symbol **fns;
+	size_t nr, cap;
+};
 
-	for (size_t i = 0; i < nr; i++)
-		if (seen[i] == fn)
+static int seen_before(struct seen *seen, struct symbol *fn)
+{
+	for (size_t i = 0; i < seen->nr; i++)
+		if (seen->fns[i] == fn)
 			return 1;
-	if (nr == cap) {
-		struct symbol **n = realloc(seen, (cap ? 2 * cap : 256) * sizeof(*seen));
+	if (seen->nr == seen->cap) {
+		size_t cap = seen->cap ? 2 * seen->cap : 256;
+		struct symbol **n = realloc(seen->fns, cap * sizeof(*n));
 
 		if (!n)
 			return 1;	/* out of memory: analyse nothing more */
-		seen = n;
-		cap = cap ? 2 * cap : 256;
+		seen->fns = n;
+		seen->cap = cap;
 	}
-	seen[nr++] = fn;
+	seen->fns[seen->nr++] = fn;
 	return 0;
 }
 
-static void analyse_function(struct stage *s, struct iom_unit *u, struct symbol *sym)
+/*
+ * Every function of the file is linearized before any is analysed: how many
+ * times a static function is called (direct_calls) needs all the calls.
+ */
+static void linearize(struct symbol_list **bodies, struct symbol *sym)
+{
+	static struct seen linearized;
+
+	if (sym->ep || seen_before(&linearized, real_type(sym)))
+		return;
+	expand_symbol(sym);
+	if (linearize_symbol(sym) && bodies)
+		add_symbol(bodies, sym);
+}
+
+/*
+ * An inline function of a header that returns bool and that the file calls:
+ * GCC analyses it (it is emitted when used), and the flag it may return
+ * matters to its callers here.  Linearized for its summaries only (findings
+ * in headers are not this engine's).
+ */
+static int header_bool_function(struct stage *s, struct symbol *sym)
+{
+	struct symbol *t = real_type(sym);
+
+	if (!t || t->type != SYM_FN || !sym->ident || sym->ep ||
+	    !ends_with(stream_name(sym->pos.stream), ".h") ||
+	    real_type(t->ctype.base_type) != &bool_ctype || (!t->stmt && !t->inline_stmt) ||
+	    direct_calls(sym, s->bodies, NULL) == 0)
+		return 0;
+	if (!t->stmt) {
+		struct symbol_list *one = NULL;
+
+		uninline(sym);
+		add_symbol(&one, sym);
+		evaluate_symbol_list(one);
+	}
+	linearize(NULL, sym);
+	return sym->ep != NULL;
+}
+
+static void analyse_function(struct stage *s, struct iom_unit *u, struct symbol *sym,
+			     int summary_only)
 {
 	struct lower l = { 0 };
 	struct entrypoint *ep;
 	struct iom_where w = { stream_name(sym->pos.stream), sym->pos.line, byte_column(sym->pos), 0 };
 	struct symbol *a, *fnt = real_type(sym);
 	int n = 0, r;
+	static struct seen analysed;
 
 	w.helper = iom_helper_code(s->cfg->rules, w.file, NULL, 0);
 	if (iom_helper_function(s->cfg->rules, name_of(sym->ident), w.helper))
 		return;
-	if (sym->ep || seen_before(fnt))
-		return;
-	expand_symbol(sym);
-	ep = linearize_symbol(sym);
-	if (!ep || !ep->entry)
+	ep = sym->ep;
+	if (!ep || !ep->entry || seen_before(&analysed, fnt))
 		return;
 	l.rules = s->cfg->rules;
 	l.ep = ep;
@@ -209,7 +253,17 @@ static void analyse_function(struct stage *s, struct iom_unit *u, struct symbol 
 		if (a->ident)
 			iom_param(l.fn, n, name_of(a->ident));
 	} END_FOR_EACH_PTR(a);
+	if ((sym->ctype.modifiers & MOD_STATIC) && !summary_only) {
+		n = direct_calls(sym, s->bodies, file_scope->symbols);
+		if (n >= 0)
+			iom_func_only_called_here(l.fn, n);
+	}
 	lower_function(&l);
+	if (summary_only) {
+		iom_unit_summarise(u, l.fn);
+		iom_func_free(l.fn);
+		return;
+	}
 	if (s->cfg->dump)
 		iom_func_dump(l.fn, stdout);
 	r = iom_unit_analyse(u, l.fn, &s->cfg->options, report, s);
@@ -246,6 +300,7 @@ struct stage *flow_begin(int out_fd, const struct iom_config *cfg)
 	s.fd = out_fd;
 	s.findings = 0;
 	s.json = NULL;
+	s.bodies = NULL;
 	if (cfg->json) {
 		char err[512];
 
@@ -270,16 +325,30 @@ void flow_file(struct stage *s, struct symbol_list *list)
 		if (sym->initializer && !(real_type(sym) && real_type(sym)->type == SYM_FN))
 			bind_initializer(u, &instance, sym, sym->initializer, 0);
 	} END_FOR_EACH_PTR(sym);
+	/* every body first: a static function's calls are counted before it is analysed */
 	FOR_EACH_PTR(file_scope->symbols, sym) {
 		if (is_own_function(sym))
-			analyse_function(s, u, sym);
+			linearize(&s->bodies, sym);
 	} END_FOR_EACH_PTR(sym);
 	FOR_EACH_PTR(global_scope->symbols, sym) {
 		if (is_own_function(sym))
-			analyse_function(s, u, sym);
+			linearize(&s->bodies, sym);
+	} END_FOR_EACH_PTR(sym);
+	FOR_EACH_PTR(file_scope->symbols, sym) {
+		if (header_bool_function(s, sym))
+			analyse_function(s, u, sym, 1);
+	} END_FOR_EACH_PTR(sym);
+	FOR_EACH_PTR(file_scope->symbols, sym) {
+		if (is_own_function(sym))
+			analyse_function(s, u, sym, 0);
+	} END_FOR_EACH_PTR(sym);
+	FOR_EACH_PTR(global_scope->symbols, sym) {
+		if (is_own_function(sym))
+			analyse_function(s, u, sym, 0);
 	} END_FOR_EACH_PTR(sym);
 	iom_unit_finish(u, NULL, NULL);
 	iom_unit_free(u);
+	free_ptr_list(&s->bodies);
 }
 
 int flow_end(struct stage *s)

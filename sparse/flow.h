@@ -65,6 +65,9 @@ struct lower {
 };
 /* Build the function into l->fn (begun by the caller). */
 void lower_function(struct lower *);
+/* Direct calls of function fn from the linearized functions 'bodies', -1
+ * when it may be called otherwise (iom_func_only_called_here). */
+int direct_calls(struct symbol *fn, struct symbol_list *bodies, struct symbol_list *decls);
 /* Does the source line spell a helper macro (designated initialisers of
  * IOSYS_MAP_INIT_VADDR sit at the line of the use)? */
 int line_spells_helper_macro(const struct iom_rules *, const char *file, int line);

@@ -18,9 +18,14 @@
 
 static char tracked_mark, forward_mark;
 
+/* Values of the function's arguments (PSEUDO_ARG, numbered from 1 per
+ * function) come after every register number of the function. */
+static int arg_base;
+
 static int tracked(pseudo_t p)
 {
-	return p && p->type == PSEUDO_REG && (p->priv == &tracked_mark || p->priv == &forward_mark);
+	return p && (p->type == PSEUDO_REG || p->type == PSEUDO_ARG) &&
+	       (p->priv == &tracked_mark || p->priv == &forward_mark);
 }
 
 static int mark(pseudo_t p)
@@ -46,7 +51,7 @@ static int mark_forwarded(pseudo_t p)
 
 static int value_of(pseudo_t p)
 {
-	return p->nr;
+	return p->type == PSEUDO_ARG ? arg_base + p->nr : p->nr;
 }
 
 static int live(struct instruction *insn)
@@ -208,6 +213,13 @@ static int is_const(pseudo_t p)
 	return p && p->type == PSEUDO_VAL;
 }
 
+static int defined_here(pseudo_t func);
+
+static int is_bool(struct symbol *t)
+{
+	return t && real_type(t) == &bool_ctype;
+}
+
 static int scan_insn(struct lower *l, struct instruction *insn)
 {
 	struct obj o;
@@ -263,6 +275,10 @@ static int scan_insn(struct lower *l, struct instruction *insn)
 		if (tracked(insn->target))
 			return 0;
 		if (iom_call_gives_memory(l->rules, callee_name(insn->func)))
+			return mark(insn->target);
+		/* a function of the file may return a map's flag (the unit's
+		 * summary of it says which) */
+		if (insn->opcode == OP_CALL && defined_here(insn->func) && is_bool(insn->type))
 			return mark(insn->target);
 		ret = iom_call_returns_arg(l->rules, callee_name(insn->func));
 		i = 0;
@@ -654,6 +670,33 @@ static void switch_edges(struct lower *l, struct instruction *insn)
 	} END_FOR_EACH_PTR(jmp);
 }
 
+/* The function's result has an integer type (bool and enums included). */
+static int returns_int(struct lower *l)
+{
+	struct symbol *fnt = real_type(l->sym), *t;
+
+	t = fnt && fnt->type == SYM_FN ? real_type(fnt->ctype.base_type) : NULL;
+	if (t && t->type == SYM_ENUM)
+		return 1;
+	return t && t->type == SYM_BASETYPE && t->ctype.base_type == &int_type;
+}
+
+/* Several returns meet in a phi: one that returns something untracked (a
+ * constant) makes the result no flag of a map (GCC's phi of false and the
+ * flag is the same). */
+static int phi_of_untracked(pseudo_t v)
+{
+	pseudo_t a;
+
+	if (v->type != PSEUDO_REG || !v->def || v->def->opcode != OP_PHI)
+		return 0;
+	FOR_EACH_PTR(v->def->phi_list, a) {
+		if (a && a->type == PSEUDO_PHI && a->def && !tracked(a->def->phi_src))
+			return 1;
+	} END_FOR_EACH_PTR(a);
+	return 0;
+}
+
 static void lower_insn(struct lower *l, struct instruction *insn)
 {
 	struct multijmp *jmp;
@@ -719,7 +762,11 @@ static void lower_insn(struct lower *l, struct instruction *insn)
 		inlined_call(l, insn);
 		return;
 	case OP_RET:
-		if (tracked(insn->src))
+		if (insn->src && insn->src != VOID && returns_int(l))
+			iom_return(l->fn, l->cur, where_of(l, insn),
+				   tracked(insn->src) && !phi_of_untracked(insn->src) ?
+				   value_of(insn->src) : -1);
+		else if (tracked(insn->src))
 			iom_escape(l->fn, l->cur, where_of(l, insn), value_of(insn->src),
 				   IOM_ESC_RETURN, NULL);
 		return;
@@ -740,6 +787,103 @@ static void lower_insn(struct lower *l, struct instruction *insn)
 	}
 }
 
+static int last_register(struct lower *l)
+{
+	struct basic_block *bb;
+	struct instruction *insn;
+	int last = 0;
+
+	FOR_EACH_PTR(l->ep->bbs, bb) {
+		FOR_EACH_PTR(bb->insns, insn) {
+			if (insn && insn->target && insn->target->type == PSEUDO_REG &&
+			    insn->target->nr > last)
+				last = insn->target->nr;
+		} END_FOR_EACH_PTR(insn);
+	} END_FOR_EACH_PTR(bb);
+	return last;
+}
+
+/* The argument symbol and pseudo of each parameter, in order. */
+#define FOR_EACH_PARAM(l, sym, arg) \
+	PREPARE_PTR_LIST(l->ep->entry ? l->ep->entry->arg_list : NULL, arg); \
+	FOR_EACH_PTR(real_type(l->sym)->arguments, sym)
+#define END_FOR_EACH_PARAM(sym, arg) \
+	NEXT_PTR_LIST(arg); \
+	END_FOR_EACH_PTR(sym); \
+	FINISH_PTR_LIST(arg)
+
+/*
+ * A bool parameter whose address is never taken is the value it enters
+ * with wherever it is read (sparse's SSA puts the argument there): a caller
+ * may pass a map's flag in it (the unit's guards).
+ */
+static void bool_params(struct lower *l)
+{
+	struct symbol *sym;
+	pseudo_t arg;
+
+	FOR_EACH_PARAM(l, sym, arg) {
+		if (arg) {
+			arg->priv = NULL;
+			if (is_bool(sym) && !(sym->ctype.modifiers & MOD_ADDRESSABLE))
+				arg->priv = &tracked_mark;
+		}
+	} END_FOR_EACH_PARAM(sym, arg);
+}
+
+static void declare_param_values(struct lower *l)
+{
+	struct symbol *sym;
+	pseudo_t arg;
+	int n = 0;
+
+	FOR_EACH_PARAM(l, sym, arg) {
+		n++;
+		if (tracked(arg) && arg->nr == n)
+			iom_param_value(l->fn, n, value_of(arg));
+	} END_FOR_EACH_PARAM(sym, arg);
+}
+
+/* Is s a declaration of the function called 'ident' that has its address
+ * taken (sparse marks a designator that decays, or &f, addressable)? */
+static int same_function(struct symbol *s, const struct ident *ident)
+{
+	return s && s->ident == ident && real_type(s) && real_type(s)->type == SYM_FN;
+}
+
+/*
+ * How many times the linearized functions 'bodies' call function 'fn'
+ * directly, or -1 when they may call it otherwise: a declaration of it in
+ * 'decls' has its address taken (in code or an initialiser), or its symbol is
+ * used by anything but a call.  Each body has its own pseudo of the symbol.
+ */
+int direct_calls(struct symbol *fn, struct symbol_list *bodies, struct symbol_list *decls)
+{
+	struct symbol *s;
+	pseudo_t p;
+	struct pseudo_user *pu;
+	int calls = 0;
+
+	FOR_EACH_PTR(decls, s) {
+		if (same_function(s, fn->ident) && (s->ctype.modifiers & MOD_ADDRESSABLE))
+			return -1;
+	} END_FOR_EACH_PTR(s);
+	FOR_EACH_PTR(bodies, s) {
+		FOR_EACH_PTR(s->ep ? s->ep->accesses : NULL, p) {
+			if (!same_function(p->sym, fn->ident))
+				continue;
+			FOR_EACH_PTR(p->users, pu) {
+				if (!pu || !live(pu->insn))
+					continue;
+				if (pu->insn->opcode != OP_CALL || pu->userp != &pu->insn->func)
+					return -1;
+				calls++;
+			} END_FOR_EACH_PTR(pu);
+		} END_FOR_EACH_PTR(p);
+	} END_FOR_EACH_PTR(s);
+	return calls;
+}
+
 void lower_function(struct lower *l)
 {
 	struct basic_block *bb, *entry = l->ep->entry ? l->ep->entry->bb : NULL;
@@ -749,7 +893,10 @@ void lower_function(struct lower *l)
 	FOR_EACH_PTR(l->ep->bbs, bb) {
 		bb->priv = (void *)(long)(bb == entry ? 0 : iom_block(l->fn));
 	} END_FOR_EACH_PTR(bb);
+	arg_base = last_register(l) + 1;
+	bool_params(l);
 	find_tracked(l);
+	declare_param_values(l);
 	FOR_EACH_PTR(l->ep->bbs, bb) {
 		l->cur = block_of(bb);
 		FOR_EACH_PTR(bb->insns, insn) {

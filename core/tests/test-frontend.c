@@ -753,6 +753,7 @@ static void test_fix_rules(void)
 		       "the rules' own name");
 	}
 	iom_rules_free(r);
+}
 
 /* ---- the unit's summaries: a flag through a function of the same file ---- */
 
@@ -1001,7 +1002,6 @@ int main(void)
 	test_fix_pair();
 	test_fix_rules();
 	test_fixit_escapes();
-
 	test_unit_guards();
 	test_unit_guard_of_a_member();
 	test_unit_returned_flag();

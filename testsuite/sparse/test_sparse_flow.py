@@ -227,3 +227,83 @@ def test_one_parse_keeps_inlining_for_sparse_and_none_for_the_flow(flow, tmp_pat
     assert ours.stderr.startswith(stock.stderr)
     added = ours.stderr[len(stock.stderr):]
     assert findings(added) == [("%s:7:17" % src, "IOM002")], added
+
+
+HEADER_HELPER = """\
+#include <linux/iosys-map.h>
+struct mybo { struct iosys_map map; size_t size; };
+static inline bool mybo_vram(const struct mybo *bo)
+{
+	return RESULT;
+}
+"""
+
+HEADER_CALLER = """\
+#include <linux/kernel.h>
+#include <linux/io.h>
+#include <linux/string.h>
+#include "mybo.h"
+
+void mybo_clear(struct mybo *bo)
+{
+	if (mybo_vram(bo))
+		memset_io(bo->map.vaddr_iomem, 0, bo->size);
+	else
+		memset(bo->map.vaddr, 0, bo->size);
+}
+"""
+
+
+@pytest.mark.parametrize("result,want", [("bo->map.is_iomem", []),
+                                         ("bo->size > 4096", [(9, "IOM004"), (11, "IOM003")])])
+def test_flag_returned_by_a_header_inline_function(flow, tmp_path, result, want):
+    """GCC analyses a header's inline function the file calls: the flag it
+    returns reaches the caller here too (its summary, no findings of it)."""
+    binary, env = flow
+    (tmp_path / "mybo.h").write_text(HEADER_HELPER.replace("RESULT", result))
+    src = tmp_path / "caller.c"
+    src.write_text(HEADER_CALLER)
+    r = run([binary] + INCLUDE + ["-I", str(tmp_path), str(src)], cwd=REPO, env=env)
+    assert r.returncode == 0, r.stderr
+    assert [(int(loc.split(":")[1]), rule) for loc, rule in findings(r.stderr)] == want
+
+
+GUARDED_WORKER = """\
+#include <linux/kernel.h>
+#include <linux/string.h>
+#include <linux/io.h>
+#include <linux/iosys-map.h>
+
+static void emit(struct iosys_map *m, bool io, size_t len)
+{
+	if (io)
+		memset_io(m->vaddr_iomem, 0, len);
+	else
+		memset(m->vaddr, 0, len);
+}
+
+void user(struct iosys_map *m, size_t len)
+{
+	emit(m, m->is_iomem, len);
+}
+ESCAPE
+"""
+
+
+@pytest.mark.parametrize("escape,want", [
+    ("", []),
+    ("void (*hook)(struct iosys_map *, bool, size_t) = emit;", [(9, "IOM004"), (11, "IOM003")]),
+    ("void other(struct iosys_map *m) { void (*f)(struct iosys_map *, bool, size_t) = &emit;"
+     " f(m, 1, 0); }", [(9, "IOM004"), (11, "IOM003")]),
+    ("void other(struct iosys_map *m) { emit(m, 0, 1); }", [(9, "IOM004"), (11, "IOM003")]),
+])
+def test_guard_passed_in_a_bool_needs_every_call(flow, tmp_path, escape, want):
+    """A static worker knows its bool parameter is the map's flag only when
+    every call is a direct call that passes it: a pointer to the function
+    (in an initialiser or in code) or another call loses it."""
+    binary, env = flow
+    src = tmp_path / "worker.c"
+    src.write_text(GUARDED_WORKER.replace("ESCAPE", escape))
+    r = run([binary] + INCLUDE + [str(src)], cwd=REPO, env=env)
+    assert r.returncode == 0, r.stderr
+    assert [(int(loc.split(":")[1]), rule) for loc, rule in findings(r.stderr)] == want
