@@ -11,6 +11,7 @@
  *	workers.c	forked workers, one per entry, results through pipes
  *	findings.c	the workers' JSON lines back into findings: sorted, de-duplicated
  *	render.c	the core's renderers, output written atomically
+ *	fdio.c		whole reads and writes on a file descriptor
  *	apply.c		--fix and --diff: the findings' fix-its applied to the files
  */
 #ifndef IOM_CMD_H
@@ -28,6 +29,11 @@ enum {
 	EXIT_USAGE = 2,		/* usage or input error */
 	EXIT_NOT_ANALYSED = 3,	/* a file could not be analysed */
 };
+
+/* ---- fdio.c: 0, or -1 when the descriptor failed or ended first ------------ */
+
+int fd_write_all(int fd, const void *buf, size_t n);
+int fd_read_all(int fd, void *buf, size_t n);
 
 /* ---- the compile database (db.c) ------------------------------------------ */
 

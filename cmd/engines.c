@@ -49,16 +49,8 @@ static void append(struct buffer *b, const char *s, size_t n)
 
 static void write_all(int fd, const char *p, size_t n)
 {
-	while (n) {
-		ssize_t k = write(fd, p, n);
-
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k <= 0)
-			_exit(111);	/* the parent is gone: nobody to tell */
-		p += k;
-		n -= (size_t)k;
-	}
+	if (fd_write_all(fd, p, n))
+		_exit(111);	/* the parent is gone: nobody to tell */
 }
 
 /* The status line, then everything buffered before it. */

@@ -51,21 +51,6 @@ static int render_all(int format, const struct findings *set, struct iom_buf *b)
 	return iom_render_end(format, b);
 }
 
-static int write_all(int fd, const char *s, size_t n)
-{
-	while (n) {
-		ssize_t k = write(fd, s, n);
-
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k <= 0)
-			return -1;
-		s += k;
-		n -= (size_t)k;
-	}
-	return 0;
-}
-
 /* mkstemp makes 0600 files; an output file gets the usual mode. */
 static mode_t umask_value(void)
 {
@@ -88,7 +73,7 @@ int render_to(int format, const struct findings *set, const char *path, char *er
 		return -1;
 	}
 	if (!path) {
-		bad = write_all(1, b.s ? b.s : "", b.len);
+		bad = fd_write_all(1, b.s ? b.s : "", b.len);
 		iom_buf_free(&b);
 		if (bad)
 			snprintf(err, errlen, "error: cannot write the findings: %s", strerror(errno));
@@ -100,7 +85,7 @@ int render_to(int format, const struct findings *set, const char *path, char *er
 	fd = mkstemp(tmp);
 	bad = fd < 0;
 	if (!bad) {
-		bad = fchmod(fd, 0666 & ~umask_value()) || write_all(fd, b.s ? b.s : "", b.len) ||
+		bad = fchmod(fd, 0666 & ~umask_value()) || fd_write_all(fd, b.s ? b.s : "", b.len) ||
 		      fsync(fd);
 		bad |= close(fd) != 0;
 		bad = bad || rename(tmp, path);

@@ -44,7 +44,7 @@ $(call fuzz, words,    cmd/words.c cmd/flags.c cmd/paths.c,  $(wildcard fuzz/inp
 $(call fuzz, baseline, $(FUZZ_GATE),                         $(wildcard fuzz/inputs/baseline/*))
 $(call fuzz, import,   $(FUZZ_GATE),                         $(wildcard fuzz/inputs/import/* testsuite/sparse/data/expected/*.out))
 $(call fuzz, sarif,    $(FUZZ_GATE),                         $(wildcard fuzz/inputs/sarif/*))
-$(call fuzz, lsp,      lsp/frame.c lsp/text.c cmd/paths.c,   $(wildcard fuzz/inputs/lsp/*))
+$(call fuzz, lsp,      lsp/frame.c lsp/text.c cmd/paths.c cmd/fdio.c, $(wildcard fuzz/inputs/lsp/*))
 
 # libFuzzer flags of one target (FUZZ_FLAGS: of every target).  The annotator
 # costs time linear in the header, and 2 KB hold a map struct with its helpers.

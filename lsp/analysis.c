@@ -136,21 +136,6 @@ static struct worker *worker_start(struct server *s, struct doc *d, const struct
 	return w;
 }
 
-static int write_all(int fd, const char *p, size_t n)
-{
-	while (n) {
-		ssize_t k = write(fd, p, n);
-
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k <= 0)
-			return -1;
-		p += k;
-		n -= (size_t)k;
-	}
-	return 0;
-}
-
 /* Every open document's text: the worker is idle and reads it all before
  * it does anything, so these writes do not wait for long. */
 static int send_request(struct server *s, struct worker *w)
@@ -161,12 +146,12 @@ static int send_request(struct server *s, struct worker *w)
 	for (struct doc *d = s->docs; d; d = d->next)
 		n++;
 	snprintf(head, sizeof(head), "IOMRUN %d\n", n);
-	if (write_all(w->to, head, strlen(head)))
+	if (fd_write_all(w->to, head, strlen(head)))
 		return -1;
 	for (struct doc *d = s->docs; d; d = d->next) {
 		snprintf(head, sizeof(head), "%zu %zu\n", strlen(d->path), d->len);
-		if (write_all(w->to, head, strlen(head)) || write_all(w->to, d->path, strlen(d->path)) ||
-		    write_all(w->to, d->text, d->len))
+		if (fd_write_all(w->to, head, strlen(head)) || fd_write_all(w->to, d->path, strlen(d->path)) ||
+		    fd_write_all(w->to, d->text, d->len))
 			return -1;
 	}
 	return 0;

@@ -163,25 +163,10 @@ enum frame_result frame_next(struct frame *f, const char **body, size_t *len, in
 	return FRAME_MESSAGE;
 }
 
-static int write_all(int fd, const char *p, size_t n)
-{
-	while (n) {
-		ssize_t k = write(fd, p, n);
-
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k <= 0)
-			return -1;
-		p += k;
-		n -= (size_t)k;
-	}
-	return 0;
-}
-
 int frame_write(int fd, const char *body, size_t len)
 {
 	char head[64];
 	int n = snprintf(head, sizeof(head), "Content-Length: %zu\r\n\r\n", len);
 
-	return write_all(fd, head, (size_t)n) || write_all(fd, body, len) ? -1 : 0;
+	return fd_write_all(fd, head, (size_t)n) || fd_write_all(fd, body, len) ? -1 : 0;
 }

@@ -55,31 +55,8 @@ static void collect(const struct iom_finding *f, void *ctx)
 
 static void write_all(int fd, const char *p, size_t n)
 {
-	while (n) {
-		ssize_t k = write(fd, p, n);
-
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k <= 0)
-			_exit(111);	/* the server is gone */
-		p += k;
-		n -= (size_t)k;
-	}
-}
-
-static int read_all(int fd, char *p, size_t n)
-{
-	while (n) {
-		ssize_t k = read(fd, p, n);
-
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k <= 0)
-			return -1;
-		p += k;
-		n -= (size_t)k;
-	}
-	return 0;
+	if (fd_write_all(fd, p, n))
+		_exit(111);	/* the server is gone: nobody to tell */
 }
 
 static int read_line(int fd, char *buf, size_t len)
@@ -87,7 +64,7 @@ static int read_line(int fd, char *buf, size_t len)
 	size_t n = 0;
 
 	while (n + 1 < len) {
-		if (read_all(fd, buf + n, 1))
+		if (fd_read_all(fd, buf + n, 1))
 			return -1;
 		if (buf[n] == '\n') {
 			buf[n] = 0;
@@ -118,7 +95,7 @@ static int request(int fd, struct clang_unsaved **u, int *nr)
 			return -1;
 		path = malloc(plen + 1);
 		text = malloc(tlen + 1);
-		if (!path || !text || read_all(fd, path, plen) || read_all(fd, text, tlen))
+		if (!path || !text || fd_read_all(fd, path, plen) || fd_read_all(fd, text, tlen))
 			return -1;
 		path[plen] = 0;
 		(*u)[i] = (struct clang_unsaved){ path, text, tlen };
