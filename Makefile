@@ -72,9 +72,9 @@ KERNEL_PACKAGES := linux-source-6.1 flex bison bc libelf-dev libssl-dev xz-utils
 
 CORE_SRC := core/rules.c core/func.c core/flow.c core/check.c core/notes.c core/dump.c \
 	core/unit.c core/ruletab.c core/options.c core/render.c core/text.c core/json.c \
-	core/output.c core/format.c core/fix.c
+	core/output.c core/format.c core/fix.c core/facts.c
 CORE_HDR := core/iomem.h core/func.h core/rules.h core/builtin.h core/alloc.h core/render.h \
-	core/rules.def core/events.def core/options.def core/fix.def
+	core/rules.def core/events.def core/options.def core/fix.def core/facts.h
 CORE_OBJ := $(addprefix $(O),$(CORE_SRC:.c=.o) core/rules_builtin.o)
 RULES	:= $(sort $(wildcard rules/*.rules))
 PLUGIN_SRC := gcc/iomemcheck.c gcc/lower.c gcc/paths.c gcc/ops.c gcc/version.c

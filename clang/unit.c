@@ -391,6 +391,8 @@ static struct iom_func *one_pass(struct run *r, struct lower *l, CXCursor func, 
 	if (!l->fn)
 		return NULL;
 	iom_func_types(l->fn, &r->types_ops);
+	if (clang_getCursorLinkage(func) == CXLinkage_External)
+		iom_func_external(l->fn);
 	params(l, func);
 	block_room(l, 0);	/* block 0, the entry, made by iom_func_begin */
 	l->cur = 0;

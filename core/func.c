@@ -322,6 +322,11 @@ void iom_func_only_called_here(struct iom_func *fn, int calls)
 	fn->direct_calls = calls < 0 ? -1 : calls;
 }
 
+void iom_func_external(struct iom_func *fn)
+{
+	fn->external = 1;
+}
+
 void iom_return(struct iom_func *fn, int b, struct iom_where w, int value)
 {
 	struct event *e;
@@ -444,14 +449,14 @@ void iom_clobber(struct iom_func *fn, int b, struct iom_where w, int path,
 	e->cause = (unsigned char)!!producer;
 }
 
-void iom_clobber_here(struct iom_func *fn, int b, struct iom_where w, int path,
-		      const char *callee, int argno)
+void iom_clobber_by(struct iom_func *fn, int b, struct iom_where w, int path,
+		    const char *callee, int argno, int here)
 {
 	int at = fn->nr_ev;
 
 	iom_clobber(fn, b, w, path, callee, 0);
 	if (fn->nr_ev == at + 1 && callee) {
-		fn->ev[at].callee_here = 1;
+		fn->ev[at].callee_here = (unsigned char)!!here;
 		fn->ev[at].argno = argno;
 	}
 }

@@ -46,9 +46,11 @@ void iom_copy(struct iom_func *, int b, struct iom_where, int dst, int src);
 /* A call may write every map at or under 'path'. */
 void iom_clobber(struct iom_func *, int b, struct iom_where, int path,
 		 const char *callee, int producer);
-/* The same by a call to a function of this unit, through argument argno. */
-void iom_clobber_here(struct iom_func *, int b, struct iom_where, int path,
-		      const char *callee, int argno);
+/* The same by a call to a named function the rules know nothing of,
+ * through argument argno: one of this unit (here), whose summary the unit
+ * has, or of another file, whose fact a fact file may have. */
+void iom_clobber_by(struct iom_func *, int b, struct iom_where, int path,
+		    const char *callee, int argno, int here);
 void iom_read(struct iom_func *, int b, struct iom_where, int map, const char *helper);
 /* Value 'value' is the flag of 'map' (its negation) from the entry on: every
  * call of the function passes it so (via: the function, via_param: the
@@ -137,11 +139,13 @@ struct event {
 	const char *name;	/* callee, helper, expression (owned by the arena) */
 	const char *key;	/* EV_CLOBBER: key of the path, for dumps */
 	int path;		/* EV_CLOBBER, EV_SLOT_*: the path */
-	/* EV_CLOBBER by a call to a function of this unit: through argument argno;
-	 * 'summarised' once the unit knows what the callee leaves in the map
-	 * the argument points to (sum_kinds, 0: it does not write it). */
+	/* EV_CLOBBER by a named call: through argument argno (0: not known), to
+	 * a function of this unit or not; 'summarised' once the unit knows what
+	 * the callee leaves in the map the argument points to (sum_kinds, 0: it
+	 * does not write it), from a fact of file sum_from when not here. */
 	int argno;
 	unsigned char callee_here, summarised, sum_kinds;
+	const char *sum_from;
 	/* EV_LOAD of a flag: the value is its negation (a summarised call to a
 	 * helper that returns !map->is_iomem); 'via' names that helper, or the
 	 * function whose calls all pass the flag (summary.c), for the notes. */
@@ -253,6 +257,7 @@ struct iom_func {
 	int nr_params;
 	int param_value[16];		/* value a bool parameter enters as, -1: none */
 	int direct_calls;		/* iom_func_only_called_here: its calls, else -1 */
+	int external;			/* iom_func_external: other files may call it */
 
 	char **strings;			/* arena of copied strings */
 	int nr_strings;

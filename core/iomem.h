@@ -116,9 +116,14 @@ const struct iom_rule_info *iom_rule_table(int *n);
 /* The entry of one id, or NULL. */
 const struct iom_rule_info *iom_rule_get(int rule);
 
+struct iom_facts;
+
 struct iom_options {
 	unsigned enabled;	/* bit r set: rule r reported */
 	int error;		/* report as errors */
+	/* What functions of other files do to the maps they are handed
+	 * (facts.c); NULL: nothing is known of them. */
+	struct iom_facts *facts;
 };
 
 void iom_options_init(struct iom_options *);
@@ -153,12 +158,16 @@ struct iom_config {
 	int verbose;			/* say which functions were analysed or skipped */
 	int dump;			/* print each lowered function */
 	int fixits;			/* text output: the fix-it lines after each finding */
+	const char *summaries;		/* summaries=DIR: write the unit's facts there */
+	struct iom_facts *facts;	/* facts=FILE, loaded (owned; options.facts too) */
 };
 
 #define IOM_OPT_BAD	(-1)	/* err: what is wrong with the option, one sentence */
 #define IOM_OPT_INPUT	(-2)	/* err: a whole "FILE:LINE: error: ..." line */
 
 void iom_config_init(struct iom_config *, struct iom_rules *);
+/* What the config owns (the facts it loaded). */
+void iom_config_release(struct iom_config *);
 /*
  * Apply one option.  value is NULL when none was given ("" when an empty
  * one was).  shown is the option as the user spelled it, for the message
@@ -217,6 +226,9 @@ void iom_param_value(struct iom_func *, int arg, int value);
  * translation unit calls it directly 'calls' times in all: the unit then
  * knows every call (a guard the only callers pass, iom_unit_*). */
 void iom_func_only_called_here(struct iom_func *, int calls);
+/* The function has external linkage: other files may call it, so the unit
+ * writes its facts (iom_unit_facts). */
+void iom_func_external(struct iom_func *);
 /* The function returns a scalar here: 'value' when it is tracked, else -1
  * (a constant, anything else).  Every return statement that returns a
  * value of a non-pointer type is reported. */
@@ -387,6 +399,20 @@ void iom_unit_summarise(struct iom_unit *, struct iom_func *);
 /* Analyse every deferred function (calling done, if given, after each and
  * before freeing it).  Returns the number of findings they had. */
 int iom_unit_finish(struct iom_unit *, iom_unit_done_fn done, void *ctx);
+/*
+ * After iom_unit_finish: the unit's facts for other files, as the block of
+ * source file 'source' (the main file) in 'into': what each function with
+ * external linkage (iom_func_external) leaves in the maps its parameters
+ * point to, and the functions of other files whose facts its analysis
+ * asked for (when one of those changes, its findings may).  args: a hash of the compile command, or NULL.  Returns 0, or
+ * -1 and "FILE: error: ..." in err.
+ */
+int iom_unit_facts(struct iom_unit *, const char *source, const unsigned long long *args,
+		   struct iom_facts *into, char *err, size_t errlen);
+/* The same written to DIR/NAME.facts (summaries=DIR), atomically. */
+int iom_unit_save_facts(struct iom_unit *, const char *source, const char *dir,
+			char *err, size_t errlen);
+
 
 /* ---- naming objects: access paths (path.c) ------------------------------ */
 
@@ -625,6 +651,53 @@ struct iom_spelling {
 };
 
 void iom_spelled(struct iom_func *, const struct iom_spelling *);
+
+/* ---- facts that cross files (facts.c) ------------------------------------ */
+
+/*
+ * A fact file holds, per source file, what its functions with external
+ * linkage leave in the maps their parameters point to; an analysis that
+ * has it knows what a call to another file does (options.facts).  Every
+ * engine writes its unit's block (iom_unit_facts, summaries=DIR) and reads
+ * a merged file (facts=FILE).  A block is used only while its file has the
+ * bytes it was summarised from; a damaged file is refused.
+ */
+struct iom_facts *iom_facts_new(void);
+void iom_facts_free(struct iom_facts *);
+/* Add a fact file's blocks (a later block of a file replaces an earlier
+ * one).  On bad input: -1 and "FILE:LINE: error: ..." in err. */
+int iom_facts_read_file(struct iom_facts *, const char *path, char *err, size_t errlen);
+int iom_facts_read_text(struct iom_facts *, const char *name, const char *text, size_t len,
+			char *err, size_t errlen);
+/* Every block of 'from' into 'into'.  -1 when out of memory. */
+int iom_facts_merge(struct iom_facts *into, const struct iom_facts *from);
+/* The whole set as a fact file; written atomically, only over a regular file. */
+int iom_facts_render(const struct iom_facts *, struct iom_buf *);
+int iom_facts_write(const struct iom_facts *, const char *path, char *err, size_t errlen);
+int iom_facts_nr_units(const struct iom_facts *);
+int iom_facts_nr(const struct iom_facts *);
+/* The unit of a source file's real path, or -1. */
+int iom_facts_unit_find(const struct iom_facts *, const char *path);
+/* Does the unit still describe its file (size and hash; args too when
+ * given)?  Checked once per unit. */
+int iom_facts_unit_current(struct iom_facts *, int unit, const unsigned long long *args);
+void iom_facts_drop_unit(struct iom_facts *, int unit);
+const char *iom_facts_unit_path(const struct iom_facts *, int unit);
+/* The functions of other files whose facts the unit's analysis asked for. */
+int iom_facts_unit_nr_uses(const struct iom_facts *, int unit);
+const char *iom_facts_unit_use(const struct iom_facts *, int unit, int i);
+/* Would a call to function fn be told something else by b than by a? */
+int iom_facts_differ(struct iom_facts *a, struct iom_facts *b, const char *fn);
+/* Where "FILE changed since its facts were written" goes (stderr; NULL: nowhere). */
+void iom_facts_warn_to(struct iom_facts *, FILE *);
+
+/* FNV-1a over bytes, continuing from h (0: start). */
+unsigned long long iom_hash_bytes(unsigned long long h, const void *p, size_t n);
+/* Size and hash of a regular file's bytes, -1 when it cannot be read. */
+int iom_hash_file(const char *path, long long *size, unsigned long long *hash);
+/* text into path through a temporary file and rename: only a regular file
+ * (or nothing) is replaced, its mode kept.  -1 and "FILE: error: ..." in err. */
+int iom_write_file(const char *path, const char *text, size_t len, char *err, size_t errlen);
 
 /* ---- helper code (helper.c) --------------------------------------------- */
 

@@ -5,8 +5,10 @@
  * front end prints the same words.
  */
 #include <stdarg.h>
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "func.h"
 
@@ -136,6 +138,19 @@ static void note_test(const struct iom_func *fn, struct iom_finding *f, int map,
 		iom_note_at(f, e->where, "'%s' is %s on this path (tested here)", flag, truth);
 }
 
+/* A fact's file as the user's tree names it: relative to the folder the
+ * run started in when it is inside it. */
+static const char *shown_path(const char *path)
+{
+	static char cwd[PATH_MAX];
+	size_t n;
+
+	if (!cwd[0] && !getcwd(cwd, sizeof(cwd)))
+		return path;
+	n = strlen(cwd);
+	return !strncmp(path, cwd, n) && path[n] == '/' ? path + n + 1 : path;
+}
+
 void iom_note_origin(const struct iom_func *fn, struct iom_finding *f, int map, int why, int k)
 {
 	const char *name = iom_map_display(fn, map);
@@ -154,9 +169,11 @@ void iom_note_origin(const struct iom_func *fn, struct iom_finding *f, int map, 
 		break;
 	case EV_CLOBBER:
 		if (e->summarised)
-			iom_note_at(f, e->where, "'%s' passed to '%s' here, which leaves %s in it",
+			iom_note_at(f, e->where, "'%s' passed to '%s' here, which leaves %s in it%s%s%s",
 				    name, e->name, e->sum_kinds == K_SYS ? "system memory" :
-				    e->sum_kinds == K_IO ? "I/O memory" : "either kind of memory");
+				    e->sum_kinds == K_IO ? "I/O memory" : "either kind of memory",
+				    e->sum_from ? " (summary of " : "",
+				    e->sum_from ? shown_path(e->sum_from) : "", e->sum_from ? ")" : "");
 		else if (e->cause)
 			iom_note_at(f, e->where, "'%s' filled by '%s' here: its memory kind is only known at run time",
 				    name, e->name);

@@ -105,6 +105,33 @@ static int set_fixits(struct iom_config *c, const char *value, const char *shown
 	return 0;
 }
 
+static int set_summaries(struct iom_config *c, const char *value, const char *shown,
+			 char *err, size_t errlen)
+{
+	if (!*value) {
+		snprintf(err, errlen, "'%s' names no folder: the value is empty", shown);
+		return IOM_OPT_BAD;
+	}
+	c->summaries = value;
+	return 0;
+}
+
+/* Read now: a damaged fact file stops the run before anything is analysed. */
+static int set_facts(struct iom_config *c, const char *value, const char *shown,
+		     char *err, size_t errlen)
+{
+	if (!*value) {
+		snprintf(err, errlen, "'%s' names no file: the value is empty", shown);
+		return IOM_OPT_BAD;
+	}
+	if (!c->facts && !(c->facts = iom_facts_new())) {
+		snprintf(err, errlen, "out of memory");
+		return IOM_OPT_BAD;
+	}
+	c->options.facts = c->facts;
+	return iom_facts_read_file(c->facts, value, err, errlen) ? IOM_OPT_INPUT : 0;
+}
+
 static const struct iom_option_info option_table[] = {
 #define OPTION(key, value, help, handler) { key, value, help },
 #include "options.def"
@@ -138,6 +165,13 @@ void iom_config_init(struct iom_config *c, struct iom_rules *rules)
 	memset(c, 0, sizeof(*c));
 	c->rules = rules;
 	iom_options_init(&c->options);
+}
+
+void iom_config_release(struct iom_config *c)
+{
+	iom_facts_free(c->facts);
+	c->facts = NULL;
+	c->options.facts = NULL;
 }
 
 int iom_config_set(struct iom_config *c, const char *key, const char *value,

@@ -52,6 +52,7 @@ void iom_options_init(struct iom_options *o)
 {
 	o->enabled = 0;
 	o->error = 0;
+	o->facts = NULL;
 	for (int i = 0; i < NR_TABLE; i++)
 		if (rule_table[i].on)
 			o->enabled |= 1u << rule_table[i].id;

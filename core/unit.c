@@ -23,8 +23,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <limits.h>
+#include <stdio.h>
+
 #include "alloc.h"
+#include "facts.h"
 #include "func.h"
+#include "render.h"
 #include "summary.h"
 
 struct binding {
@@ -38,6 +43,7 @@ struct summary {
 	char *fn;
 	int arg;
 	unsigned kinds;			/* K_* the map may have on return; 0: none set */
+	int external;			/* other files may call fn: a fact for them */
 	struct iom_where where;
 };
 
@@ -69,6 +75,8 @@ struct iom_unit {
 	int nr_rets;
 	struct call_site *sites;	/* every call to a function of the unit */
 	int nr_sites;
+	char **needs;			/* functions of other files whose facts were asked for */
+	int nr_needs;
 };
 
 struct iom_unit *iom_unit_new(const struct iom_rules *rules)
@@ -96,6 +104,9 @@ void iom_unit_free(struct iom_unit *u)
 		free(u->rets[i].fn);
 	for (int i = 0; i < u->nr_sites; i++)
 		iom_call_site_free(&u->sites[i]);
+	for (int i = 0; i < u->nr_needs; i++)
+		free(u->needs[i]);
+	free(u->needs);
 	free(u->rets);
 	free(u->sites);
 	free(u->seen);
@@ -201,6 +212,7 @@ static void add_summary(struct iom_unit *u, struct iom_func *fn, int arg)
 	ns->fn = iom_strdup(fn->name);
 	ns->arg = arg;
 	ns->kinds = filled_kinds(fn, arg);
+	ns->external = fn->external;
 	ns->where = fn->where;
 	if (ns->fn)
 		u->nr_sum++;
@@ -456,6 +468,104 @@ static int calls_here(struct iom_unit *u, struct iom_func *fn, int final)
 	return summarised_clobbers(u, fn, final);
 }
 
+/* ---- facts of other files ---------------------------------------------------- */
+
+/* Is a map of the function at or under 'path' (what a call can write)? */
+static int reaches_map(const struct iom_func *fn, int path)
+{
+	for (int m = 0; m < fn->nr_maps; m++)
+		if (iom_path_under(fn, fn->maps[m].path, path))
+			return 1;
+	return 0;
+}
+
+static void need(struct iom_unit *u, const char *name)
+{
+	char **nn;
+
+	for (int i = 0; i < u->nr_needs; i++)
+		if (!strcmp(u->needs[i], name))
+			return;
+	nn = (char **)iom_grow(u->needs, u->nr_needs, sizeof(*nn));
+	if (!nn)
+		return;
+	u->needs = nn;
+	nn[u->nr_needs] = iom_strdup(name);
+	if (nn[u->nr_needs])
+		u->nr_needs++;
+}
+
+/*
+ * Calls to functions of other files: what a fact file says the callee
+ * leaves in the map an argument points to.  Only for the analysis, never
+ * for this unit's own summaries (summarise() runs first), so that a file's
+ * facts depend on that file alone.
+ */
+static void external_facts(struct iom_unit *u, struct iom_func *fn, const struct iom_options *opt)
+{
+	for (int i = 0; i < fn->nr_ev; i++) {
+		struct event *e = &fn->ev[i];
+		const char *from;
+		unsigned kinds;
+
+		if (e->op != EV_CLOBBER || e->callee_here || e->summarised || e->argno < 1 ||
+		    !e->name || !reaches_map(fn, e->path))
+			continue;
+		need(u, e->name);
+		if (!opt->facts || !iom_facts_lookup(opt->facts, e->name, e->argno, &kinds, &from))
+			continue;
+		e->summarised = 1;
+		e->sum_kinds = (unsigned char)kinds;
+		e->sum_from = iom_func_strdup(fn, from);
+	}
+}
+
+int iom_unit_facts(struct iom_unit *u, const char *source, const unsigned long long *args,
+		   struct iom_facts *into, char *err, size_t errlen)
+{
+	int unit = iom_facts_begin_unit(into, source, args, err, errlen);
+
+	if (unit < 0)
+		return -1;
+	for (int i = 0; i < u->nr_sum; i++)
+		if (u->sum[i].external &&
+		    iom_facts_add(into, unit, u->sum[i].fn, u->sum[i].arg, u->sum[i].kinds)) {
+			snprintf(err, errlen, "%s: error: out of memory for its facts", source);
+			return -1;
+		}
+	for (int i = 0; i < u->nr_needs; i++)
+		if (iom_facts_add_use(into, unit, u->needs[i])) {
+			snprintf(err, errlen, "%s: error: out of memory for its facts", source);
+			return -1;
+		}
+	return 0;
+}
+
+int iom_unit_save_facts(struct iom_unit *u, const char *source, const char *dir,
+			char *err, size_t errlen)
+{
+	struct iom_facts *f = iom_facts_new();
+	const char *base = strrchr(source, '/');
+	char path[PATH_MAX], real[PATH_MAX];
+	int ret = -1;
+
+	if (!f) {
+		snprintf(err, errlen, "%s: error: out of memory for its facts", source);
+		return -1;
+	}
+	/* One file per source: the base name to read, a hash of the whole
+	 * path so that two files of one name do not meet. */
+	if (!realpath(source, real))
+		snprintf(real, sizeof(real), "%s", source);
+	if (snprintf(path, sizeof(path), "%s/%s-%016llx.facts", dir, base ? base + 1 : source,
+		     iom_hash_bytes(0, real, strlen(real))) >= (int)sizeof(path))
+		snprintf(err, errlen, "%s: error: the summary file's name is too long", dir);
+	else if (!iom_unit_facts(u, source, NULL, f, err, errlen))
+		ret = iom_facts_write(f, path, err, errlen);
+	iom_facts_free(f);
+	return ret;
+}
+
 /* ---- guards: a flag every caller passes ------------------------------------ */
 
 /* A function the unit sees every call of, with a bool parameter. */
@@ -534,6 +644,7 @@ static int analyse(struct iom_unit *u, struct iom_func *fn, const struct iom_opt
 		receive(u, fn, 1);
 		calls_here(u, fn, 1);
 	}
+	external_facts(u, fn, opt);
 	return iom_func_end(fn, opt, cb, ctx);
 }
 

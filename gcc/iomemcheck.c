@@ -135,6 +135,11 @@ static void finish_unit(void *gcc_data, void *user_data)
 	(void)user_data;
 	if (cfg.unit) {
 		iom_unit_finish(cfg.unit, analysed, NULL);
+		/* summaries=DIR: what the next build's facts= will know of this file */
+		if (cfg.config.summaries &&
+		    iom_unit_save_facts(cfg.unit, main_input_filename, cfg.config.summaries, err,
+					sizeof(err)))
+			error_at(UNKNOWN_LOCATION, "%s: %s", plugin_name, err);
 		iom_unit_free(cfg.unit);
 		cfg.unit = NULL;
 	}
@@ -153,6 +158,7 @@ static void finish(void *gcc_data, void *user_data)
 	(void)user_data;
 	iom_output_close(cfg.out);
 	cfg.out = NULL;
+	iom_config_release(&cfg.config);
 	iom_rules_free(cfg.rules);
 	cfg.rules = NULL;
 }

@@ -1059,6 +1059,8 @@ struct iom_func *lower_function(function *fun, const struct lower_opts *opt)
 		return NULL;
 	}
 	iom_func_types(l.fn, &gcc_types);
+	if (TREE_PUBLIC(fun->decl))
+		iom_func_external(l.fn);
 	declare_params(&l);
 	only_called_here(&l);
 	l.block_of = XNEWVEC(int, last_basic_block_for_fn(fun));

@@ -8,6 +8,7 @@
  * exit on fatal input; a crash costs the flow findings, never sparse's own
  * output or the build.
  */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -248,6 +249,8 @@ static void analyse_function(struct stage *s, struct iom_unit *u, struct symbol 
 	l.sym = sym;
 	l.fn = iom_func_begin(s->cfg->rules, name_of(sym->ident), w);
 	iom_func_types(l.fn, &sparse_types);
+	if (!(sym->ctype.modifiers & MOD_STATIC))
+		iom_func_external(l.fn);
 	FOR_EACH_PTR(fnt->arguments, a) {
 		n++;
 		if (a->ident)
@@ -313,7 +316,7 @@ struct stage *flow_begin(int out_fd, const struct iom_config *cfg)
 
 /* One file, its symbols parsed and evaluated (sparse() without dropping the
  * tokens, so macro bodies stay readable: line_spells_helper_macro). */
-void flow_file(struct stage *s, struct symbol_list *list)
+void flow_file(struct stage *s, struct symbol_list *list, const char *file)
 {
 	struct iom_unit *u = iom_unit_new(s->cfg->rules);
 	struct symbol *sym;
@@ -347,6 +350,12 @@ void flow_file(struct stage *s, struct symbol_list *list)
 			analyse_function(s, u, sym, 0);
 	} END_FOR_EACH_PTR(sym);
 	iom_unit_finish(u, NULL, NULL);
+	if (s->cfg->summaries) {
+		char err[PATH_MAX + 256];
+
+		if (iom_unit_save_facts(u, file, s->cfg->summaries, err, sizeof(err)))
+			report_line(s->fd, err);
+	}
 	iom_unit_free(u);
 	free_ptr_list(&s->bodies);
 }
@@ -379,7 +388,7 @@ int flow_main(int argc, char **argv, int out_fd, const struct iom_config *cfg)
 		if (has_error & ERROR_CURR_PHASE)
 			has_error = ERROR_PREV_PHASE;
 		evaluate_symbol_list(list);
-		flow_file(s, list);
+		flow_file(s, list, file);
 	} END_FOR_EACH_PTR(file);
 	return flow_end(s);
 }

@@ -82,7 +82,8 @@ struct stage;
 /* __typeof_unqual__ as a keyword of the parser (before parsing) */
 void typeof_unqual_keyword(void);
 struct stage *flow_begin(int out_fd, const struct iom_config *);
-void flow_file(struct stage *, struct symbol_list *list);
+/* file: the main file, for its facts (summaries=DIR) */
+void flow_file(struct stage *, struct symbol_list *list, const char *file);
 int flow_end(struct stage *);
 
 #endif

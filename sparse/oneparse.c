@@ -88,7 +88,7 @@ struct symbol_list *oneparse_file(char *file)
 		}
 		close(op.status_fd);
 		s = flow_begin(op.flow_fd, op.cfg);
-		flow_file(s, list);
+		flow_file(s, list, file);
 		flow_end(s);
 		fflush(NULL);
 		_exit(0);
