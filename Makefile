@@ -86,7 +86,7 @@ CLANG_SRC := clang/where.c clang/compat.c clang/types.c clang/paths.c clang/vars
 CLANG_OBJ := $(patsubst clang/%.c,$(CLANG_OBJDIR)/%.o,$(CLANG_SRC))
 # The iomemcheck command (cmd/), with the libclang engine and the GCC plugin.
 CMD_SRC := cmd/main.c cmd/options.c cmd/db.c cmd/words.c cmd/paths.c cmd/flags.c cmd/engines.c \
-	cmd/workers.c cmd/findings.c cmd/render.c cmd/apply.c cmd/fdio.c
+	cmd/workers.c cmd/findings.c cmd/render.c cmd/apply.c cmd/fdio.c cmd/facts.c
 # Its language server, iomemcheck --lsp (lsp/README.md).
 LSP_SRC := lsp/frame.c lsp/rpc.c lsp/lifecycle.c lsp/docs.c lsp/text.c lsp/flags.c \
 	lsp/analysis.c lsp/worker.c lsp/diag.c lsp/actions.c lsp/server.c

@@ -14,6 +14,9 @@ struct clang_engine_result {
 	int nr_findings;
 	int nr_functions;	/* functions lowered and analysed */
 	char error[1024];	/* when not analysed: the first error, "file:line:col: error: ..." */
+	/* Set by the caller: the file's block of facts (iom_unit_facts) is added
+	 * to it; NULL: none wanted. */
+	struct iom_facts *facts;
 };
 
 /*

@@ -32,7 +32,7 @@ int main(int argc, char **argv)
 {
 	struct iom_rules *rules = iom_rules_new();
 	struct iom_options opts;
-	struct clang_engine_result res;
+	struct clang_engine_result res = { 0 };
 	const char *file = NULL;
 	char err[512];
 	int i, rc;

@@ -564,6 +564,12 @@ static int analyse_tu(const struct iom_rules *rules, const struct iom_options *o
 		clang_visitChildren(clang_getTranslationUnitCursor(tu), count_top, &r);
 		clang_visitChildren(clang_getTranslationUnitCursor(tu), each_function, &r);
 		iom_unit_finish(r.unit, NULL, NULL);
+		/* No block when it fails: the file's functions stay unknown to
+		 * the others, which is what they were without it. */
+		if (result->facts)
+			iom_unit_facts(r.unit, file, result->facts, result->error,
+				       sizeof(result->error));
+		result->error[0] = 0;
 	}
 	if (r.unit)
 		iom_unit_free(r.unit);
@@ -597,6 +603,15 @@ int clang_engine_run(const struct iom_rules *rules, const struct iom_options *op
 					result);
 }
 
+/* Everything but what the caller set. */
+static void result_reset(struct clang_engine_result *r)
+{
+	struct iom_facts *facts = r->facts;
+
+	memset(r, 0, sizeof(*r));
+	r->facts = facts;
+}
+
 int clang_engine_run_unsaved(const struct iom_rules *rules, const struct iom_options *opts,
 			     const char *file, int argc, const char *const *argv,
 			     const struct clang_unsaved *unsaved, int nr,
@@ -608,7 +623,7 @@ int clang_engine_run_unsaved(const struct iom_rules *rules, const struct iom_opt
 	enum CXErrorCode err;
 	int ret;
 
-	memset(result, 0, sizeof(*result));
+	result_reset(result);
 	index = clang_createIndex(0, 0);
 	if (!index) {
 		snprintf(result->error, sizeof(result->error), "%s: error: libclang did not start", file);
@@ -677,7 +692,7 @@ int clang_session_run(struct clang_session *s, const struct clang_unsaved *unsav
 	enum CXErrorCode err;
 	int reparse = s->tu != NULL;
 
-	memset(result, 0, sizeof(*result));
+	result_reset(result);
 	files = unsaved_files(unsaved, &nr);
 	if (reparse) {
 		err = (enum CXErrorCode)clang_reparseTranslationUnit(s->tu, nr, files,

@@ -24,6 +24,10 @@ struct cli {
 	struct run_config run;
 	struct gate_opts gate;		/* the CI gate's options (gate/run.c) */
 	int gated;			/* one of them was given: the gate renders */
+	const char *facts;		/* --facts FILE: the fact file to use and keep */
+	int no_facts;			/* --no-facts */
+	const char *merge_facts;	/* --merge-facts FILE: merge the PATHs into it */
+	const char *db_path;		/* the database read (its fact file is beside it) */
 	char err[1024];
 };
 

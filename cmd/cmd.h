@@ -114,6 +114,8 @@ struct run_config {
 	struct iom_options options;
 	struct args plugin_args;	/* gcc: -fplugin-arg-iomemcheck-... in order */
 	const char *plugin;		/* gcc: the plugin's path */
+	const char *facts_file;		/* gcc: the fact file the plugin reads, or NULL
+					 * (clang: options.facts, in memory) */
 	int verbose;			/* gcc: show the compiler's messages (verbose, dump) */
 };
 
@@ -141,6 +143,8 @@ struct outcome {
 	char *error;		/* when not analysed */
 	char *dropped;		/* flags dropped on retry, for --verbose */
 	int nr_findings;
+	int first;		/* its findings are set->v[first .. first + nr_findings) */
+	char *facts;		/* the entry's block of facts (a fact file's text), or NULL */
 };
 
 /*
@@ -153,6 +157,8 @@ void findings_add_output(struct findings *, const char *text, size_t len, const 
 /* Sort by file, line, column, rule, message, and drop exact duplicates (a
  * header's finding seen by several files).  Recounts per_rule. */
 void findings_sort(struct findings *);
+/* Remove the findings whose drop[i] is set (an entry analysed again). */
+void findings_drop(struct findings *, const unsigned char *drop);
 void findings_free(struct findings *);
 
 /* ---- workers.c -------------------------------------------------------------- */
@@ -164,6 +170,36 @@ typedef void (*progress_fn)(int done, int total, const struct findings *, void *
 void run_workers(const struct run_config *, struct entry *const *entries, int nr, int jobs,
 		 const char *cwd, struct findings *, struct outcome *outcome,
 		 progress_fn progress, void *ctx);
+
+/* ---- facts.c ---------------------------------------------------------------- */
+
+/* The facts of a run over a database (and the file that keeps them). */
+struct fact_run {
+	char *path;			/* the fact file, NULL: none is kept */
+	struct iom_facts *known;	/* what the workers are given; NULL: no facts */
+	char temp[4096];		/* gcc: the copy the plugin reads */
+};
+
+/* --facts FILE (file), else the file beside the database (db_path), else
+ * none; off: --no-facts.  A file that does not read is an error (-1,
+ * "FILE:LINE: error: ..."); one not written yet is a first run. */
+int facts_open(struct fact_run *, const char *file, const char *db_path, int off,
+	       char *err, size_t errlen);
+/* Drop the blocks of files that changed since (said with verbose). */
+void facts_forget_changed(struct fact_run *, int verbose);
+/* After a pass: take every entry's block, and mark in again[] the entries
+ * that asked for a fact that is not what they ran with.  Returns how many,
+ * or -1 when out of memory. */
+int facts_next_pass(struct fact_run *, struct entry *const *sel, const struct outcome *out,
+		    int n, unsigned char *again);
+/* The facts written back to the fact file, atomically. */
+int facts_save(struct fact_run *, char *err, size_t errlen);
+/* gcc: the known facts into a temporary file for the plugin (temp). */
+int facts_for_plugin(struct fact_run *, char *err, size_t errlen);
+void facts_close(struct fact_run *);
+/* --merge-facts OUT PATH...: the blocks of fact files and of folders of
+ * them (*.facts, a build's summaries=DIR) into one fact file. */
+int facts_merge_files(const char *out, int nr, char *const *paths, char *err, size_t errlen);
 
 /* ---- render.c --------------------------------------------------------------- */
 

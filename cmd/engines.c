@@ -10,8 +10,10 @@
  * a rejected flag must not leave findings of the first attempt behind.
  */
 #define _GNU_SOURCE	/* memmem */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -53,9 +55,10 @@ static void write_all(int fd, const char *p, size_t n)
 		_exit(111);	/* the parent is gone: nobody to tell */
 }
 
-/* The status line, then everything buffered before it. */
+/* The status line, then everything buffered before it.  facts: the entry's
+ * block of facts (NULL or empty: none). */
 static void finish(int fd, struct buffer *findings, const char *error, int functions,
-		   const struct args *dropped)
+		   const struct args *dropped, const struct iom_facts *facts)
 {
 	json_t *st = json_object(), *d = json_array();
 	char *line;
@@ -65,6 +68,13 @@ static void finish(int fd, struct buffer *findings, const char *error, int funct
 		json_object_set_new(st, "error", json_string(error));
 	else
 		json_object_set_new(st, "functions", json_integer(functions));
+	if (!error && iom_facts_nr_units(facts)) {
+		struct iom_buf text = { 0 };
+
+		if (!iom_facts_render(facts, &text))
+			json_object_set_new(st, "facts", json_stringn(text.s, text.len));
+		iom_buf_free(&text);
+	}
 	for (int i = 0; i < dropped->argc; i++)
 		json_array_append_new(d, json_string(dropped->argv[i]));
 	json_object_set_new(st, "dropped", d);
@@ -122,6 +132,7 @@ static void run_clang(const struct run_config *cfg, const struct entry *e, int f
 	struct args a, dropped = { 0 };
 	struct buffer found = { 0 };
 	struct clang_engine_result res;
+	struct iom_facts *facts = iom_facts_new();
 	int ret = -1;
 
 	flags_for(e, ENGINE_CLANG, &a);
@@ -130,12 +141,13 @@ static void run_clang(const struct run_config *cfg, const struct entry *e, int f
 	if (chdir(e->dir)) {
 		snprintf(res.error, sizeof(res.error), "%s: error: cannot enter the entry's folder: %s",
 			 e->dir, strerror(errno));
-		finish(fd, &found, res.error, 0, &dropped);
+		finish(fd, &found, res.error, 0, &dropped, NULL);
 		args_free(&a);
 		return;
 	}
 	for (int tries = 0; tries < MAX_RETRIES; tries++) {
 		memset(&res, 0, sizeof(res));
+		res.facts = facts;
 		found.n = 0;
 		ret = clang_engine_run(cfg->rules, &cfg->options, e->file, a.argc,
 				       (const char *const *)a.argv, collect, &found, &res);
@@ -145,7 +157,8 @@ static void run_clang(const struct run_config *cfg, const struct entry *e, int f
 	if (ret && !res.error[0])
 		snprintf(res.error, sizeof(res.error), "%s: error: libclang could not parse the file",
 			 e->file);
-	finish(fd, &found, ret ? res.error : NULL, res.nr_functions, &dropped);
+	finish(fd, &found, ret ? res.error : NULL, res.nr_functions, &dropped, facts);
+	iom_facts_free(facts);
 	args_free(&a);
 	args_free(&dropped);
 	free(found.p);
@@ -163,7 +176,8 @@ static void run_clang(const struct run_config *cfg, const struct entry *e, int f
 
 	(void)cfg;
 	(void)e;
-	finish(fd, &found, "this iomemcheck was built without the libclang engine", 0, &none);
+	finish(fd, &found, "this iomemcheck was built without the libclang engine", 0, &none,
+	       NULL);
 }
 #endif
 
@@ -261,16 +275,48 @@ static int temp_json(char *path, size_t len)
 	return 0;
 }
 
+/* The one block the plugin wrote into dir (summaries=DIR), then dir removed. */
+static struct iom_facts *take_summary(const char *dir)
+{
+	struct iom_facts *facts = iom_facts_new();
+	struct dirent *d;
+	DIR *dh = opendir(dir);
+	char path[PATH_MAX + 256], err[PATH_MAX + 256];
+
+	while (dh && (d = readdir(dh))) {
+		if (d->d_name[0] == '.')
+			continue;
+		snprintf(path, sizeof(path), "%s/%s", dir, d->d_name);
+		/* A block that does not read is no facts, as without it. */
+		if (facts && iom_facts_read_file(facts, path, err, sizeof(err))) {
+			iom_facts_free(facts);
+			facts = iom_facts_new();
+		}
+		unlink(path);
+	}
+	if (dh)
+		closedir(dh);
+	rmdir(dir);
+	return facts;
+}
+
 static void run_gcc(const struct run_config *cfg, const struct entry *e, int fd)
 {
-	char path[4096], arg[4200], error[1024] = "";
+	char path[4096], arg[4200], error[1024] = "", sums[4096];
 	struct args a, dropped = { 0 };
 	struct buffer found = { 0 };
+	struct iom_facts *facts = NULL;
 	int status = -1;
 
+	snprintf(sums, sizeof(sums), "%s/iomemcheck-sums-XXXXXX",
+		 getenv("TMPDIR") && *getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+	if (!mkdtemp(sums))
+		sums[0] = 0;
 	if (temp_json(path, sizeof(path))) {
 		snprintf(error, sizeof(error), "cannot create a temporary file: %s", strerror(errno));
-		finish(fd, &found, error, 0, &dropped);
+		finish(fd, &found, error, 0, &dropped, NULL);
+		if (sums[0])
+			rmdir(sums);
 		return;
 	}
 	flags_for(e, ENGINE_GCC, &a);
@@ -283,6 +329,14 @@ static void run_gcc(const struct run_config *cfg, const struct entry *e, int fd)
 		args_add(&a, cfg->plugin_args.argv[i]);
 	snprintf(arg, sizeof(arg), "-fplugin-arg-iomemcheck-json=%s", path);
 	args_add(&a, arg);
+	if (sums[0]) {
+		snprintf(arg, sizeof(arg), "-fplugin-arg-iomemcheck-summaries=%s", sums);
+		args_add(&a, arg);
+	}
+	if (cfg->facts_file) {
+		snprintf(arg, sizeof(arg), "-fplugin-arg-iomemcheck-facts=%s", cfg->facts_file);
+		args_add(&a, arg);
+	}
 	for (int tries = 0; tries < MAX_RETRIES; tries++) {
 		struct buffer err = { 0 };
 
@@ -300,7 +354,10 @@ static void run_gcc(const struct run_config *cfg, const struct entry *e, int fd)
 	if (!status)
 		read_file(path, &found);
 	unlink(path);
-	finish(fd, &found, status ? error : NULL, 0, &dropped);
+	if (sums[0])
+		facts = take_summary(sums);
+	finish(fd, &found, status ? error : NULL, 0, &dropped, facts);
+	iom_facts_free(facts);
 	args_free(&a);
 	args_free(&dropped);
 	free(found.p);

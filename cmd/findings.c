@@ -147,6 +147,8 @@ static void status_of(json_t *o, struct outcome *out)
 							: "the engine gave no reason");
 	if (json_array_size(json_object_get(o, "dropped")))
 		out->dropped = joined(json_object_get(o, "dropped"));
+	if (json_is_string(json_object_get(o, "facts")))
+		out->facts = strdup(json_string_value(json_object_get(o, "facts")));
 }
 
 void findings_add_output(struct findings *set, const char *text, size_t len, const char *dir,
@@ -156,6 +158,7 @@ void findings_add_output(struct findings *set, const char *text, size_t len, con
 	int first = set->nr, seen_status = 0;
 
 	memset(out, 0, sizeof(*out));
+	out->first = first;
 	while (text < end && !seen_status) {
 		const char *nl = memchr(text, '\n', end - text);
 		size_t n = nl ? (size_t)(nl - text) : (size_t)(end - text);
@@ -244,6 +247,21 @@ void findings_sort(struct findings *set)
 		}
 		set->v[n++] = set->v[i];
 		set->per_rule[set->v[i].rule]++;
+	}
+	set->nr = n;
+}
+
+void findings_drop(struct findings *set, const unsigned char *drop)
+{
+	int n = 0;
+
+	for (int i = 0; i < set->nr; i++) {
+		if (drop[i]) {
+			set->per_rule[set->v[i].rule]--;
+			free_finding(&set->v[i]);
+			continue;
+		}
+		set->v[n++] = set->v[i];
 	}
 	set->nr = n;
 }

@@ -363,19 +363,91 @@ static int gate_native(struct cli *c, struct gate_set *gs, const struct findings
 	return status;
 }
 
+static void one_pass(struct cli *c, struct fact_run *fr, struct entry **sel, int n,
+		     const char *cwd, struct findings *set, struct outcome *out)
+{
+	int tty = !c->quiet && isatty(2);
+
+	c->run.options.facts = fr->known;
+	c->run.facts_file = fr->temp[0] ? fr->temp : NULL;
+	run_workers(&c->run, sel, n, c->jobs < n ? c->jobs : (n ? n : 1), cwd, set, out,
+		    tty ? progress : NULL, NULL);
+	if (tty)
+		fputs("\r\033[K", stderr);
+}
+
+/*
+ * The entries whose questions to other files got other answers at the end of
+ * the first pass (cmd/facts.c) run again with every file's facts; their first
+ * findings are dropped.  Returns 0, or -1 with a message in c->err.
+ */
+static int second_pass(struct cli *c, struct fact_run *fr, struct entry **sel, int n,
+		       const char *cwd, struct findings *set, struct outcome *out)
+{
+	unsigned char *again = calloc(n + 1, 1), *drop = calloc(set->nr + 1, 1);
+	struct entry **sub = calloc(n + 1, sizeof(*sub));
+	struct outcome *sub_out = calloc(n + 1, sizeof(*sub_out));
+	int k = facts_next_pass(fr, sel, out, n, again), m = 0;
+
+	if (k > 0 && (c->run.engine != ENGINE_GCC || !facts_for_plugin(fr, c->err, sizeof(c->err)))) {
+		for (int i = 0; i < n; i++) {
+			if (!again[i])
+				continue;
+			for (int j = 0; j < out[i].nr_findings; j++)
+				drop[out[i].first + j] = 1;
+			sub[m++] = sel[i];
+		}
+		findings_drop(set, drop);
+		if (c->verbose)
+			fprintf(stderr, "iomemcheck: %d file%s again with the facts of the others\n",
+				m, m == 1 ? "" : "s");
+		one_pass(c, fr, sub, m, cwd, set, sub_out);
+		for (int i = 0, j = 0; i < n; i++) {
+			if (!again[i])
+				continue;
+			free(out[i].error);
+			free(out[i].dropped);
+			free(out[i].facts);
+			out[i] = sub_out[j++];
+		}
+	}
+	free(again);
+	free(drop);
+	free(sub);
+	free(sub_out);
+	if (k < 0)
+		snprintf(c->err, sizeof(c->err), "error: out of memory");
+	return k < 0 || (k > 0 && c->err[0]) ? -1 : 0;
+}
+
 /* Analyse the entries, print what was found.  Returns the exit status. */
 static int analyse(struct cli *c, struct entry **sel, int n, int not_c, const char *cwd,
 		   double t0)
 {
 	struct outcome *out = calloc(n + 1, sizeof(*out));
 	struct findings set = { 0 };
+	struct fact_run fr;
 	struct gate_set gs;
-	int tty = !c->quiet && isatty(2), failed, status;
+	int failed, status;
 
-	run_workers(&c->run, sel, n, c->jobs < n ? c->jobs : (n ? n : 1), cwd, &set, out,
-		    tty ? progress : NULL, NULL);
-	if (tty)
-		fputs("\r\033[K", stderr);
+	if (facts_open(&fr, c->facts, c->dashdash ? NULL : c->db_path, c->no_facts, c->err,
+		       sizeof(c->err)))
+		return fail(c, EXIT_USAGE);
+	facts_forget_changed(&fr, c->verbose);
+	if (c->run.engine == ENGINE_GCC && facts_for_plugin(&fr, c->err, sizeof(c->err))) {
+		facts_close(&fr);
+		return fail(c, EXIT_USAGE);
+	}
+	one_pass(c, &fr, sel, n, cwd, &set, out);
+	if (fr.known && (second_pass(c, &fr, sel, n, cwd, &set, out) ||
+			 facts_save(&fr, c->err, sizeof(c->err)))) {
+		facts_close(&fr);
+		findings_free(&set);
+		return fail(c, EXIT_USAGE);
+	}
+	facts_close(&fr);
+	for (int i = 0; i < n; i++)
+		free(out[i].facts);
 	findings_sort(&set);
 	gate_set_init(&gs);
 	if (c->gated)
@@ -452,8 +524,12 @@ int main(int argc, char **argv)
 			return fail(&c, EXIT_USAGE);
 		return lsp_main(&c.run, c.db);
 	}
+	if (c.merge_facts)
+		return facts_merge_files(c.merge_facts, c.paths.argc, c.paths.argv, c.err,
+					 sizeof(c.err)) ? fail(&c, EXIT_USAGE) : EXIT_CLEAN;
 	if (check_engine(&c, cwd) || open_db(&c, &db, cwd, &shown))
 		return fail(&c, EXIT_USAGE);
+	c.db_path = shown;
 	n = select_entries(&c, &db, cwd, shown, &sel, &not_c);
 	if (n < 0)
 		return fail(&c, EXIT_USAGE);

@@ -41,6 +41,13 @@ static const char usage_text[] =
 "                     atomically); overlapping fix-its are reported, not applied\n"
 "  --diff             print the fix-its as a unified patch (git apply, patch -p1)\n"
 "                     on stdout instead of the findings\n"
+"  --facts FILE       what functions of other files do to the maps they are\n"
+"                     handed: read, updated for the files that changed, and\n"
+"                     written back (default: iomemcheck.facts beside the\n"
+"                     database; with '--', none unless given)\n"
+"  --no-facts         no facts across files: each file alone\n"
+"  --merge-facts FILE merge the fact files and folders of them given as PATHs\n"
+"                     (a build's -fplugin-arg-iomemcheck-summaries=DIR) into FILE\n"
 "  -q, --quiet        no progress and no summary on stderr\n"
 "  -v                 --verbose; also say which flags were dropped because the\n"
 "                     compiler rejected them\n"
@@ -66,6 +73,8 @@ static const char usage_tail[] =
 
 typedef int (*option_fn)(struct cli *, const char *value);
 
+static int opt_help(struct cli *c, const char *v);
+
 static int opt_db(struct cli *c, const char *v) { c->db = v; return 0; }
 static int opt_output(struct cli *c, const char *v) { c->output = c->gate.output = v; return 0; }
 static int opt_plugin(struct cli *c, const char *v) { c->plugin = v; return 0; }
@@ -74,26 +83,10 @@ static int opt_print(struct cli *c, const char *v) { (void)v; c->print_commands 
 static int opt_lsp(struct cli *c, const char *v) { (void)v; c->lsp = 1; return 0; }
 static int opt_fix(struct cli *c, const char *v) { (void)v; c->apply = APPLY_FIX; return 0; }
 static int opt_diff(struct cli *c, const char *v) { (void)v; c->apply = APPLY_DIFF; return 0; }
+static int opt_facts(struct cli *c, const char *v) { c->facts = v; return 0; }
+static int opt_no_facts(struct cli *c, const char *v) { (void)v; c->no_facts = 1; return 0; }
+static int opt_merge_facts(struct cli *c, const char *v) { c->merge_facts = v; return 0; }
 
-static int opt_help(struct cli *c, const char *v)
-{
-	const struct iom_option_info *t;
-	int n;
-
-	(void)c, (void)v;
-	fputs(usage_text, stdout);
-	t = iom_option_table(&n);
-	for (int i = 0; i < n; i++) {
-		char left[64];
-
-		snprintf(left, sizeof(left), "--%s%s%s", t[i].name, t[i].value ? " " : "",
-			 t[i].value ? t[i].value : "");
-		printf("  %-18s %s\n", left, t[i].help);
-	}
-	fputs(gate_help, stdout);
-	fputs(usage_tail, stdout);
-	exit(EXIT_CLEAN);
-}
 
 static int opt_version(struct cli *c, const char *v)
 {
@@ -155,7 +148,7 @@ static int opt_engine(struct cli *c, const char *v)
  * own business: it writes the JSON file itself from the sorted findings, and
  * the plugin's error would fail the compile, which is not a finding.
  */
-static const char *const not_for_plugin[] = { "json", "error", "fixits" };
+static const char *const not_for_plugin[] = { "json", "error", "fixits", "summaries" };
 
 static void forward_to_plugin(struct cli *c, const char *key, const char *value)
 {
@@ -211,6 +204,9 @@ static const struct option {
 	{ "lsp",		0,   0, opt_lsp },
 	{ "fix",		0,   0, opt_fix },
 	{ "diff",		0,   0, opt_diff },
+	{ "facts",		0,   1, opt_facts },
+	{ "no-facts",		0,   0, opt_no_facts },
+	{ "merge-facts",	0,   1, opt_merge_facts },
 	{ "quiet",		'q', 0, opt_quiet },
 	{ "",			'v', 0, opt_v },
 	{ "help",		'h', 0, opt_help },
@@ -238,6 +234,32 @@ static const struct option *find_option(const char *arg, const char **inline_val
 		}
 	}
 	return NULL;
+}
+
+static int opt_help(struct cli *c, const char *v)
+{
+	const struct iom_option_info *t;
+	int n;
+
+	(void)c, (void)v;
+	fputs(usage_text, stdout);
+	t = iom_option_table(&n);
+	for (int i = 0; i < n; i++) {
+		char left[64], own[80];
+		const char *v;
+
+		/* the command's own option of that name is the one it takes */
+		snprintf(own, sizeof(own), "--%s", t[i].name);
+		if (find_option(own, &v))
+			continue;
+
+		snprintf(left, sizeof(left), "--%s%s%s", t[i].name, t[i].value ? " " : "",
+			 t[i].value ? t[i].value : "");
+		printf("  %-18s %s\n", left, t[i].help);
+	}
+	fputs(gate_help, stdout);
+	fputs(usage_tail, stdout);
+	exit(EXIT_CLEAN);
 }
 
 /* --KEY, --KEY=VALUE or --KEY VALUE of the core's option table.  Returns 1
@@ -313,6 +335,16 @@ int parse_options(struct cli *c, int argc, char **argv)
 	}
 	if (gate_opts_check(&c->gate, c->err, sizeof(c->err)))
 		return EXIT_USAGE;
+	if (c->config.summaries) {
+		snprintf(c->err, sizeof(c->err), "--summaries is for the GCC plugin and "
+			 "iomemcheck-sparse: the command keeps its facts in --facts FILE");
+		return EXIT_USAGE;
+	}
+	if (c->merge_facts && (!c->paths.argc || c->dashdash || c->lsp || c->gated)) {
+		snprintf(c->err, sizeof(c->err), "--merge-facts FILE takes the fact files and "
+			 "folders to merge as PATHs, and nothing else");
+		return EXIT_USAGE;
+	}
 	if ((c->gate.import || c->gate.merge) && !c->paths.argc) {
 		snprintf(c->err, sizeof(c->err), "--%s needs the files to read",
 			 c->gate.import ? "import" : "merge");

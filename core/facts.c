@@ -550,8 +550,7 @@ int iom_facts_write(const struct iom_facts *f, const char *path, char *err, size
 
 /* ---- a unit's block ------------------------------------------------------------------ */
 
-int iom_facts_begin_unit(struct iom_facts *f, const char *source, const unsigned long long *args,
-			 char *err, size_t errlen)
+int iom_facts_begin_unit(struct iom_facts *f, const char *source, char *err, size_t errlen)
 {
 	char real[PATH_MAX];
 	int u;
@@ -571,8 +570,7 @@ int iom_facts_begin_unit(struct iom_facts *f, const char *source, const unsigned
 		snprintf(err, errlen, "%s: error: cannot read the file to summarise", source);
 		return -1;
 	}
-	f->units[u].has_args = !!args;
-	f->units[u].args = args ? *args : 0;
+	f->units[u].has_args = 0;
 	f->units[u].state = UNIT_FRESH;
 	return u;
 }
@@ -697,6 +695,14 @@ int iom_facts_lookup(struct iom_facts *f, const char *fn, int arg, unsigned *kin
 		found = 1;
 	}
 	return found;
+}
+
+void iom_facts_unit_set_args(struct iom_facts *f, int u, unsigned long long args)
+{
+	if (u < 0 || u >= f->nr_units)
+		return;
+	f->units[u].args = args;
+	f->units[u].has_args = 1;
 }
 
 int iom_facts_unit_nr_uses(const struct iom_facts *f, int u)

@@ -9,8 +9,7 @@
 
 /* Start (or restart) the block of a source file: its real path, size and
  * hash now.  Returns the unit, or -1 and "FILE: error: ..." in err. */
-int iom_facts_begin_unit(struct iom_facts *, const char *source, const unsigned long long *args,
-			 char *err, size_t errlen);
+int iom_facts_begin_unit(struct iom_facts *, const char *source, char *err, size_t errlen);
 /* What function fn leaves in the map its argument arg points to: kinds
  * K_SYS | K_IO, 0 when it never writes it. */
 int iom_facts_add(struct iom_facts *, int unit, const char *fn, int arg, unsigned kinds);

@@ -404,11 +404,11 @@ int iom_unit_finish(struct iom_unit *, iom_unit_done_fn done, void *ctx);
  * source file 'source' (the main file) in 'into': what each function with
  * external linkage (iom_func_external) leaves in the maps its parameters
  * point to, and the functions of other files whose facts its analysis
- * asked for (when one of those changes, its findings may).  args: a hash of the compile command, or NULL.  Returns 0, or
+ * asked for (when one of those changes, its findings may).  Returns 0, or
  * -1 and "FILE: error: ..." in err.
  */
-int iom_unit_facts(struct iom_unit *, const char *source, const unsigned long long *args,
-		   struct iom_facts *into, char *err, size_t errlen);
+int iom_unit_facts(struct iom_unit *, const char *source, struct iom_facts *into,
+		   char *err, size_t errlen);
 /* The same written to DIR/NAME.facts (summaries=DIR), atomically. */
 int iom_unit_save_facts(struct iom_unit *, const char *source, const char *dir,
 			char *err, size_t errlen);
@@ -682,6 +682,9 @@ int iom_facts_unit_find(const struct iom_facts *, const char *path);
  * given)?  Checked once per unit. */
 int iom_facts_unit_current(struct iom_facts *, int unit, const unsigned long long *args);
 void iom_facts_drop_unit(struct iom_facts *, int unit);
+/* The unit was summarised under this compile command (a hash of it): a
+ * cache keyed by entry asks iom_facts_unit_current with the same. */
+void iom_facts_unit_set_args(struct iom_facts *, int unit, unsigned long long args);
 const char *iom_facts_unit_path(const struct iom_facts *, int unit);
 /* The functions of other files whose facts the unit's analysis asked for. */
 int iom_facts_unit_nr_uses(const struct iom_facts *, int unit);

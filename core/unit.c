@@ -520,10 +520,10 @@ static void external_facts(struct iom_unit *u, struct iom_func *fn, const struct
 	}
 }
 
-int iom_unit_facts(struct iom_unit *u, const char *source, const unsigned long long *args,
-		   struct iom_facts *into, char *err, size_t errlen)
+int iom_unit_facts(struct iom_unit *u, const char *source, struct iom_facts *into,
+		   char *err, size_t errlen)
 {
-	int unit = iom_facts_begin_unit(into, source, args, err, errlen);
+	int unit = iom_facts_begin_unit(into, source, err, errlen);
 
 	if (unit < 0)
 		return -1;
@@ -560,7 +560,7 @@ int iom_unit_save_facts(struct iom_unit *u, const char *source, const char *dir,
 	if (snprintf(path, sizeof(path), "%s/%s-%016llx.facts", dir, base ? base + 1 : source,
 		     iom_hash_bytes(0, real, strlen(real))) >= (int)sizeof(path))
 		snprintf(err, errlen, "%s: error: the summary file's name is too long", dir);
-	else if (!iom_unit_facts(u, source, NULL, f, err, errlen))
+	else if (!iom_unit_facts(u, source, f, err, errlen))
 		ret = iom_facts_write(f, path, err, errlen);
 	iom_facts_free(f);
 	return ret;

@@ -138,7 +138,7 @@ void worker_main(const struct run_config *cfg, const struct entry *e, int in, in
 			 e->dir, strerror(errno));
 	for (;;) {
 		struct clang_unsaved *u = NULL;
-		struct clang_engine_result res;
+		struct clang_engine_result res = { 0 };
 		struct out o = { 0 };
 		int nr = 0, ret = -1;
 
