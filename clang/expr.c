@@ -1135,6 +1135,11 @@ static int call(struct lower *l, CXCursor c, int res_path, CXType res_type)
 						clang_getArrayElementType(plain_type(st)) :
 						clang_getPointeeType(plain_type(st)));
 		}
+		/* A map handed on matters: what the callee does to it is what
+		 * this function does to it (its facts for other files). */
+		if ((args[i].is == IOM_ARG_ADDRESS || args[i].is == IOM_ARG_POINTER) &&
+		    iom_object_map(l->fn, args[i].path, args[i].type) >= 0)
+			l->relevant = 1;
 	}
 	memset(&ic, 0, sizeof(ic));
 	ic.callee = name;

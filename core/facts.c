@@ -533,6 +533,24 @@ int iom_write_file(const char *path, const char *text, size_t len, char *err, si
 	return 0;
 }
 
+int iom_facts_save_in(const struct iom_facts *f, const char *source, const char *dir,
+		      char *err, size_t errlen)
+{
+	const char *base = strrchr(source, '/');
+	char path[PATH_MAX], real[PATH_MAX];
+
+	/* One file per source: the base name to read, a hash of the whole
+	 * path so that two files of one name do not meet. */
+	if (!realpath(source, real))
+		snprintf(real, sizeof(real), "%s", source);
+	if (snprintf(path, sizeof(path), "%s/%s-%016llx.facts", dir, base ? base + 1 : source,
+		     iom_hash_bytes(0, real, strlen(real))) >= (int)sizeof(path)) {
+		snprintf(err, errlen, "%s: error: the summary file's name is too long", dir);
+		return -1;
+	}
+	return iom_facts_write(f, path, err, errlen);
+}
+
 int iom_facts_write(const struct iom_facts *f, const char *path, char *err, size_t errlen)
 {
 	struct iom_buf b = { 0 };

@@ -674,6 +674,10 @@ int iom_facts_merge(struct iom_facts *into, const struct iom_facts *from);
 /* The whole set as a fact file; written atomically, only over a regular file. */
 int iom_facts_render(const struct iom_facts *, struct iom_buf *);
 int iom_facts_write(const struct iom_facts *, const char *path, char *err, size_t errlen);
+/* Written as DIR/NAME-HASH.facts for source file 'source' (summaries=DIR):
+ * one file per source, whatever the order of a parallel build. */
+int iom_facts_save_in(const struct iom_facts *, const char *source, const char *dir,
+		      char *err, size_t errlen);
 int iom_facts_nr_units(const struct iom_facts *);
 int iom_facts_nr(const struct iom_facts *);
 /* The unit of a source file's real path, or -1. */

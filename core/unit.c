@@ -56,6 +56,7 @@ struct ret_summary {
 struct held {
 	struct iom_func *fn;
 	int guard;			/* waits for every call of the unit (guards) */
+	int pending;			/* its summaries wait for a callee of the unit */
 	struct iom_options opt;
 	iom_report_fn cb;
 	void *ctx;
@@ -545,23 +546,12 @@ int iom_unit_save_facts(struct iom_unit *u, const char *source, const char *dir,
 			char *err, size_t errlen)
 {
 	struct iom_facts *f = iom_facts_new();
-	const char *base = strrchr(source, '/');
-	char path[PATH_MAX], real[PATH_MAX];
 	int ret = -1;
 
-	if (!f) {
+	if (!f)
 		snprintf(err, errlen, "%s: error: out of memory for its facts", source);
-		return -1;
-	}
-	/* One file per source: the base name to read, a hash of the whole
-	 * path so that two files of one name do not meet. */
-	if (!realpath(source, real))
-		snprintf(real, sizeof(real), "%s", source);
-	if (snprintf(path, sizeof(path), "%s/%s-%016llx.facts", dir, base ? base + 1 : source,
-		     iom_hash_bytes(0, real, strlen(real))) >= (int)sizeof(path))
-		snprintf(err, errlen, "%s: error: the summary file's name is too long", dir);
 	else if (!iom_unit_facts(u, source, f, err, errlen))
-		ret = iom_facts_write(f, path, err, errlen);
+		ret = iom_facts_save_in(f, source, dir, err, errlen);
 	iom_facts_free(f);
 	return ret;
 }
@@ -654,23 +644,85 @@ void iom_unit_summarise(struct iom_unit *u, struct iom_func *fn)
 		summarise(u, fn);
 }
 
+/* Is one of the functions the unit holds unsummarised called 'name'? */
+static int pending(const struct iom_unit *u, const char *name)
+{
+	for (int i = 0; i < u->nr_held; i++)
+		if (u->held[i].fn && u->held[i].pending && !strcmp(u->held[i].fn->name, name))
+			return 1;
+	return 0;
+}
+
+/*
+ * Does the function call a function of the unit whose summaries are not
+ * known yet?  Before the end of the unit any callee not summarised may
+ * still come; at the end (at_end) only those the unit holds unsummarised
+ * will: a callee never analysed (it touches no map) stays a plain call.
+ */
+static int waits_for_callee(const struct iom_unit *u, const struct iom_func *fn, int at_end)
+{
+	for (int i = 0; i < fn->nr_ev; i++) {
+		const struct event *e = &fn->ev[i];
+
+		if (!((e->op == EV_CLOBBER && e->callee_here) || (e->op == EV_CALL && e->value >= 0)) ||
+		    !e->name || !strcmp(e->name, fn->name) || seen(u, e->name))
+			continue;
+		if (!at_end || pending(u, e->name))
+			return 1;
+	}
+	return 0;
+}
+
 int iom_unit_analyse(struct iom_unit *u, struct iom_func *fn, const struct iom_options *opt,
 		     iom_report_fn cb, void *ctx)
 {
-	if (!fn->error[0])
+	/* A summary made before its callees' would say "unknown" for every
+	 * call to them: it waits for them, callees first (iom_unit_finish). */
+	if (!fn->error[0] && waits_for_callee(u, fn, 0)) {
+		if (hold(u, fn, opt, cb, ctx, guard_candidate(fn))) {
+			u->held[u->nr_held - 1].pending = 1;
+			return IOM_DEFERRED;
+		}
 		summarise(u, fn);
+	} else if (!fn->error[0]) {
+		summarise(u, fn);
+	}
 	/* Its callers may come later: wait for the end of the unit. */
 	if (guard_candidate(fn) && hold(u, fn, opt, cb, ctx, 1))
 		return IOM_DEFERRED;
 	return analyse(u, fn, opt, cb, ctx, 0);
 }
 
+/* The summaries that waited: callees before callers, then what a cycle
+ * leaves with what is known. */
+static void summarise_held(struct iom_unit *u)
+{
+	for (int progress = 1; progress; ) {
+		progress = 0;
+		for (int i = 0; i < u->nr_held; i++) {
+			struct held *h = &u->held[i];
+
+			if (h->fn && h->pending && !waits_for_callee(u, h->fn, 1)) {
+				h->pending = 0;
+				summarise(u, h->fn);
+				progress = 1;
+			}
+		}
+	}
+	for (int i = 0; i < u->nr_held; i++)
+		if (u->held[i].fn && u->held[i].pending) {
+			u->held[i].pending = 0;
+			summarise(u, u->held[i].fn);
+		}
+}
+
 int iom_unit_finish(struct iom_unit *u, iom_unit_done_fn done, void *ctx)
 {
 	int total = 0;
 
-	/* Every filler was summarised when it arrived, and every call site was
-	 * recorded: one pass is enough, the guards' functions last. */
+	summarise_held(u);
+	/* Every filler is summarised now, and every call site was recorded:
+	 * one pass is enough, the guards' functions last. */
 	for (int guard = 0; guard < 2; guard++)
 		for (int i = 0; i < u->nr_held; i++) {
 			struct held *h = &u->held[i];

@@ -346,6 +346,15 @@ static int scan_stmt(struct lower *l, gimple *stmt)
 
 		if (iom_call_matters(l->rules, name))
 			l->relevant = 1;
+		/* A map handed on matters: what the callee does to it is what
+		 * this function does to it (its facts for other files). */
+		for (unsigned i = 0; i < gimple_call_num_args(stmt); i++) {
+			tree a = gimple_call_arg(stmt, i);
+
+			if (POINTER_TYPE_P(TREE_TYPE(a)) &&
+			    map_type_index(l->rules, TREE_TYPE(TREE_TYPE(a))) >= 0)
+				l->relevant = 1;
+		}
 		lhs = gimple_call_lhs(stmt);
 		if (lhs && mentions_map(l, lhs))
 			l->relevant = 1;

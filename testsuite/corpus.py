@@ -54,7 +54,9 @@ EXPECT = re.compile(r"/\*\s*(expect|known-fp):\s*([A-Z0-9, ]+?)\s*\*/")
 RULE = re.compile(r"^IOM\d{3}$")
 FINDING = re.compile(r"^(?P<file>[^:\n]+):(?P<line>\d+):(?P<col>\d+): "
                      r"(?P<sev>warning|error): (?P<msg>.*) \[(?P<rule>IOM\d{3})\]$")
-KNOWN_TAGS = {"check-name", "check-description", "check-enable", "check-known-difference"}
+KNOWN_TAGS = {"check-name", "check-description", "check-enable", "check-known-difference",
+              "check-facts"}
+COMMAND = os.path.join(ROOT, "cmd", "iomemcheck")
 
 
 class SampleError(Exception):
@@ -70,6 +72,7 @@ class Sample:
             self.lines = f.read().split("\n")
         self.tags = {}
         self.enable = []
+        self.facts = []            # files of kernel-samples/ whose facts the sample uses
         self.differences = {}
         self.expected = set()
         self.known_fp = set()      # part of expected: wrong, but reported today
@@ -84,6 +87,14 @@ class Sample:
                     raise SampleError(f"{self.rel}:{no}: unknown tag '{tag}'")
                 if tag == "check-enable":
                     self.enable += [r.strip() for r in value.split(",") if r.strip()]
+                elif tag == "check-facts":
+                    for name in (n.strip() for n in value.split(",") if n.strip()):
+                        path = os.path.join(SAMPLES, name)
+                        if not os.path.isfile(path):
+                            raise SampleError(f"{self.rel}:{no}: check-facts names "
+                                              f"'{name}', which is not a file of "
+                                              "kernel-samples/")
+                        self.facts.append(path)
                 elif tag == "check-known-difference":
                     engine, _, reason = value.partition(":")
                     if not reason.strip():
@@ -148,14 +159,20 @@ def parse_findings(text, rel=None):
     return found
 
 
+def spelled(prefix, opts):
+    """Engine options {key: value} as one engine spells them."""
+    return [f"{prefix}{k}={v}" for k, v in (opts or {}).items()]
+
+
 def gcc_engine(opt, compiler="gcc"):
     plugin = plugin_of(compiler)
 
-    def run(sample, extra=()):
+    def run(sample, extra=(), opts=None):
         args = [compiler, "-c", opt, "-nostdinc", "-I", os.path.relpath(INCLUDE, ROOT),
                 "-o", "/dev/null", "-fplugin=" + plugin]
         if sample.enable:
             args.append("-fplugin-arg-iomemcheck-enable=" + ",".join(sample.enable))
+        args += spelled("-fplugin-arg-iomemcheck-", opts)
         args += list(extra) + [sample.rel]
         p = subprocess.run(args, cwd=ROOT, capture_output=True, text=True,
                            env=dict(os.environ, LC_ALL="C"))
@@ -176,11 +193,12 @@ def gcc_engines():
             for c in gcc_builds() for opt in ("-O0", "-O2")]
 
 
-def clang_engine(sample, extra=()):
+def clang_engine(sample, extra=(), opts=None):
     """The libclang engine (clang/iomclang-run) with the flags GCC gets."""
     args = [CLANG_RUN]
     if sample.enable:
         args.append("--enable=" + ",".join(sample.enable))
+    args += spelled("--", opts)
     args += [sample.rel, "--", "-nostdinc", "-I", os.path.relpath(INCLUDE, ROOT)] + list(extra)
     p = subprocess.run(args, cwd=ROOT, capture_output=True, text=True,
                        env=dict(os.environ, LC_ALL="C"))
@@ -193,12 +211,13 @@ def clang_available():
     return os.path.exists(CLANG_RUN)
 
 
-def sparse_engine(sample, extra=()):
+def sparse_engine(sample, extra=(), opts=None):
     """The libsparse engine: iomemcheck-sparse as kbuild runs it (CHECK=),
     its flow stage only (sparse's own warnings carry no rule id)."""
     args = [SPARSE_BIN, "-nostdinc", "-I", os.path.relpath(INCLUDE, ROOT)]
     if sample.enable:
         args.append("-fiomemcheck-enable=" + ",".join(sample.enable))
+    args += spelled("-fiomemcheck-", opts)
     args += list(extra) + [sample.rel]
     env = {k: v for k, v in os.environ.items() if not k.startswith("IOMEMCHECK_SPARSE")}
     p = subprocess.run(args, cwd=ROOT, capture_output=True, text=True,
@@ -214,6 +233,23 @@ def sparse_available():
         return False
     p = subprocess.run([SPARSE_BIN, "--version"], capture_output=True, text=True)
     return "flow" in p.stdout
+
+
+def facts_for(run, sample, workdir):
+    """The fact file of the sample's check-facts files as this engine
+    summarises them (summaries=DIR), merged by the command; None when the
+    sample names none."""
+    if not sample.facts:
+        return None
+    sums = os.path.join(workdir, "summaries")
+    os.makedirs(sums, exist_ok=True)
+    for path in sample.facts:
+        run(Sample(path), opts={"summaries": sums})
+    out = os.path.join(workdir, "facts")
+    p = subprocess.run([COMMAND, "--merge-facts", out, sums], capture_output=True, text=True)
+    if p.returncode != 0:
+        raise SampleError(f"{sample.rel}: the facts did not merge:\n{p.stderr}")
+    return out
 
 
 # One entry per engine.  A new engine is one line here.

@@ -20,6 +20,7 @@ mismatch too.
 """
 import os
 import sys
+import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import corpus  # noqa: E402
@@ -76,7 +77,9 @@ def main(argv):
             if not show:
                 checked += 1
             try:
-                text = run(sample)
+                with tempfile.TemporaryDirectory() as work:
+                    facts = corpus.facts_for(run, sample, work)
+                    text = run(sample, opts={"facts": facts} if facts else None)
             except corpus.SampleError as e:
                 failures.append(f"--- {name}: {e}")
                 continue
