@@ -203,7 +203,7 @@ check-gate: gate/tests/test-gate cmd/iomemcheck $(PLUGIN_SO)
 # engine, command, kernel tools) do not depend on it and run with the default.
 PYTEST_GCC := testsuite/test_plugin.py testsuite/test_gcc_versions.py testsuite/test_corpus.py
 PYTEST_ALL := $(PYTEST_GCC) testsuite/test_tables.py testsuite/test_clang.py \
-	testsuite/test_command.py testsuite/test_lsp.py testsuite/test_lsp_nvim.py testsuite/kernel
+	testsuite/test_command.py testsuite/test_facts.py testsuite/test_lsp.py testsuite/test_lsp_nvim.py testsuite/kernel
 # Under SANITIZE=1 the runtime is preloaded into every process: the command's
 # tests that crash a worker or a compiler on purpose would count as reports.
 PYTEST_SAN := $(PYTEST_GCC) testsuite/kernel

@@ -180,13 +180,17 @@ struct fact_run {
 	char temp[4096];		/* gcc: the copy the plugin reads */
 };
 
+/* The fact file kept beside a database file (malloc'ed). */
+char *facts_path_beside(const char *db_path);
 /* --facts FILE (file), else the file beside the database (db_path), else
  * none; off: --no-facts.  A file that does not read is an error (-1,
  * "FILE:LINE: error: ..."); one not written yet is a first run. */
 int facts_open(struct fact_run *, const char *file, const char *db_path, int off,
 	       char *err, size_t errlen);
-/* Drop the blocks of files that changed since (said with verbose). */
-void facts_forget_changed(struct fact_run *, int verbose);
+/* Drop the blocks of files that changed since (said with verbose), but
+ * those of the entries of this run (sel): they stand in until the run
+ * summarises them again. */
+void facts_forget_changed(struct fact_run *, struct entry *const *sel, int n, int verbose);
 /* After a pass: take every entry's block, and mark in again[] the entries
  * that asked for a fact that is not what they ran with.  Returns how many,
  * or -1 when out of memory. */

@@ -39,25 +39,26 @@ static unsigned long long entry_hash(const struct entry *e)
 	return h;
 }
 
+char *facts_path_beside(const char *db_path)
+{
+	const char *slash = strrchr(db_path, '/');
+	char *path;
+
+	if (asprintf(&path, "%.*s%s", slash ? (int)(slash - db_path + 1) : 0, db_path,
+		     FACT_FILE_NAME) < 0)
+		return NULL;
+	return path;
+}
+
 int facts_open(struct fact_run *fr, const char *file, const char *db_path, int off,
 	       char *err, size_t errlen)
 {
 	struct stat st;
-	const char *slash;
 
 	memset(fr, 0, sizeof(*fr));
-	if (off)
+	if (off || (!file && !db_path))
 		return 0;
-	if (file) {
-		fr->path = strdup(file);
-	} else if (db_path) {
-		slash = strrchr(db_path, '/');
-		if (asprintf(&fr->path, "%.*s%s", slash ? (int)(slash - db_path + 1) : 0, db_path,
-			     FACT_FILE_NAME) < 0)
-			fr->path = NULL;
-	} else {
-		return 0;
-	}
+	fr->path = file ? strdup(file) : facts_path_beside(db_path);
 	fr->known = iom_facts_new();
 	if (!fr->path || !fr->known) {
 		snprintf(err, errlen, "error: out of memory");
@@ -75,10 +76,30 @@ int facts_open(struct fact_run *fr, const char *file, const char *db_path, int o
 	return 0;
 }
 
-void facts_forget_changed(struct fact_run *fr, int verbose)
+/* Is the unit's file one of the entries of this run? */
+static int in_run(const char *path, struct entry *const *sel, int n)
+{
+	char real[PATH_MAX];
+
+	for (int i = 0; i < n; i++)
+		if (realpath(sel[i]->file, real) && !strcmp(real, path))
+			return 1;
+	return 0;
+}
+
+void facts_forget_changed(struct fact_run *fr, struct entry *const *sel, int n, int verbose)
 {
 	for (int u = 0; fr->known && u < iom_facts_nr_units(fr->known); ) {
 		if (iom_facts_unit_current(fr->known, u, NULL)) {
+			u++;
+			continue;
+		}
+		/* A file this run summarises again: its old block stands in for
+		 * the first pass, and the end of the pass puts the new one in its
+		 * place; every entry that asked for a fact that changed runs
+		 * again, so nothing rests on the old block. */
+		if (in_run(iom_facts_unit_path(fr->known, u), sel, n)) {
+			iom_facts_unit_stand_in(fr->known, u);
 			u++;
 			continue;
 		}
@@ -103,9 +124,13 @@ static struct iom_facts *after_pass(struct fact_run *fr, struct entry *const *se
 	}
 	for (int i = 0; i < n; i++) {
 		struct iom_facts *one;
-		char err[PATH_MAX + 256];
+		char err[PATH_MAX + 256], real[PATH_MAX];
 		int u;
 
+		/* Not analysed: its old block (if it stood in) is not the file's. */
+		if (!out[i].analysed && realpath(sel[i]->file, real) &&
+		    (u = iom_facts_unit_find(next, real)) >= 0)
+			iom_facts_drop_unit(next, u);
 		if (!out[i].analysed || !out[i].facts || !(one = iom_facts_new()))
 			continue;
 		/* A block that does not read is no facts: the file's functions

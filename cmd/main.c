@@ -433,7 +433,7 @@ static int analyse(struct cli *c, struct entry **sel, int n, int not_c, const ch
 	if (facts_open(&fr, c->facts, c->dashdash ? NULL : c->db_path, c->no_facts, c->err,
 		       sizeof(c->err)))
 		return fail(c, EXIT_USAGE);
-	facts_forget_changed(&fr, c->verbose);
+	facts_forget_changed(&fr, sel, n, c->verbose);
 	if (c->run.engine == ENGINE_GCC && facts_for_plugin(&fr, c->err, sizeof(c->err))) {
 		facts_close(&fr);
 		return fail(c, EXIT_USAGE);

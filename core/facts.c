@@ -715,6 +715,12 @@ int iom_facts_lookup(struct iom_facts *f, const char *fn, int arg, unsigned *kin
 	return found;
 }
 
+void iom_facts_unit_stand_in(struct iom_facts *f, int u)
+{
+	if (u >= 0 && u < f->nr_units)
+		f->units[u].state = UNIT_FRESH;
+}
+
 void iom_facts_unit_set_args(struct iom_facts *f, int u, unsigned long long args)
 {
 	if (u < 0 || u >= f->nr_units)

@@ -686,6 +686,10 @@ int iom_facts_unit_find(const struct iom_facts *, const char *path);
  * given)?  Checked once per unit. */
 int iom_facts_unit_current(struct iom_facts *, int unit, const unsigned long long *args);
 void iom_facts_drop_unit(struct iom_facts *, int unit);
+/* Use the unit's block although its file changed: only for a run that
+ * summarises the file again and checks every answer it gave against the
+ * new block before it trusts a finding (cmd/facts.c). */
+void iom_facts_unit_stand_in(struct iom_facts *, int unit);
 /* The unit was summarised under this compile command (a hash of it): a
  * cache keyed by entry asks iom_facts_unit_current with the same. */
 void iom_facts_unit_set_args(struct iom_facts *, int unit, unsigned long long args);

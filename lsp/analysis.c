@@ -86,6 +86,7 @@ static char *key_of(const struct entry *e)
 static struct worker *worker_start(struct server *s, struct doc *d, const struct entry *e)
 {
 	int in[2], out[2];
+	struct run_config run;
 	struct worker *w;
 
 	if (pipe2(in, O_CLOEXEC))
@@ -98,6 +99,8 @@ static struct worker *worker_start(struct server *s, struct doc *d, const struct
 	w = calloc(1, sizeof(*w));
 	if (!w)
 		abort();
+	run = s->run;
+	run.options.facts = flags_facts(s, e->file);
 	w->pid = fork();
 	if (w->pid == 0) {
 		int null = open("/dev/null", O_RDWR);
@@ -116,7 +119,7 @@ static struct worker *worker_start(struct server *s, struct doc *d, const struct
 		close(in[1]);
 		close(out[0]);
 		signal(SIGPIPE, SIG_DFL);
-		worker_main(&s->run, e, in[0], out[1]);
+		worker_main(&run, e, in[0], out[1]);
 		_exit(0);
 	}
 	close(in[0]);

@@ -31,6 +31,8 @@ struct dbcache {
 	struct db db;
 	int ok;
 	struct args headers;	/* header, includer, header, includer, ... */
+	struct fact_run facts;	/* the fact file beside it (cmd/facts.c), when it reads */
+	struct timespec facts_mtime;
 	struct dbcache *next;
 };
 
@@ -268,12 +270,48 @@ int flags_entry(struct server *s, const char *path, struct entry *out, int *defa
 	return 0;
 }
 
+/*
+ * The facts of the database a file belongs to: its fact file (what
+ * `iomemcheck -p` keeps beside it), read again when it changes; the blocks
+ * of files changed since are dropped.  A fact file that does not read is
+ * said once on stderr (the client's log) and not used.
+ */
+struct iom_facts *flags_facts(struct server *s, const char *path)
+{
+	char why[1024], *file;
+	struct dbcache *c = database(s, path, why, sizeof(why));
+	struct stat st;
+	int same;
+
+	if (!c || !(file = facts_path_beside(c->path)))
+		return NULL;
+	if (stat(file, &st)) {
+		free(file);
+		facts_close(&c->facts);
+		return NULL;
+	}
+	same = c->facts_mtime.tv_sec == st.st_mtim.tv_sec &&
+	       c->facts_mtime.tv_nsec == st.st_mtim.tv_nsec;
+	c->facts_mtime = st.st_mtim;
+	if (!same) {
+		facts_close(&c->facts);
+		if (facts_open(&c->facts, file, NULL, 0, why, sizeof(why))) {
+			fprintf(stderr, "iomemcheck --lsp: %s\n", why);
+			facts_close(&c->facts);
+		}
+		facts_forget_changed(&c->facts, NULL, 0, 0);
+	}
+	free(file);
+	return c->facts.known;
+}
+
 void flags_free(struct server *s)
 {
 	while (s->dbs) {
 		struct dbcache *c = s->dbs;
 
 		s->dbs = c->next;
+		facts_close(&c->facts);
 		db_free(&c->db);
 		args_free(&c->headers);
 		free(c->path);

@@ -129,6 +129,9 @@ json_t *text_json(const char *s, size_t n);
 /* The compile command for path (absolute): its database entry, the entry of a
  * file that includes it (a header), or the default flags.  *defaults is 1 in
  * the last case.  The entry is the caller's (entry_free). */
+/* The facts of the database the file belongs to (its fact file, beside
+ * it), or NULL: a worker started for the file uses them. */
+struct iom_facts *flags_facts(struct server *, const char *path);
 int flags_entry(struct server *, const char *path, struct entry *out, int *defaults,
 		char *why, size_t whylen);
 void entry_free(struct entry *);

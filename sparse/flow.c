@@ -311,6 +311,16 @@ struct stage *flow_begin(int out_fd, const struct iom_config *cfg)
 		if (!s.json)
 			report_line(out_fd, err);
 	}
+	/* A fact file's warnings go where the findings go: the flow child's
+	 * stderr is not the user's. */
+	if (cfg->facts) {
+		FILE *warn = fdopen(dup(out_fd), "w");
+
+		if (warn) {
+			setvbuf(warn, NULL, _IONBF, 0);
+			iom_facts_warn_to(cfg->facts, warn);
+		}
+	}
 	return &s;
 }
 
