@@ -758,13 +758,13 @@ static int binary(struct lower *l, CXCursor c)
 		if (ptr) {
 			struct iom_where w = l->cond_w ? *l->cond_w : expr_where(l, c);
 
-			if (is_tracked(l, a)) {
-				if (null_side(k[1]))
-					spell_test(l, c, k[0], op == OP_EQ);
+			/* Against NULL it is a test of the map; against another
+			 * pointer it compares addresses, which touches no memory. */
+			if (is_tracked(l, a) && null_side(k[1])) {
+				spell_test(l, c, k[0], op == OP_EQ);
 				iom_null_test(l->fn, block(l), w, a);
-			} else if (is_tracked(l, b)) {
-				if (null_side(k[0]))
-					spell_test(l, c, k[1], op == OP_EQ);
+			} else if (is_tracked(l, b) && null_side(k[0])) {
+				spell_test(l, c, k[1], op == OP_EQ);
 				iom_null_test(l->fn, block(l), w, b);
 			}
 			spell_done(l);

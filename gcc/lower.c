@@ -473,8 +473,11 @@ static void derive(struct lower *l, gimple *stmt, struct iom_where w)
 	switch (code) {
 	case EQ_EXPR:
 	case NE_EXPR:
+		/* Against NULL it is a test of the map; against another pointer
+		 * it compares addresses, which touches no memory. */
 		if (tracked(l, a) && POINTER_TYPE_P(TREE_TYPE(a))) {
-			iom_null_test(l->fn, l->cur, w, value_of(a));
+			if (b && integer_zerop(b))
+				iom_null_test(l->fn, l->cur, w, value_of(a));
 			return;
 		}
 		if (tracked(l, a) && b && TREE_CODE(b) == INTEGER_CST)
@@ -788,7 +791,7 @@ static void lower_cond(struct lower *l, gcond *stmt)
 	struct iom_where w = where_of(l, stmt);
 	tree a = gimple_cond_lhs(stmt);
 
-	if (tracked(l, a) && POINTER_TYPE_P(TREE_TYPE(a)) &&
+	if (tracked(l, a) && POINTER_TYPE_P(TREE_TYPE(a)) && integer_zerop(gimple_cond_rhs(stmt)) &&
 	    (gimple_cond_code(stmt) == EQ_EXPR || gimple_cond_code(stmt) == NE_EXPR))
 		iom_null_test(l->fn, l->cur, w, value_of(a));
 }

@@ -408,7 +408,10 @@ static void compare(struct lower *l, struct instruction *insn)
 	if (!tracked(a))
 		return;
 	if (is_pointer(insn->itype)) {
-		iom_null_test(l->fn, l->cur, where_of(l, insn), value_of(a));
+		/* Against NULL it is a test of the map; against another pointer
+		 * it compares addresses, which touches no memory. */
+		if (b->type == PSEUDO_VAL && !b->value)
+			iom_null_test(l->fn, l->cur, where_of(l, insn), value_of(a));
 		return;
 	}
 	if (!is_const(b))
