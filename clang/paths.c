@@ -183,8 +183,12 @@ static int object(struct lower *l, CXCursor c, int depth)
 		else
 			p = object(l, k[0], depth + 1);
 		field = name_of(decl);
-		if (*field)	/* a member of an anonymous union has no name in C */
-			p = iom_path_member(l->fn, p, field);
+		if (*field) {	/* a member of an anonymous union has no name in C */
+			CXString tag = clang_getCursorSpelling(clang_getCursorSemanticParent(decl));
+
+			p = iom_path_member_of(l->fn, p, field, clang_getCString(tag));
+			clang_disposeString(tag);
+		}
 		free(field);
 		return p;
 	}

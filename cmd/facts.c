@@ -127,9 +127,9 @@ static struct iom_facts *after_pass(struct fact_run *fr, struct entry *const *se
 		char err[PATH_MAX + 256], real[PATH_MAX];
 		int u;
 
-		/* Not analysed: its old block (if it stood in) is not the file's. */
-		if (!out[i].analysed && realpath(sel[i]->file, real) &&
-		    (u = iom_facts_unit_find(next, real)) >= 0)
+		/* Its old block goes: the new one (if any) replaces it, and one
+		 * that stood in for a file not analysed is not the file's. */
+		if (realpath(sel[i]->file, real) && (u = iom_facts_unit_find(next, real)) >= 0)
 			iom_facts_drop_unit(next, u);
 		if (!out[i].analysed || !out[i].facts || !(one = iom_facts_new()))
 			continue;

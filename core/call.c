@@ -240,8 +240,8 @@ static void other_call(struct iom_func *fn, int b, struct iom_where w, const str
 		}
 		if (!a->pointer || a->to_const || !names_object(a))
 			continue;
-		if (!f && c->callee)
-			iom_clobber_by(fn, b, w, a->path, name, i, c->defined_here);
+		if (c->callee && (!f || producer))
+			iom_clobber_by(fn, b, w, a->path, name, i, c->defined_here && !f, producer);
 		else
 			iom_clobber(fn, b, w, a->path, name, producer);
 	}

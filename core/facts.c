@@ -25,7 +25,10 @@
  * cache keyed by entry.  'fn' says what function NAME leaves in the map its
  * 1-based argument ARG points to: keeps (never writes it), system, io or
  * either.  'uses NAME' says the file's analysis asked for the facts of
- * NAME, a function of another file: when they change, its findings may.  'end' carries a hash of every byte before it: a cut or edited
+ * NAME, a function of another file: when they change, its findings may.
+ * 'driver system|io|either|other' says the file declares a DRM driver whose
+ * GEM backend (rules "backend") maps that kind of memory, or one the rules
+ * do not know: the files of its folder take it (unit.c).  'end' carries a hash of every byte before it: a cut or edited
  * file is refused.  The facts depend only on their own file (a unit's
  * summaries never use another file's facts), so they do not depend on the
  * order files are analysed in, and a changed file changes its own block only.
@@ -64,6 +67,7 @@ struct fact_unit {
 	int state;
 	char **uses;
 	int nr_uses;
+	int driver;			/* DRIVER_*: a DRM driver it declares */
 };
 
 struct iom_facts {
@@ -77,6 +81,11 @@ struct iom_facts {
 
 static const char *const kind_names[] = {
 	[0] = "keeps", [K_SYS] = "system", [K_IO] = "io", [K_SYS | K_IO] = "either",
+};
+
+/* What a 'driver' line holds: the kinds, or a backend the rules do not know. */
+static const char *const driver_names[] = {
+	[K_SYS] = "system", [K_IO] = "io", [K_SYS | K_IO] = "either", [DRIVER_OTHER] = "other",
 };
 
 /* ---- hashing ------------------------------------------------------------------ */
@@ -312,6 +321,7 @@ static int read_unit(struct iom_facts *f, struct reader *r, const char *s, int *
 	f->units[*unit].hash = hash;
 	f->units[*unit].size = size;
 	f->units[*unit].has_args = 0;
+	f->units[*unit].driver = 0;
 	f->units[*unit].state = UNIT_UNCHECKED;
 	return 0;
 }
@@ -380,6 +390,16 @@ int iom_facts_read_text(struct iom_facts *f, const char *name, const char *text,
 		} else if (!strncmp(line, "fn ", 3)) {
 			if (read_fn(f, &r, line + 3, unit))
 				return -1;
+		} else if (!strncmp(line, "driver ", 7)) {
+			int k;
+
+			for (k = 1; k <= DRIVER_OTHER; k++)
+				if (driver_names[k] && !strcmp(line + 7, driver_names[k]))
+					break;
+			if (unit < 0 || k > DRIVER_OTHER)
+				return bad(&r, "'driver' wants system, io, either or other, after a "
+					   "'unit' line");
+			f->units[unit].driver = k;
 		} else if (!strncmp(line, "uses ", 5)) {
 			if (unit < 0 || !is_ident(line + 5, strlen(line + 5)))
 				return bad(&r, "'uses' wants a function name, after a 'unit' line");
@@ -464,6 +484,8 @@ static void put_unit(struct iom_buf *b, const struct iom_facts *f, int u)
 				       kind_names[f->facts[i].kinds]);
 	for (int i = 0; i < fu->nr_uses; i++)
 		iom_buf_printf(b, "uses %s\n", fu->uses[i]);
+	if (fu->driver)
+		iom_buf_printf(b, "driver %s\n", driver_names[fu->driver]);
 }
 
 static int finish_text(struct iom_buf *b)
@@ -589,6 +611,7 @@ int iom_facts_begin_unit(struct iom_facts *f, const char *source, char *err, siz
 		return -1;
 	}
 	f->units[u].has_args = 0;
+	f->units[u].driver = 0;
 	f->units[u].state = UNIT_FRESH;
 	return u;
 }
@@ -613,6 +636,7 @@ int iom_facts_merge(struct iom_facts *into, const struct iom_facts *from)
 		into->units[nu].args = from->units[u].args;
 		into->units[nu].has_args = from->units[u].has_args;
 		into->units[nu].state = from->units[u].state;
+		into->units[nu].driver = from->units[u].driver;
 		for (int i = 0; i < from->units[u].nr_uses; i++)
 			if (iom_facts_add_use(into, nu, from->units[u].uses[i]))
 				return -1;
@@ -763,4 +787,39 @@ int iom_facts_differ(struct iom_facts *a, struct iom_facts *b, const char *fn)
 			return 1;
 	}
 	return 0;
+}
+
+void iom_facts_set_driver(struct iom_facts *f, int u, int driver)
+{
+	if (u >= 0 && u < f->nr_units && driver >= 0 && driver <= DRIVER_OTHER &&
+	    (!driver || driver_names[driver]))
+		f->units[u].driver = driver;
+}
+
+/* The length of a path's folder, with its last '/'. */
+static size_t folder_len(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash ? (size_t)(slash - path + 1) : 0;
+}
+
+unsigned iom_facts_driver(struct iom_facts *f, const char *file, const char **from)
+{
+	size_t n = folder_len(file);
+	unsigned kinds = 0;
+
+	for (int u = 0; f && u < f->nr_units; u++) {
+		const char *path = f->units[u].path;
+
+		if (!f->units[u].driver || folder_len(path) != n || strncmp(path, file, n))
+			continue;
+		/* Every driver of the folder, as it is now, must say the same. */
+		if (!usable(f, u) || f->units[u].driver == DRIVER_OTHER ||
+		    (kinds && kinds != (unsigned)f->units[u].driver))
+			return 0;
+		kinds = (unsigned)f->units[u].driver;
+		*from = path;
+	}
+	return kinds;
 }

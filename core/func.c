@@ -450,11 +450,11 @@ void iom_clobber(struct iom_func *fn, int b, struct iom_where w, int path,
 }
 
 void iom_clobber_by(struct iom_func *fn, int b, struct iom_where w, int path,
-		    const char *callee, int argno, int here)
+		    const char *callee, int argno, int here, int producer)
 {
 	int at = fn->nr_ev;
 
-	iom_clobber(fn, b, w, path, callee, 0);
+	iom_clobber(fn, b, w, path, callee, producer);
 	if (fn->nr_ev == at + 1 && callee) {
 		fn->ev[at].callee_here = (unsigned char)!!here;
 		fn->ev[at].argno = argno;

@@ -46,11 +46,11 @@ void iom_copy(struct iom_func *, int b, struct iom_where, int dst, int src);
 /* A call may write every map at or under 'path'. */
 void iom_clobber(struct iom_func *, int b, struct iom_where, int path,
 		 const char *callee, int producer);
-/* The same by a call to a named function the rules know nothing of,
- * through argument argno: one of this unit (here), whose summary the unit
- * has, or of another file, whose fact a fact file may have. */
+/* The same by a named call through argument argno: to a function the rules
+ * know nothing of, of this unit (here, whose summary the unit has) or of
+ * another file (whose fact a fact file may have), or to a producer. */
 void iom_clobber_by(struct iom_func *, int b, struct iom_where, int path,
-		    const char *callee, int argno, int here);
+		    const char *callee, int argno, int here, int producer);
 void iom_read(struct iom_func *, int b, struct iom_where, int map, const char *helper);
 /* Value 'value' is the flag of 'map' (its negation) from the entry on: every
  * call of the function passes it so (via: the function, via_param: the
@@ -74,6 +74,7 @@ struct path {
 	struct iom_where decl;		/* of the variable it starts from */
 	int map;			/* the map at this path, -1 if none yet */
 	unsigned char private_var;	/* a local whose address is never taken */
+	const char *container;		/* PATH_MEMBER: the struct tag it is a member of, or NULL */
 };
 
 /* Is 'path' 'top' or below it? */
@@ -142,7 +143,8 @@ struct event {
 	/* EV_CLOBBER by a named call: through argument argno (0: not known), to
 	 * a function of this unit or not; 'summarised' once the unit knows what
 	 * the callee leaves in the map the argument points to (sum_kinds, 0: it
-	 * does not write it), from a fact of file sum_from when not here. */
+	 * does not write it); sum_from says where that came from when not from
+	 * this unit ("summary of FILE"). */
 	int argno;
 	unsigned char callee_here, summarised, sum_kinds;
 	const char *sum_from;
@@ -194,6 +196,7 @@ struct map {
 	/* Entry kinds the unit knows from paired callbacks (unit.c); 0: by origin. */
 	unsigned char entry;
 	const char *entry_ops;		/* the ops struct, for the notes */
+	const char *entry_why;		/* entry kinds from elsewhere: why, for the notes */
 	struct {			/* per kind: the first callback that gives it */
 		const char *from;
 		unsigned kinds;		/* everything that callback can leave */
@@ -325,5 +328,8 @@ void iom_fix(const struct iom_func *, const struct state *s, const struct event 
 void iom_note_origin(const struct iom_func *, struct iom_finding *, int map, int why, int k);
 void iom_note_at(struct iom_finding *, struct iom_where, const char *fmt, ...);
 const char *iom_flag_name(const struct iom_func *, int map);
+/* A file as the user's tree names it: relative to the folder the run
+ * started in when it is inside it. */
+const char *iom_shown_path(const char *path);
 
 #endif

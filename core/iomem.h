@@ -441,6 +441,9 @@ int iom_path_var(struct iom_func *, const char *name, unsigned uid, enum iom_var
 		 struct iom_where decl);
 int iom_path_deref(struct iom_func *, int path);			/* *p, p-> */
 int iom_path_member(struct iom_func *, int path, const char *field);	/* p.field */
+/* The same, naming the struct the member belongs to (its tag, NULL or ""
+ * when it has none): rules about members of one struct need it. */
+int iom_path_member_of(struct iom_func *, int path, const char *field, const char *container);
 int iom_path_index(struct iom_func *, int path, long index);		/* p[3] */
 /* p[i] for any i (one summary element); shown: the index as written, or NULL. */
 int iom_path_any_index(struct iom_func *, int path, const char *shown);

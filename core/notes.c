@@ -59,6 +59,10 @@ static void note_entry(const struct iom_func *fn, struct iom_finding *f, int map
 			    "may leave either kind");
 		return;
 	}
+	if (m->entry_why) {
+		iom_note_at(f, m->decl, "'%s': %s", m->display, m->entry_why);
+		return;
+	}
 	switch (m->origin) {
 	case IOM_MAP_LOCAL:
 		iom_note_at(f, m->decl, "'%s' is declared here without an initialiser",
@@ -138,9 +142,7 @@ static void note_test(const struct iom_func *fn, struct iom_finding *f, int map,
 		iom_note_at(f, e->where, "'%s' is %s on this path (tested here)", flag, truth);
 }
 
-/* A fact's file as the user's tree names it: relative to the folder the
- * run started in when it is inside it. */
-static const char *shown_path(const char *path)
+const char *iom_shown_path(const char *path)
 {
 	static char cwd[PATH_MAX];
 	size_t n;
@@ -172,8 +174,8 @@ void iom_note_origin(const struct iom_func *fn, struct iom_finding *f, int map, 
 			iom_note_at(f, e->where, "'%s' passed to '%s' here, which leaves %s in it%s%s%s",
 				    name, e->name, e->sum_kinds == K_SYS ? "system memory" :
 				    e->sum_kinds == K_IO ? "I/O memory" : "either kind of memory",
-				    e->sum_from ? " (summary of " : "",
-				    e->sum_from ? shown_path(e->sum_from) : "", e->sum_from ? ")" : "");
+				    e->sum_from ? " (" : "", e->sum_from ? e->sum_from : "",
+				    e->sum_from ? ")" : "");
 		else if (e->cause)
 			iom_note_at(f, e->where, "'%s' filled by '%s' here: its memory kind is only known at run time",
 				    name, e->name);

@@ -85,6 +85,7 @@ static int intern(struct iom_func *fn, const char *key, const char *display, int
 	np->decl = decl;
 	np->map = -1;
 	np->private_var = 0;	/* until the front end says so */
+	np->container = NULL;	/* until the front end says so */
 	p = fn->nr_paths++;
 	{
 		unsigned h = hash_key(key) & (fn->path_hash_size - 1);
@@ -159,6 +160,15 @@ int iom_path_member(struct iom_func *fn, int path, const char *field)
 	snprintf(display, sizeof(display), "%s%s",
 		 fn->paths[path].step == PATH_DEREF ? "->" : ".", field);
 	return step(fn, path, PATH_MEMBER, key, display);
+}
+
+int iom_path_member_of(struct iom_func *fn, int path, const char *field, const char *container)
+{
+	int p = iom_path_member(fn, path, field);
+
+	if (p >= 0 && container && *container && !fn->paths[p].container)
+		fn->paths[p].container = iom_func_strdup(fn, container);
+	return p;
 }
 
 int iom_path_index(struct iom_func *fn, int path, long index)

@@ -32,7 +32,16 @@ struct iom_rules {
 		char *role, *name;
 	} *fixes;
 	int nr_fixes;
+	struct driver_word {			/* backend, driver-fills, driver-member */
+		int what;			/* DRIVER_* */
+		unsigned kinds;			/* backend: IOM_EFF_SET_SYSTEM | IOM_EFF_SET_IO */
+		unsigned map_args;		/* driver-fills: bit n, argument n */
+		char *word[3];			/* backend: OPS FIELD FN; fills: FN; member: STRUCT FIELD */
+	} *driver;
+	int nr_driver;
 };
+
+enum { DRIVER_BACKEND, DRIVER_FILLS, DRIVER_MEMBER };
 
 struct parser {
 	struct iom_rules *r;
@@ -486,6 +495,104 @@ const char *iom_rules_fix(const struct iom_rules *r, int type, const char *role)
 	return NULL;
 }
 
+/*
+ * What a DRM driver's GEM backend says (drm.rules):
+ *   backend system|io|either OPS FIELD FN   an initialiser of struct OPS that
+ *                                          sets FIELD to FN declares a driver
+ *                                          whose buffers map that kind;
+ *   driver-fills FN map=N[,N]              in such a driver FN fills those maps
+ *                                          through the driver's own objects;
+ *   driver-member STRUCT FIELD             ... and the maps of that member are
+ *                                          theirs (a shadow plane's).
+ */
+static int parse_driver(struct parser *p, int what, char **word, int nr)
+{
+	static const char *const kind_words[] = { "system", "io", "either" };
+	static const unsigned kind_bits[] = { IOM_EFF_SET_SYSTEM, IOM_EFF_SET_IO,
+					      IOM_EFF_SET_SYSTEM | IOM_EFF_SET_IO };
+	static const int fields[] = { [DRIVER_BACKEND] = 5, [DRIVER_FILLS] = 3,
+				      [DRIVER_MEMBER] = 3 };
+	static const int names[] = { [DRIVER_BACKEND] = 3, [DRIVER_FILLS] = 1,
+				     [DRIVER_MEMBER] = 2 };
+	struct driver_word d;
+	void *nd;
+
+	if (p->type >= 0 || nr != fields[what])
+		return fail(p, what == DRIVER_BACKEND ?
+			    "'backend' takes system|io|either OPS FIELD FUNC, outside type blocks" :
+			    what == DRIVER_FILLS ?
+			    "'driver-fills' takes FUNC map=N[,N], outside type blocks" :
+			    "'driver-member' takes STRUCT FIELD, outside type blocks");
+	memset(&d, 0, sizeof(d));
+	d.what = what;
+	if (what == DRIVER_BACKEND) {
+		for (int k = 0; k < 3; k++)
+			if (!strcmp(word[1], kind_words[k]))
+				d.kinds = kind_bits[k];
+		if (!d.kinds)
+			return fail(p, "unknown memory kind '%s' (system, io or either)", word[1]);
+		word++;
+	} else if (what == DRIVER_FILLS) {
+		struct iom_fn fn;
+
+		memset(&fn, 0, sizeof(fn));
+		if (strncmp(word[2], "map=", 4) || parse_args(p, word + 2, 1, &fn))
+			return strncmp(word[2], "map=", 4) ? fail(p, "'driver-fills' needs map=N") : -1;
+		d.map_args = fn.map_args;
+	}
+	for (int i = 0; i < names[what]; i++)
+		d.word[i] = iom_strdup(word[1 + i]);
+	nd = iom_grow(p->r->driver, p->r->nr_driver, sizeof(*p->r->driver));
+	if (!nd)
+		return fail(p, "out of memory");
+	p->r->driver = (struct driver_word *)nd;
+	p->r->driver[p->r->nr_driver++] = d;
+	return 0;
+}
+
+int iom_rules_backend(const struct iom_rules *r, const char *ops, const char *field,
+		      const char *fn)
+{
+	int slot = 0;
+
+	for (int i = 0; i < r->nr_driver; i++) {
+		const struct driver_word *d = &r->driver[i];
+
+		if (d->what != DRIVER_BACKEND || strcmp(d->word[0], ops) || strcmp(d->word[1], field))
+			continue;
+		if (!strcmp(d->word[2], fn))
+			return (int)d->kinds;
+		slot = -1;
+	}
+	return slot;
+}
+
+int iom_rules_backend_ops(const struct iom_rules *r, const char *ops)
+{
+	for (int i = 0; i < r->nr_driver; i++)
+		if (r->driver[i].what == DRIVER_BACKEND && !strcmp(r->driver[i].word[0], ops))
+			return 1;
+	return 0;
+}
+
+int iom_rules_driver_fills(const struct iom_rules *r, const char *fn, int arg)
+{
+	for (int i = 0; i < r->nr_driver; i++)
+		if (r->driver[i].what == DRIVER_FILLS && !strcmp(r->driver[i].word[0], fn) &&
+		    arg >= 1 && arg < 32 && (r->driver[i].map_args & (1u << arg)))
+			return 1;
+	return 0;
+}
+
+int iom_rules_driver_member(const struct iom_rules *r, const char *container, const char *field)
+{
+	for (int i = 0; i < r->nr_driver; i++)
+		if (r->driver[i].what == DRIVER_MEMBER && !strcmp(r->driver[i].word[0], container) &&
+		    !strcmp(r->driver[i].word[1], field))
+			return 1;
+	return 0;
+}
+
 /* access-sizes N... [byte-array]: copies of exactly these byte counts, or
  * (byte-array) of a whole array of bytes, are accesses. */
 static int parse_access_sizes(struct parser *p, char **word, int nr)
@@ -562,6 +669,12 @@ static int parse_line(struct parser *p, char *line)
 		return parse_fix(p, word, nr);
 	if (!strcmp(word[0], "access-sizes"))
 		return parse_access_sizes(p, word, nr);
+	if (!strcmp(word[0], "backend"))
+		return parse_driver(p, DRIVER_BACKEND, word, nr);
+	if (!strcmp(word[0], "driver-fills"))
+		return parse_driver(p, DRIVER_FILLS, word, nr);
+	if (!strcmp(word[0], "driver-member"))
+		return parse_driver(p, DRIVER_MEMBER, word, nr);
 	if (!strcmp(word[0], "warn-asm")) {
 		void *nw;
 
@@ -744,6 +857,10 @@ void iom_rules_free(struct iom_rules *r)
 		free(r->warn_asm[i]);
 	for (int i = 0; i < r->nr_pairs; i++)
 		free_pair(&r->pairs[i]);
+	for (int i = 0; i < r->nr_driver; i++)
+		for (int k = 0; k < 3; k++)
+			free(r->driver[i].word[k]);
+	free(r->driver);
 	for (int i = 0; i < r->nr_fixes; i++) {
 		free(r->fixes[i].role);
 		free(r->fixes[i].name);

@@ -55,6 +55,18 @@ const struct iom_fn *iom_rules_callee(const struct iom_rules *, const char *name
 const char *iom_rules_fix(const struct iom_rules *, int type, const char *role);
 /* Is this a role fix.def knows (fix.c, for the rules parser)? */
 int iom_fix_role_known(const char *role);
+/* A driver's GEM backend (rules "backend"): the kinds (IOM_EFF_SET_SYSTEM,
+ * IOM_EFF_SET_IO) an initialiser of ops setting field to fn declares; -1
+ * when ops.field names a backend but fn is none the rules know; 0 when
+ * ops.field names none. */
+int iom_rules_backend(const struct iom_rules *, const char *ops, const char *field,
+		      const char *fn);
+/* Is ops the struct of a "backend" line? */
+int iom_rules_backend_ops(const struct iom_rules *, const char *ops);
+/* Does fn fill the map of argument arg through the driver's objects ("driver-fills")? */
+int iom_rules_driver_fills(const struct iom_rules *, const char *fn, int arg);
+/* Are the maps of member field of struct container the driver's ("driver-member")? */
+int iom_rules_driver_member(const struct iom_rules *, const char *container, const char *field);
 /* Is a copy of this many bytes an access rather than an escape (rules "access-sizes")? */
 int iom_rules_access_size(const struct iom_rules *, long long size);
 /* ... and is a copy to or from a whole array of bytes of the copy's size? */

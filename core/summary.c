@@ -188,8 +188,10 @@ static void one_site(struct iom_func *fn, const struct state *in, const struct e
 	    state_before(fn, in, e->block, e->value2, &s))
 		return;
 	for (int k = 0; s.reachable && k < site->nr_args; k++) {
-		int v = e->args[k].value, m;
+		int v = e->args[k].value, m = e->args[k].map;
 
+		if (m >= 0 && !(s.m[m].bits & K_UNINIT))
+			site->kinds[k] = s.m[m].bits & (K_SYS | K_IO);
 		if (!fresh_flag(fn, &s, v))
 			continue;
 		m = fn->val[v].map;
@@ -214,6 +216,7 @@ static void one_site(struct iom_func *fn, const struct state *in, const struct e
 
 void iom_call_site_free(struct call_site *site)
 {
+	free(site->caller);
 	free(site->callee);
 	for (int k = 0; k < MAX_SITE_ARGS; k++)
 		free(site->under[k]);
@@ -261,8 +264,11 @@ void iom_call_sites(struct iom_func *fn, const struct state *in, struct call_sit
 		site = &ns[*nr];
 		memset(site, 0, sizeof(*site));
 		site->callee = iom_strdup(e->name);
-		if (!site->callee)
+		site->caller = iom_strdup(fn->name);
+		if (!site->callee || !site->caller) {
+			iom_call_site_free(site);
 			return;
+		}
 		site->nr_args = e->nr_args < MAX_SITE_ARGS ? e->nr_args : MAX_SITE_ARGS;
 		(*nr)++;
 		if (in)

@@ -34,12 +34,16 @@ int iom_returns_flag(struct iom_func *, const struct state *in, struct flag_sour
  * what that argument points to, or below it by the steps of 'under' (a key
  * suffix: ".map", "*.vmap"; NULL: the object itself), of rules type 'type'. */
 struct call_site {
+	char *caller;			/* the function that makes the call */
 	char *callee;
 	int nr_args;
 	unsigned char flag[MAX_SITE_ARGS];
 	unsigned char negated[MAX_SITE_ARGS];
 	char *under[MAX_SITE_ARGS];
 	int type[MAX_SITE_ARGS];
+	/* The kinds (K_SYS | K_IO) of the map argument k + 1 points to where
+	 * the call is made; 0: not a map, or one that may be uninitialised. */
+	unsigned char kinds[MAX_SITE_ARGS];
 };
 
 void iom_call_site_free(struct call_site *);

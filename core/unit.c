@@ -64,6 +64,13 @@ struct held {
 
 struct iom_unit {
 	const struct iom_rules *rules;
+	/* A DRM driver the unit declares (rules "backend"): the kinds its GEM
+	 * backend maps (IOM_EFF_SET_*), and whether one initialiser names a
+	 * backend the rules do not know. */
+	int declares_driver, unknown_backend;
+	unsigned backend;
+	char folder[4096];		/* the real folder of the last function's file */
+	char folder_of[4096];		/* ... and that file as the front end named it */
 	struct binding *bind;
 	int nr_bind;
 	struct summary *sum;
@@ -120,8 +127,16 @@ void iom_unit_free(struct iom_unit *u)
 void iom_unit_bind(struct iom_unit *u, int instance, const char *ops, const char *field,
 		   const char *fn)
 {
+	int backend;
+
 	if (!ops || !field || !fn)
 		return;
+	backend = iom_rules_backend(u->rules, ops, field, fn);
+	if (backend) {
+		u->declares_driver = 1;
+		u->unknown_backend |= backend < 0;
+		u->backend |= backend > 0 ? (unsigned)backend : 0;
+	}
 	for (int p = 0; p < iom_rules_nr_pairs(u->rules); p++) {
 		const struct iom_pair *pr = iom_rules_pair_at(u->rules, p);
 
@@ -232,25 +247,29 @@ static int seen(const struct iom_unit *u, const char *name)
  * it. */
 static int flags_may_move(const struct iom_func *fn)
 {
-	int returns = 0;
+	int returns = 0, other_return = 0;
 
+	/* In any order of events: a call found after a return of something
+	 * else counts the same as one found before it. */
 	for (int i = 0; i < fn->nr_ev; i++) {
 		const struct event *e = &fn->ev[i];
 		int value = 0, map = 0;
 
 		if (e->op == EV_RETURN) {
-			if (e->value < 0)
-				return 0;
+			other_return |= e->value < 0;
 			returns = 1;
 		}
 		for (int k = 0; e->op == EV_CALL && k < e->nr_args; k++) {
 			value |= e->args[k].value >= 0;
 			map |= e->args[k].path >= 0;
+			/* a map handed to a function of the unit: its kind there */
+			if (e->args[k].map >= 0)
+				return 1;
 		}
 		if (value && map)
 			return 1;
 	}
-	return returns;
+	return returns && !other_return;
 }
 
 static const struct ret_summary *find_ret(const struct iom_unit *u, const char *fn)
@@ -345,6 +364,8 @@ static int spoiled(const struct map *m)
 static int receive(struct iom_unit *u, struct iom_func *fn, int final)
 {
 	for (int m = 0; m < fn->nr_maps; m++) {
+		if (fn->maps[m].entry_why)
+			continue;	/* what every call passes (apply_entry_kinds) */
 		fn->maps[m].entry = 0;
 		memset(fn->maps[m].filler, 0, sizeof(fn->maps[m].filler));
 	}
@@ -502,23 +523,127 @@ static void need(struct iom_unit *u, const char *name)
  * for this unit's own summaries (summarise() runs first), so that a file's
  * facts depend on that file alone.
  */
+/* The kinds a unit's own driver declaration says (0: none, or unknown). */
+static unsigned own_backend(const struct iom_unit *u)
+{
+	if (!u->declares_driver || u->unknown_backend)
+		return 0;
+	return (u->backend & IOM_EFF_SET_SYSTEM ? K_SYS : 0) | (u->backend & IOM_EFF_SET_IO ? K_IO : 0);
+}
+
+/*
+ * The memory kind the DRM driver the function belongs to maps (rules
+ * "backend"): the unit's own struct drm_driver, else those the facts know
+ * in the folder of the function's file.  0: not known.  *from says where.
+ */
+static unsigned driver_kinds(struct iom_unit *u, const struct iom_func *fn,
+			     const struct iom_options *opt, char *from, size_t len)
+{
+	const char *file;
+	unsigned kinds;
+
+	if (u->declares_driver) {
+		snprintf(from, len, "%s", fn->where.file ? iom_shown_path(fn->where.file) : "here");
+		return own_backend(u);
+	}
+	if (!opt->facts || !fn->where.file)
+		return 0;
+	if (strcmp(u->folder_of, fn->where.file)) {
+		snprintf(u->folder_of, sizeof(u->folder_of), "%s", fn->where.file);
+		if (!realpath(fn->where.file, u->folder))
+			u->folder[0] = 0;
+	}
+	if (!u->folder[0])
+		return 0;
+	kinds = iom_facts_driver(opt->facts, u->folder, &file);
+	if (kinds)
+		snprintf(from, len, "%s", iom_shown_path(file));
+	return kinds;
+}
+
+/* Is the map at 'path' (an element of) a member the rules give the driver
+ * ("driver-member": a shadow plane's maps)? */
+static int driver_member(const struct iom_unit *u, const struct iom_func *fn, int path)
+{
+	while (path >= 0 && (fn->paths[path].step == PATH_INDEX ||
+			     fn->paths[path].step == PATH_ANY_INDEX))
+		path = fn->paths[path].parent;
+	if (path < 0 || fn->paths[path].step != PATH_MEMBER || !fn->paths[path].container)
+		return 0;
+	return iom_rules_driver_member(u->rules, fn->paths[path].container,
+				       strrchr(fn->paths[path].key, '.') + 1);
+}
+
+/*
+ * What the driver's GEM backend says: maps its producers fill through the
+ * driver's own objects ("driver-fills") and maps of the members the rules
+ * name ("driver-member") are of its kind.
+ */
+static void driver_facts(struct iom_unit *u, struct iom_func *fn, const struct iom_options *opt)
+{
+	char from[4200], why[4400];
+	unsigned kinds = 0;
+	int asked = 0;
+
+	for (int i = 0; i < fn->nr_ev; i++) {
+		struct event *e = &fn->ev[i];
+
+		if (e->op != EV_CLOBBER || !e->cause || e->summarised || !e->name ||
+		    !iom_rules_driver_fills(u->rules, e->name, e->argno))
+			continue;
+		if (!asked++)
+			kinds = driver_kinds(u, fn, opt, from, sizeof(from));
+		if (!kinds)
+			return;
+		snprintf(why, sizeof(why), "the GEM backend of the driver declared in %s", from);
+		e->summarised = 1;
+		e->sum_kinds = (unsigned char)kinds;
+		e->sum_from = iom_func_strdup(fn, why);
+	}
+	for (int m = 0; m < fn->nr_maps; m++) {
+		struct map *map = &fn->maps[m];
+
+		if (map->origin == IOM_MAP_LOCAL || map->entry || !driver_member(u, fn, map->path))
+			continue;
+		if (!asked++)
+			kinds = driver_kinds(u, fn, opt, from, sizeof(from));
+		if (!kinds)
+			return;
+		snprintf(why, sizeof(why), "a map of 'struct %s', filled by the GEM backend of the "
+			 "driver declared in %s", fn->paths[map->path].container ?
+			 fn->paths[map->path].container : "?", from);
+		map->entry = (unsigned char)kinds;
+		map->entry_why = iom_func_strdup(fn, why);
+	}
+}
+
+/*
+ * Calls to functions of other files: what a fact file says the callee
+ * leaves in the map an argument points to.  Only for the analysis, never
+ * for this unit's own summaries (summarise() runs first), so that a file's
+ * facts depend on that file alone.  A producer is the rules' business.
+ */
 static void external_facts(struct iom_unit *u, struct iom_func *fn, const struct iom_options *opt)
 {
+	char why[4200];
+
 	for (int i = 0; i < fn->nr_ev; i++) {
 		struct event *e = &fn->ev[i];
 		const char *from;
 		unsigned kinds;
 
-		if (e->op != EV_CLOBBER || e->callee_here || e->summarised || e->argno < 1 ||
-		    !e->name || !reaches_map(fn, e->path))
+		if (e->op != EV_CLOBBER || e->callee_here || e->cause || e->summarised ||
+		    e->argno < 1 || !e->name || !reaches_map(fn, e->path))
 			continue;
 		need(u, e->name);
 		if (!opt->facts || !iom_facts_lookup(opt->facts, e->name, e->argno, &kinds, &from))
 			continue;
+		snprintf(why, sizeof(why), "summary of %s", iom_shown_path(from));
 		e->summarised = 1;
 		e->sum_kinds = (unsigned char)kinds;
-		e->sum_from = iom_func_strdup(fn, from);
+		e->sum_from = iom_func_strdup(fn, why);
 	}
+	driver_facts(u, fn, opt);
 }
 
 int iom_unit_facts(struct iom_unit *u, const char *source, struct iom_facts *into,
@@ -539,6 +664,8 @@ int iom_unit_facts(struct iom_unit *u, const char *source, struct iom_facts *int
 			snprintf(err, errlen, "%s: error: out of memory for its facts", source);
 			return -1;
 		}
+	if (u->declares_driver)
+		iom_facts_set_driver(into, unit, own_backend(u) ? (int)own_backend(u) : DRIVER_OTHER);
 	return 0;
 }
 
@@ -550,6 +677,8 @@ int iom_unit_save_facts(struct iom_unit *u, const char *source, const char *dir,
 
 	if (!f)
 		snprintf(err, errlen, "%s: error: out of memory for its facts", source);
+	else if (!u->nr_sum && !u->nr_needs && !u->declares_driver)
+		ret = 0;	/* nothing to say: no file, as for a file without maps */
 	else if (!iom_unit_facts(u, source, f, err, errlen))
 		ret = iom_facts_save_in(f, source, dir, err, errlen);
 	iom_facts_free(f);
@@ -558,7 +687,8 @@ int iom_unit_save_facts(struct iom_unit *u, const char *source, const char *dir,
 
 /* ---- guards: a flag every caller passes ------------------------------------ */
 
-/* A function the unit sees every call of, with a bool parameter. */
+/* A function the unit sees every call of, with a bool parameter or a map
+ * parameter: what every call passes in it may be known. */
 static int guard_candidate(const struct iom_func *fn)
 {
 	if (fn->direct_calls < 1 || fn->error[0])
@@ -566,7 +696,42 @@ static int guard_candidate(const struct iom_func *fn)
 	for (int k = 0; k < 16; k++)
 		if (fn->param_value[k] >= 0)
 			return 1;
+	for (int a = 1; a <= fn->nr_params; a++)
+		if (iom_param_map(fn, a) >= 0)
+			return 1;
 	return 0;
+}
+
+/*
+ * A map parameter every call of the unit hands a map of known kinds: it
+ * enters with those kinds (a caller that set it, or tested its flag and
+ * rejected I/O memory, before the call).  Nothing when a call passes
+ * anything else, or the unit did not see every call.
+ */
+static void apply_entry_kinds(struct iom_unit *u, struct iom_func *fn)
+{
+	for (int a = 1; a <= fn->nr_params && a <= MAX_SITE_ARGS; a++) {
+		int map = iom_param_map(fn, a), calls = 0;
+		unsigned kinds = 0;
+		char why[200];
+
+		if (map < 0 || fn->maps[map].entry)
+			continue;
+		for (int i = 0; i < u->nr_sites && kinds != (K_SYS | K_IO); i++) {
+			const struct call_site *c = &u->sites[i];
+
+			if (strcmp(c->callee, fn->name))
+				continue;
+			calls++;
+			kinds |= a <= c->nr_args && c->kinds[a - 1] ? c->kinds[a - 1] : K_SYS | K_IO;
+		}
+		if (calls != fn->direct_calls || !kinds || kinds == (K_SYS | K_IO))
+			continue;
+		fn->maps[map].entry = (unsigned char)kinds;
+		snprintf(why, sizeof(why), "every call of '%s' passes %s in it", fn->name,
+			 kinds == K_SYS ? "system memory" : "I/O memory");
+		fn->maps[map].entry_why = iom_func_strdup(fn, why);
+	}
 }
 
 /*
@@ -625,6 +790,41 @@ static int hold(struct iom_unit *u, struct iom_func *fn, const struct iom_option
 	return 1;
 }
 
+/* Does the function hand a map to a function of the unit? */
+static int hands_maps(const struct iom_func *fn)
+{
+	for (int i = 0; i < fn->nr_ev; i++)
+		for (int k = 0; fn->ev[i].op == EV_CALL && k < fn->ev[i].nr_args; k++)
+			if (fn->ev[i].args[k].map >= 0)
+				return 1;
+	return 0;
+}
+
+/*
+ * The maps the function hands to functions of the unit, with all it knows
+ * now (other files' facts, its own entry kinds): its call sites again, for
+ * the callees that take their entry kinds from every call.
+ */
+static void record_calls_again(struct iom_unit *u, struct iom_func *fn)
+{
+	struct state *in;
+	int kept = 0;
+
+	if (!hands_maps(fn) || !(in = iom_solve(fn))) {
+		fn->error[0] = 0;	/* the real analysis reports its own trouble */
+		return;
+	}
+	for (int i = 0; i < u->nr_sites; i++) {
+		if (!strcmp(u->sites[i].caller, fn->name))
+			iom_call_site_free(&u->sites[i]);
+		else
+			u->sites[kept++] = u->sites[i];
+	}
+	u->nr_sites = kept;
+	iom_call_sites(fn, in, &u->sites, &u->nr_sites);
+	iom_states_free(fn, in);
+}
+
 static int analyse(struct iom_unit *u, struct iom_func *fn, const struct iom_options *opt,
 		   iom_report_fn cb, void *ctx, int final)
 {
@@ -635,6 +835,7 @@ static int analyse(struct iom_unit *u, struct iom_func *fn, const struct iom_opt
 		calls_here(u, fn, 1);
 	}
 	external_facts(u, fn, opt);
+	record_calls_again(u, fn);
 	return iom_func_end(fn, opt, cb, ctx);
 }
 
@@ -693,6 +894,39 @@ int iom_unit_analyse(struct iom_unit *u, struct iom_func *fn, const struct iom_o
 	return analyse(u, fn, opt, cb, ctx, 0);
 }
 
+/* Is the function called by another the unit still holds? */
+static int called_by_held(const struct iom_unit *u, const struct iom_func *fn)
+{
+	for (int i = 0; i < u->nr_sites; i++) {
+		const struct call_site *c = &u->sites[i];
+
+		if (strcmp(c->callee, fn->name) || !strcmp(c->caller, fn->name))
+			continue;
+		for (int j = 0; j < u->nr_held; j++)
+			if (u->held[j].fn && !strcmp(u->held[j].fn->name, c->caller))
+				return 1;
+	}
+	return 0;
+}
+
+/* Analyse one held function (what its callers pass first, for one that
+ * waited for them) and free it.  Returns its findings. */
+static int finish_one(struct iom_unit *u, struct held *h, iom_unit_done_fn done, void *ctx)
+{
+	int n;
+
+	if (h->guard) {
+		apply_guards(u, h->fn);
+		apply_entry_kinds(u, h->fn);
+	}
+	n = analyse(u, h->fn, &h->opt, h->cb, h->ctx, 1);
+	if (done)
+		done(h->fn, n, ctx);
+	iom_func_free(h->fn);
+	h->fn = NULL;
+	return n > 0 ? n : 0;
+}
+
 /* The summaries that waited: callees before callers, then what a cycle
  * leaves with what is known. */
 static void summarise_held(struct iom_unit *u)
@@ -722,24 +956,30 @@ int iom_unit_finish(struct iom_unit *u, iom_unit_done_fn done, void *ctx)
 
 	summarise_held(u);
 	/* Every filler is summarised now, and every call site was recorded:
-	 * one pass is enough, the guards' functions last. */
-	for (int guard = 0; guard < 2; guard++)
-		for (int i = 0; i < u->nr_held; i++) {
-			struct held *h = &u->held[i];
-			int n;
+	 * the others first, then the functions that wait for their callers,
+	 * each after the held functions that call it (their call sites are
+	 * recorded again when they are analysed); a cycle takes what is known. */
+	for (int i = 0; i < u->nr_held; i++)
+		if (!u->held[i].guard)
+			total += finish_one(u, &u->held[i], done, ctx);
+	for (;;) {
+		int progress = 0, left = 0;
 
-			if (h->guard != guard || !h->fn)
-				continue;
-			if (guard)
-				apply_guards(u, h->fn);
-			n = analyse(u, h->fn, &h->opt, h->cb, h->ctx, 1);
-			if (done)
-				done(h->fn, n, ctx);
-			if (n > 0)
-				total += n;
-			iom_func_free(h->fn);
-			h->fn = NULL;
-		}
+		for (int i = 0; i < u->nr_held; i++)
+			if (u->held[i].fn && !called_by_held(u, u->held[i].fn)) {
+				total += finish_one(u, &u->held[i], done, ctx);
+				progress = 1;
+			}
+		for (int i = 0; i < u->nr_held; i++)
+			left |= u->held[i].fn != NULL;
+		if (!left)
+			break;
+		for (int i = 0; !progress && i < u->nr_held; i++)
+			if (u->held[i].fn) {
+				total += finish_one(u, &u->held[i], done, ctx);
+				progress = 1;
+			}
+	}
 	u->nr_held = 0;
 	return total;
 }

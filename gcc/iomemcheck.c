@@ -133,6 +133,10 @@ static void finish_unit(void *gcc_data, void *user_data)
 
 	(void)gcc_data;
 	(void)user_data;
+	/* A file with no function about maps may still declare a driver
+	 * (struct drm_driver) whose backend the next build's facts need. */
+	if (!cfg.unit && cfg.config.summaries && (cfg.unit = iom_unit_new(cfg.rules)))
+		bind_ops_tables(cfg.unit);
 	if (cfg.unit) {
 		iom_unit_finish(cfg.unit, analysed, NULL);
 		/* summaries=DIR: what the next build's facts= will know of this file */

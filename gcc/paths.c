@@ -109,7 +109,8 @@ static int object(struct lower *l, tree t, int depth)
 
 		if (!DECL_NAME(field))
 			return p;	/* anonymous union or struct: no name in C */
-		return iom_path_member(l->fn, p, decl_name(field));
+		return iom_path_member_of(l->fn, p, decl_name(field),
+					  struct_tag(DECL_CONTEXT(field)));
 	}
 	case ARRAY_REF: {
 		tree i = TREE_OPERAND(t, 1);

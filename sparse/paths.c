@@ -217,7 +217,8 @@ struct obj obj_descend(struct lower *l, struct obj o, const struct ident *ident)
 		    real_type(m)->type != SYM_ARRAY)
 			break;	/* the whole object, not its first scalar */
 		if (m->ident)
-			o.path = iom_path_member(l->fn, o.path, name_of(m->ident));
+			o.path = iom_path_member_of(l->fn, o.path, name_of(m->ident),
+						    t->ident ? name_of(t->ident) : NULL);
 		o.off -= (long)m->offset;
 		o.type = real_type(m);
 		if (o.off == 0 && ident && m->ident == ident)
