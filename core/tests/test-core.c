@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "facts.h"
 #include "func.h"		/* core-internal tests: events the core derives */
 
 static int failures, passed;
@@ -399,6 +400,14 @@ static void test_rules_errors(void)
 		{ "type x\n system a\n io a\n", "r:3: error: 'a' is already the system member" },
 		{ "type x\n flag a\n system b\n io a\n", "r:4: error: 'a' is already the flag member" },
 		{ "type x\n producer f\n producer f\nend\n", "r:3: error: 'f' is already declared" },
+		{ "backend shmem drm_driver import f\n",
+		  "r:1: error: unknown memory kind 'shmem' (system, io or either)" },
+		{ "backend system drm_driver import\n",
+		  "r:1: error: 'backend' takes system|io|either OPS FIELD FUNC, outside type blocks" },
+		{ "driver-fills f 2\n", "r:1: error: 'driver-fills' needs map=N" },
+		{ "driver-fills f map=0\n", "r:1: error: bad argument number '0' in 'map='" },
+		{ "type x\n driver-member s m\nend\n",
+		  "r:2: error: 'driver-member' takes STRUCT FIELD, outside type blocks" },
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		struct iom_rules *r = iom_rules_new();
@@ -407,6 +416,98 @@ static void test_rules_errors(void)
 
 		EXPECT(ret == -1 && !strcmp(err, cases[i].want), err);
 		iom_rules_free(r);
+	}
+}
+
+/* The fact file: what reads, what is refused with FILE:LINE, what a lookup
+ * gives when two files disagree or one changed. */
+static void test_facts(void)
+{
+	static const struct {
+		const char *body, *want;	/* want: the error, NULL when it reads */
+	} cases[] = {
+		{ "unit 0000000000000001 1 /x.c\nfn f 1 keeps\n", NULL },
+		{ "fn f 1 keeps\n", "f:2: error: a fact before any 'unit' line" },
+		{ "unit 0000000000000001 1 /x.c\nfn f 0 keeps\n",
+		  "f:3: error: 'fn f': the argument must be a number from 1 to 64" },
+		{ "unit 0000000000000001 1 /x.c\nfn f 1 sometimes\n",
+		  "f:3: error: 'fn f 1': unknown kind 'sometimes' (keeps, system, io or either)" },
+		{ "unit 1 1 /x.c\n", "f:2: error: 'unit' wants a 16-digit hash, a size and a path" },
+		{ "unit 0000000000000001 1 x.c\n",
+		  "f:2: error: 'unit' wants a size and an absolute path after the hash" },
+		{ "unit 0000000000000001 1 /x.c\ndriver shmem\n",
+		  "f:3: error: 'driver' wants system, io, either or other, after a 'unit' line" },
+		{ "unit 0000000000000001 1 /x.c\nuses 9x\n",
+		  "f:3: error: 'uses' wants a function name, after a 'unit' line" },
+		{ "what\n", "f:2: error: unknown line 'what'" },
+	};
+	char text[512], err[256];
+	unsigned kinds;
+	const char *from;
+	struct iom_facts *f;
+	struct iom_buf b = { 0 };
+	size_t n;
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		n = (size_t)snprintf(text, sizeof(text), "iomemcheck-facts 1\n%s", cases[i].body);
+		snprintf(text + n, sizeof(text) - n, "end %016llx\n", iom_hash_bytes(0, text, n));
+		f = iom_facts_new();
+		err[0] = 0;
+		EXPECT((iom_facts_read_text(f, "f", text, strlen(text), err, sizeof(err)) == 0) ==
+		       !cases[i].want, cases[i].body);
+		EXPECT(!cases[i].want || !strcmp(err, cases[i].want), err);
+		iom_facts_free(f);
+	}
+	/* A changed byte, a cut file. */
+	f = iom_facts_new();
+	EXPECT(iom_facts_read_text(f, "f", "iomemcheck-facts 1\nend 0000000000000000\n", 40, err,
+				   sizeof(err)) && strstr(err, "f:2: error: the file's hash does not match"),
+	       err);
+	EXPECT(iom_facts_read_text(f, "f", "iomemcheck-facts 1\n", 19, err, sizeof(err)) &&
+	       strstr(err, "no 'end' line"), err);
+	iom_facts_free(f);
+
+	/* Two files define g: they agree on argument 1 and not on 2.  A block
+	 * whose file is gone (changed) is not used, and spoils its names. */
+	{
+		char src[] = "/tmp/iomcore-facts-XXXXXX";
+		int fd = mkstemp(src);
+		long long size;
+		unsigned long long hash;
+
+		EXPECT(fd >= 0 && write(fd, "int x;\n", 7) == 7, "temp source");
+		close(fd);
+		EXPECT(!iom_hash_file(src, &size, &hash) && size == 7, "hash of a file");
+		n = (size_t)snprintf(text, sizeof(text),
+				     "iomemcheck-facts 1\nunit %016llx 7 %s\nfn g 1 keeps\nfn g 2 io\n"
+				     "unit %016llx 7 %s.gone\nfn g 1 keeps\nfn g 2 system\nfn h 1 keeps\n",
+				     hash, src, hash, src);
+		snprintf(text + n, sizeof(text) - n, "end %016llx\n", iom_hash_bytes(0, text, n));
+		f = iom_facts_new();
+		iom_facts_warn_to(f, NULL);
+		EXPECT(!iom_facts_read_text(f, "f", text, strlen(text), err, sizeof(err)), err);
+		EXPECT(iom_facts_lookup(f, "g", 1, &kinds, &from) == 0, "a changed file spoils g");
+		EXPECT(iom_facts_lookup(f, "h", 1, &kinds, &from) == 0, "h's file is gone");
+		iom_facts_drop_unit(f, 1);
+		EXPECT(iom_facts_lookup(f, "g", 1, &kinds, &from) == 1 && kinds == 0, "g 1 keeps");
+		EXPECT(iom_facts_lookup(f, "g", 2, &kinds, &from) == 1 && kinds == K_IO &&
+		       !strcmp(from, src), "g 2 io");
+		EXPECT(iom_facts_lookup(f, "g", 3, &kinds, &from) == 0, "no fact for g 3");
+		/* What is written reads back the same. */
+		EXPECT(!iom_facts_render(f, &b), "render");
+		{
+			struct iom_facts *again = iom_facts_new();
+			struct iom_buf b2 = { 0 };
+
+			EXPECT(!iom_facts_read_text(again, "r", b.s, b.len, err, sizeof(err)), err);
+			EXPECT(!iom_facts_render(again, &b2) && b2.len == b.len &&
+			       !memcmp(b.s, b2.s, b.len), "round trip");
+			iom_buf_free(&b2);
+			iom_facts_free(again);
+		}
+		iom_buf_free(&b);
+		iom_facts_free(f);
+		unlink(src);
 	}
 }
 
@@ -895,6 +996,7 @@ int main(void)
 	test_join_notes();
 	test_front_end_bug_skips();
 	test_rules_errors();
+	test_facts();
 	test_rules_override_and_lookup();
 	test_rules_shared_fns();
 	test_rules_file_reading();
