@@ -158,6 +158,11 @@ static int answers_changed(struct iom_facts *before, struct iom_facts *after, co
 	for (int i = 0; i < iom_facts_unit_nr_uses(after, u); i++)
 		if (iom_facts_differ(before, after, iom_facts_unit_use(after, u, i)))
 			return 1;
+	if (iom_facts_unit_uses_driver(after, u)) {
+		const char *from;
+
+		return iom_facts_driver(before, real, &from) != iom_facts_driver(after, real, &from);
+	}
 	return 0;
 }
 

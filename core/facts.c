@@ -26,6 +26,7 @@
  * 1-based argument ARG points to: keeps (never writes it), system, io or
  * either.  'uses NAME' says the file's analysis asked for the facts of
  * NAME, a function of another file: when they change, its findings may.
+ * 'uses-driver' says its analysis asked which DRM driver its folder has.
  * 'driver system|io|either|other' says the file declares a DRM driver whose
  * GEM backend (rules "backend") maps that kind of memory, or one the rules
  * do not know: the files of its folder take it (unit.c).  'end' carries a hash of every byte before it: a cut or edited
@@ -68,6 +69,7 @@ struct fact_unit {
 	char **uses;
 	int nr_uses;
 	int driver;			/* DRIVER_*: a DRM driver it declares */
+	int uses_driver;		/* its analysis asked for its folder's driver */
 };
 
 struct iom_facts {
@@ -322,6 +324,7 @@ static int read_unit(struct iom_facts *f, struct reader *r, const char *s, int *
 	f->units[*unit].size = size;
 	f->units[*unit].has_args = 0;
 	f->units[*unit].driver = 0;
+	f->units[*unit].uses_driver = 0;
 	f->units[*unit].state = UNIT_UNCHECKED;
 	return 0;
 }
@@ -400,6 +403,10 @@ int iom_facts_read_text(struct iom_facts *f, const char *name, const char *text,
 				return bad(&r, "'driver' wants system, io, either or other, after a "
 					   "'unit' line");
 			f->units[unit].driver = k;
+		} else if (!strcmp(line, "uses-driver")) {
+			if (unit < 0)
+				return bad(&r, "'uses-driver' before any 'unit' line");
+			f->units[unit].uses_driver = 1;
 		} else if (!strncmp(line, "uses ", 5)) {
 			if (unit < 0 || !is_ident(line + 5, strlen(line + 5)))
 				return bad(&r, "'uses' wants a function name, after a 'unit' line");
@@ -484,6 +491,8 @@ static void put_unit(struct iom_buf *b, const struct iom_facts *f, int u)
 				       kind_names[f->facts[i].kinds]);
 	for (int i = 0; i < fu->nr_uses; i++)
 		iom_buf_printf(b, "uses %s\n", fu->uses[i]);
+	if (fu->uses_driver)
+		iom_buf_printf(b, "uses-driver\n");
 	if (fu->driver)
 		iom_buf_printf(b, "driver %s\n", driver_names[fu->driver]);
 }
@@ -612,6 +621,7 @@ int iom_facts_begin_unit(struct iom_facts *f, const char *source, char *err, siz
 	}
 	f->units[u].has_args = 0;
 	f->units[u].driver = 0;
+	f->units[u].uses_driver = 0;
 	f->units[u].state = UNIT_FRESH;
 	return u;
 }
@@ -637,6 +647,7 @@ int iom_facts_merge(struct iom_facts *into, const struct iom_facts *from)
 		into->units[nu].has_args = from->units[u].has_args;
 		into->units[nu].state = from->units[u].state;
 		into->units[nu].driver = from->units[u].driver;
+		into->units[nu].uses_driver = from->units[u].uses_driver;
 		for (int i = 0; i < from->units[u].nr_uses; i++)
 			if (iom_facts_add_use(into, nu, from->units[u].uses[i]))
 				return -1;
@@ -787,6 +798,17 @@ int iom_facts_differ(struct iom_facts *a, struct iom_facts *b, const char *fn)
 			return 1;
 	}
 	return 0;
+}
+
+void iom_facts_set_uses_driver(struct iom_facts *f, int u)
+{
+	if (u >= 0 && u < f->nr_units)
+		f->units[u].uses_driver = 1;
+}
+
+int iom_facts_unit_uses_driver(const struct iom_facts *f, int u)
+{
+	return u >= 0 && u < f->nr_units && f->units[u].uses_driver;
 }
 
 void iom_facts_set_driver(struct iom_facts *f, int u, int driver)

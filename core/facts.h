@@ -15,13 +15,11 @@ int iom_facts_begin_unit(struct iom_facts *, const char *source, char *err, size
 int iom_facts_add(struct iom_facts *, int unit, const char *fn, int arg, unsigned kinds);
 #define DRIVER_OTHER	4	/* a DRM driver whose backend the rules do not know */
 
+/* The unit's analysis asked for the driver of its folder. */
+void iom_facts_set_uses_driver(struct iom_facts *, int unit);
 /* The unit declares a DRM driver: its GEM backend's kinds (K_SYS, K_IO), or
  * DRIVER_OTHER. */
 void iom_facts_set_driver(struct iom_facts *, int unit, int driver);
-/* The kinds the DRM drivers declared in the folder of 'file' (a real path)
- * agree on, and *from one of their files; 0 when none is declared there or
- * they do not agree. */
-unsigned iom_facts_driver(struct iom_facts *, const char *file, const char **from);
 /* The unit's analysis asked for the facts of fn. */
 int iom_facts_add_use(struct iom_facts *, int unit, const char *fn);
 /* 1 and *kinds, *from (the file the fact came from) when every file that

@@ -700,6 +700,12 @@ const char *iom_facts_unit_path(const struct iom_facts *, int unit);
 /* The functions of other files whose facts the unit's analysis asked for. */
 int iom_facts_unit_nr_uses(const struct iom_facts *, int unit);
 const char *iom_facts_unit_use(const struct iom_facts *, int unit, int i);
+/* Did the unit's analysis ask which DRM driver its folder has (iom_facts_driver)? */
+int iom_facts_unit_uses_driver(const struct iom_facts *, int unit);
+/* The kinds (1 system, 2 I/O, 3 either) the DRM drivers of the folder of
+ * 'file' (a real path) all declare, and one of their files; 0 when none is
+ * declared there or they differ. */
+unsigned iom_facts_driver(struct iom_facts *, const char *file, const char **from);
 /* Would a call to function fn be told something else by b than by a? */
 int iom_facts_differ(struct iom_facts *a, struct iom_facts *b, const char *fn);
 /* Where "FILE changed since its facts were written" goes (stderr; NULL: nowhere). */

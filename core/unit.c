@@ -69,6 +69,7 @@ struct iom_unit {
 	 * backend the rules do not know. */
 	int declares_driver, unknown_backend;
 	unsigned backend;
+	int asked_driver;		/* the analysis asked the facts for its folder's driver */
 	char folder[4096];		/* the real folder of the last function's file */
 	char folder_of[4096];		/* ... and that file as the front end named it */
 	struct binding *bind;
@@ -546,6 +547,7 @@ static unsigned driver_kinds(struct iom_unit *u, const struct iom_func *fn,
 		snprintf(from, len, "%s", fn->where.file ? iom_shown_path(fn->where.file) : "here");
 		return own_backend(u);
 	}
+	u->asked_driver = 1;	/* asked, even of no facts: a later run will have them */
 	if (!opt->facts || !fn->where.file)
 		return 0;
 	if (strcmp(u->folder_of, fn->where.file)) {
@@ -666,6 +668,8 @@ int iom_unit_facts(struct iom_unit *u, const char *source, struct iom_facts *int
 		}
 	if (u->declares_driver)
 		iom_facts_set_driver(into, unit, own_backend(u) ? (int)own_backend(u) : DRIVER_OTHER);
+	if (u->asked_driver)
+		iom_facts_set_uses_driver(into, unit);
 	return 0;
 }
 
@@ -677,7 +681,7 @@ int iom_unit_save_facts(struct iom_unit *u, const char *source, const char *dir,
 
 	if (!f)
 		snprintf(err, errlen, "%s: error: out of memory for its facts", source);
-	else if (!u->nr_sum && !u->nr_needs && !u->declares_driver)
+	else if (!u->nr_sum && !u->nr_needs && !u->declares_driver && !u->asked_driver)
 		ret = 0;	/* nothing to say: no file, as for a file without maps */
 	else if (!iom_unit_facts(u, source, f, err, errlen))
 		ret = iom_facts_save_in(f, source, dir, err, errlen);

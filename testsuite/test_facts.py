@@ -357,3 +357,42 @@ def test_the_server_uses_the_fact_file_of_its_database(tmp_path):
         c.shutdown()
     finally:
         c.kill()
+
+
+# ---- a DRM driver's backend -------------------------------------------------------
+
+def test_a_folder_takes_the_backend_of_its_driver(tmp_path):
+    """The plane file asks which driver its folder has: the first run learns
+    it from the driver file's block and runs the plane file again; a second
+    driver in the folder whose backend the rules do not know spoils it."""
+    for n in ("usbpanel-drv.c", "usbpanel-plane.c"):
+        shutil.copy(os.path.join(corpus.SAMPLES, n), tmp_path / n)
+    names = ["usbpanel-drv.c", "usbpanel-plane.c"]
+
+    def database():
+        (tmp_path / "compile_commands.json").write_text(json.dumps([
+            {"directory": str(tmp_path), "file": n, "arguments": ["gcc", *FLAGS, "-c", n]}
+            for n in names]))
+
+    def plane(p):
+        assert p.returncode in (0, 1), p.stderr
+        return sorted(f["line"] for f in map(json.loads, p.stdout.splitlines())
+                      if f["file"] == "usbpanel-plane.c")
+
+    database()
+    expected = sorted(line for line, _ in corpus.Sample(
+        os.path.join(corpus.SAMPLES, "usbpanel-plane.c")).expected)
+    alone = plane(run(tmp_path, "--no-facts", engine="gcc"))
+    assert len(alone) > len(expected)
+    p = run(tmp_path, engine="gcc")
+    assert plane(p) == expected and again(p) == 1
+    facts = (tmp_path / "iomemcheck.facts").read_text()
+    assert "driver system\n" in facts and "uses-driver\n" in facts
+    p = run(tmp_path, engine="gcc")
+    assert plane(p) == expected and again(p) == 0
+    # A VRAM driver joins the folder: the plane file runs again, unsilenced.
+    shutil.copy(os.path.join(corpus.SAMPLES, "vrampanel-drv.c"), tmp_path / "vrampanel-drv.c")
+    names.append("vrampanel-drv.c")
+    database()
+    p = run(tmp_path, engine="gcc")
+    assert plane(p) == alone and again(p) == 1
