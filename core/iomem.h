@@ -555,6 +555,16 @@ int iom_store(struct iom_func *, int b, struct iom_where, int dst_path, const vo
 	      enum iom_store_is, int src_path, const void *src_type);
 
 /*
+ * An initialiser in braces, as GCC lowers it: is the object cleared first
+ * (IOM_STORE_ZERO) and its zero elements left unwritten?  'complete': every
+ * brace list gives all the members or elements of its type (a union: one);
+ * 'scalars': the scalar elements it gives, 'nonzero': those that are not a
+ * zero constant.  Otherwise each element is a store of its own, zeros too
+ * (`{ NULL, false }` writes both members of a map).
+ */
+int iom_init_clears(int complete, long scalars, long nonzero);
+
+/*
  * Values parked in memory: a tracked value stored into the object at 'path'
  * (a field of a cursor struct, a manager caching is_iomem) and read back
  * later.  The core decides what survives the round trip: a flag always (a

@@ -7,6 +7,7 @@
  *   lower.c  one function: blocks, edges, instructions -> map events
  *   paths.c  pseudos -> access paths (what a pointer points to)
  *   types.c  sparse types for the core (struct iom_types), members by offset
+ *   zeroinit.c the zero elements of a local aggregate's initialiser
  */
 #ifndef SPARSE_FLOW_H
 #define SPARSE_FLOW_H
@@ -50,6 +51,10 @@ int obj_map_member(struct lower *, struct obj o, const struct ident *ident,
 
 /* The address space of a pointer type (__iomem), or NULL. */
 struct ident *space_of(struct symbol *t);
+
+/* zeroinit.c: is pos a zero element of a local aggregate's initialiser
+ * (the store sparse makes there repeats the clearing of the object)? */
+int zero_init_element_at(struct entrypoint *ep, struct position pos);
 
 /* lower.c */
 struct lower {

@@ -377,6 +377,9 @@ static void member_event(struct lower *l, struct instruction *insn, int store)
 				 (enum iom_member)member, expr);
 		return;
 	}
+	if (is_const(insn->target) && insn->target->value == 0 &&
+	    zero_init_element_at(l->ep, insn->pos))
+		return;
 	if (member == IOM_MEMBER_FLAG && is_const(insn->target))
 		flag = insn->target->value != 0;
 	if (insn->target && insn->target->priv == &forward_mark) {
