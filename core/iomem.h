@@ -410,7 +410,11 @@ enum iom_var {
 };
 
 /* A variable.  uid tells apart two locals of the same name (inner blocks);
- * decl is where it is declared (the map's "declared here" note). */
+ * decl is where it is declared (the map's "declared here" note).  One
+ * definition of a local pointer whose value cannot be followed further (a
+ * call's result) is a variable of its own: uid IOM_VALUE_UID(n), n the
+ * front end's number of that definition (its SSA value). */
+#define IOM_VALUE_UID(n)	(0x80000000u | (unsigned)(n))
 int iom_path_var(struct iom_func *, const char *name, unsigned uid, enum iom_var,
 		 struct iom_where decl);
 int iom_path_deref(struct iom_func *, int path);			/* *p, p-> */
