@@ -635,6 +635,44 @@ static void edge_when(struct lower *l, int from, int to, pseudo_t cond, int trut
 	iom_edge(l->fn, from, to);
 }
 
+/*
+ * A branch on a pointer that is not tracked: `if (map)`, `map == NULL`,
+ * `map != NULL`.  The edge where it is NULL is iom_edge_null with what it
+ * points to, as the other engines describe it (the else of `if (map &&
+ * map->is_iomem)` joins a path where the map does not exist).  0 when the
+ * branch is no such test.
+ */
+static int null_edges(struct lower *l, struct instruction *insn)
+{
+	pseudo_t p = insn->cond;
+	struct instruction *def = p && p->type == PSEUDO_REG ? p->def : NULL;
+	int null_on_true = 0, path;
+	struct obj o;
+
+	if (def && (def->opcode == OP_SET_EQ || def->opcode == OP_SET_NE) &&
+	    is_const(def->src2) && def->src2->value == 0 && is_pointer(def->itype)) {
+		null_on_true = def->opcode == OP_SET_EQ;
+		p = def->src1;
+	} else if (!def || !is_pointer(def->type)) {
+		if (!p || p->type != PSEUDO_ARG)
+			return 0;
+	}
+	if (tracked(p) || is_const(p))
+		return 0;
+	o = pointee(l, p);
+	path = o.path;
+	if (path < 0 || !o.type)	/* an argument that is no pointer: no pointee type */
+		return 0;
+	if (null_on_true) {
+		iom_edge_null(l->fn, l->cur, block_of(insn->bb_true), path);
+		edge(l, insn->bb_false);
+	} else {
+		edge(l, insn->bb_true);
+		iom_edge_null(l->fn, l->cur, block_of(insn->bb_false), path);
+	}
+	return 1;
+}
+
 static void branch(struct lower *l, struct instruction *insn)
 {
 	pseudo_t c = insn->cond;
@@ -652,6 +690,8 @@ static void branch(struct lower *l, struct instruction *insn)
 		edge(l, insn->bb_false);
 		return;
 	}
+	if (null_edges(l, insn))
+		return;
 	edge_when(l, l->cur, block_of(insn->bb_true), c, 1, w, 0);
 	edge_when(l, l->cur, block_of(insn->bb_false), c, 0, w, 0);
 }
