@@ -386,7 +386,7 @@ static int map_type(struct lower *l, CXType t)
 /* A zero constant, through casts (a null pointer: `{ 0 }` and `{ NULL }`
  * of a map give its pointer member a 0 cast to a pointer), or braces
  * holding only zeros. */
-static int is_zero(CXCursor c)
+static int zero_below(CXCursor c, int depth)
 {
 	CXCursor s = strip_casts(c), k[MAX_KIDS];
 	long long v;
@@ -394,11 +394,18 @@ static int is_zero(CXCursor c)
 
 	if (clang_getCursorKind(s) != CXCursor_InitListExpr)
 		return const_int(s, &v) && v == 0;
+	if (depth > 16)
+		return 0;
 	n = kids(s, k);
 	for (int i = 0; i < n; i++)
-		if (!is_zero(k[i]))
+		if (!zero_below(k[i], depth + 1))
 			return 0;
 	return 1;
+}
+
+static int is_zero(CXCursor c)
+{
+	return zero_below(c, 0);
 }
 
 static void init_value(struct lower *l, CXCursor where_c, int path, CXType type,

@@ -20,6 +20,7 @@
 
 #define MAX_MACROS	16	/* names handed to the core per expansion */
 #define MAX_MACRO_NESTING	8	/* macro bodies followed into other macros */
+#define MAX_NESTED_LOOK	256	/* expansions looked at inside another's arguments */
 
 struct expansion {
 	CXFile file;
@@ -303,7 +304,10 @@ static int helper_inside(const struct where_ctx *wc, const struct expansion *out
 	clang_getFileLocation(loc, &f, NULL, NULL, &off);
 	if (f != outer->file || off < outer->start || off >= outer->end)
 		return 0;
-	for (int i = last_starting(wc, f, off); i >= 0 && &wc->exp[i] != outer; i--)
+	/* The ones holding the point start after the outer one and not far
+	 * before the point: a bounded look back keeps a huge expansion linear. */
+	for (int i = last_starting(wc, f, off), n = 0;
+	     i >= 0 && &wc->exp[i] != outer && n < MAX_NESTED_LOOK; i--, n++)
 		if (wc->exp[i].file == f && off < wc->exp[i].end && wc->exp[i].helper)
 			return 1;
 	return 0;
