@@ -54,7 +54,8 @@ u32 mydrv_pc_min_freq(struct mydrv_pc *pc)
 {
 	u32 freq;
 
-	freq = FIELD_GET(MYDRV_MIN_FREQ_MASK, slpc_shared_read(pc, task.freq));
+	freq = FIELD_GET(MYDRV_MIN_FREQ_MASK,
+			 slpc_shared_read(pc, task.freq));
 	return freq * 50 / 3;
 }
 

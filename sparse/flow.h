@@ -74,8 +74,9 @@ void lower_function(struct lower *);
  * when it may be called otherwise (iom_func_only_called_here). */
 int direct_calls(struct symbol *fn, struct symbol_list *bodies, struct symbol_list *decls);
 /* Does the source line spell a helper macro (designated initialisers of
- * IOSYS_MAP_INIT_VADDR sit at the line of the use)? */
-int line_spells_helper_macro(const struct iom_rules *, const char *file, int line);
+ * IOSYS_MAP_INIT_VADDR sit at the line of the use), or the macro call that
+ * starts at byte column col, over as many lines as its arguments take? */
+int line_spells_helper_macro(const struct iom_rules *, const char *file, int line, int col);
 
 /* columns.c: the byte column of a position sparse counted with its tab stop */
 int byte_column(struct position pos);
