@@ -299,15 +299,19 @@ CXType plain_type(CXType t)
 
 
 /* Does a for-statement part look like an init or increment (it changes
- * something) rather than a condition? */
+ * something) rather than a condition?  A call with a value may be either:
+ * it is taken for the condition, since a header with no condition is an
+ * endless loop (`for (__sg_page_iter_start(..); __sg_page_iter_next(..);)`). */
 static int changes(CXCursor c)
 {
 	CXCursor s = strip(c);
 	enum CXCursorKind k = clang_getCursorKind(s);
 	enum op op;
 
-	if (k == CXCursor_DeclStmt || k == CXCursor_CompoundAssignOperator || k == CXCursor_CallExpr)
+	if (k == CXCursor_DeclStmt || k == CXCursor_CompoundAssignOperator)
 		return 1;
+	if (k == CXCursor_CallExpr)
+		return clang_getCursorType(s).kind == CXType_Void;
 	if (k == CXCursor_BinaryOperator) {
 		op = binary_op(s);
 		return op == OP_ASSIGN || op == OP_COMMA;

@@ -383,11 +383,29 @@ static int map_type(struct lower *l, CXType t)
 	return ty;
 }
 
+/* A zero constant, through casts (a null pointer: `{ 0 }` and `{ NULL }`
+ * of a map give its pointer member a 0 cast to a pointer), or braces
+ * holding only zeros. */
+static int zero_below(CXCursor c, int depth)
+{
+	CXCursor s = strip_casts(c), k[MAX_KIDS];
+	long long v;
+	int n;
+
+	if (clang_getCursorKind(s) != CXCursor_InitListExpr)
+		return const_int(s, &v) && v == 0;
+	if (depth > 16)
+		return 0;
+	n = kids(s, k);
+	for (int i = 0; i < n; i++)
+		if (!zero_below(k[i], depth + 1))
+			return 0;
+	return 1;
+}
+
 static int is_zero(CXCursor c)
 {
-	long long k;
-
-	return const_int(c, &k) && k == 0;
+	return zero_below(c, 0);
 }
 
 static void init_value(struct lower *l, CXCursor where_c, int path, CXType type,
@@ -443,6 +461,83 @@ static int designated(CXCursor c, CXCursor *k, int n)
 		clang_getCursorType(c).kind == CXType_Void);
 }
 
+/* Designators but the anonymous members they pass through (`.vaddr` is
+ * inside the map's anonymous union). */
+static int named_designators(CXCursor *d, int n)
+{
+	int named = 0;
+
+	for (int j = 0; j < n; j++) {
+		CXString s = clang_getCursorSpelling(clang_getCursorReferenced(d[j]));
+
+		named += clang_getCursorKind(d[j]) != CXCursor_MemberRef ||
+			 (clang_getCString(s) && *clang_getCString(s));
+		clang_disposeString(s);
+	}
+	return named;
+}
+
+/* How many members or elements a brace list of type t must give. */
+static int wanted(CXType t, int given)
+{
+	CXCursor decl = clang_getTypeDeclaration(t);
+	int n = 0;
+
+	if (t.kind == CXType_ConstantArray)
+		return (int)clang_getArraySize(t);
+	if (t.kind != CXType_Record)
+		return given;
+	if (clang_getCursorKind(decl) == CXCursor_UnionDecl)
+		return 1;
+	{
+		struct field_list f = { .n = 0 };
+
+		clang_Type_visitFields(t, add_field, &f);
+		n = f.n;
+		free_fields(&f);
+	}
+	return n;
+}
+
+/* The initialiser's shape for iom_init_clears(): is it complete, how many
+ * scalars it gives, how many of them are not zero. */
+static int init_shape(CXCursor list, CXType type, long *scalars, long *nonzero, int depth)
+{
+	CXCursor k[MAX_KIDS];
+	int n = kids(list, k), complete;
+	CXType t = plain_type(type);
+	struct field_list f = { .n = 0 };
+
+	if (depth > 16)
+		return 0;
+	complete = n >= wanted(t, n);
+	if (t.kind == CXType_Record)
+		clang_Type_visitFields(t, add_field, &f);
+	for (int i = 0; i < n; i++) {
+		CXCursor d[MAX_KIDS], v = k[i];
+		int nd = kids(k[i], d);
+		CXType vt = clang_getCursorType(v);
+
+		if (designated(k[i], d, nd)) {
+			complete &= named_designators(d, nd - 1) == 1;	/* .a.b = v: the rest of a is out */
+			v = d[nd - 1];
+			vt = clang_getCursorType(v);
+		} else if (t.kind == CXType_Record && i < f.n) {
+			vt = f.type[i];
+		} else if (is_array(t)) {
+			vt = clang_getArrayElementType(t);
+		}
+		if (clang_getCursorKind(strip(v)) == CXCursor_InitListExpr) {
+			complete &= init_shape(strip(v), vt, scalars, nonzero, depth + 1);
+		} else {
+			(*scalars)++;
+			*nonzero += !is_zero(v);
+		}
+	}
+	free_fields(&f);
+	return complete;
+}
+
 static void init_list(struct lower *l, CXCursor where_c, int path, CXType type, CXCursor list,
 		      int cleared)
 {
@@ -454,13 +549,10 @@ static void init_list(struct lower *l, CXCursor where_c, int path, CXType type, 
 	if (t.kind == CXType_Record)
 		clang_Type_visitFields(t, add_field, &f);
 	if (!cleared) {
-		int count = t.kind == CXType_Record ? f.n :
-			    t.kind == CXType_ConstantArray ? (int)clang_getArraySize(t) : n + 1;
-		int zero = 1;
+		long scalars = 0, nonzero = 0;
+		int complete = init_shape(list, type, &scalars, &nonzero, 0);
 
-		for (int i = 0; i < n; i++)
-			zero &= is_zero(k[i]);
-		if (n < count || zero) {
+		if (iom_init_clears(complete, scalars, nonzero)) {
 			store(l, block(l), l->init_w ? *l->init_w : at(l, where_c), path,
 				  type_ref(l->types, type), IOM_STORE_ZERO, -1, NULL);
 			cleared = 1;

@@ -4,8 +4,9 @@
  * The steps are the GCC front end's: a variable, '*' for what a pointer
  * points to, a member, an element.  A local pointer assigned once stands for
  * its initialiser (GCC sees that through SSA: map = &obj->vmap makes map->
- * name obj->vmap); a local assigned more than once cannot be named, like a
- * phi in GCC.  Anything else we cannot name gets -1: the core treats the map
+ * name obj->vmap), or for what its one value points to when that cannot be
+ * followed (a call's result); a local assigned more than once cannot be
+ * named, like a phi in GCC.  Anything else we cannot name gets -1: the core treats the map
  * as unknown, the safe answer.
  */
 #include <stdlib.h>
@@ -129,10 +130,14 @@ static int pointee(struct lower *l, CXCursor ptr, int depth)
 			return object(l, s, depth + 1);
 		if (clang_getCursorKind(decl) == CXCursor_VarDecl && is_local_var(decl)) {
 			CXCursor init = var_single_init(l, decl);
+			int p;
 
 			if (clang_Cursor_isNull(init))
 				return -1;
-			return pointee(l, init, depth + 1);
+			p = pointee(l, init, depth + 1);
+			/* A value that cannot be followed (a call's result): the
+			 * local's one value points to the same object at every use. */
+			return p >= 0 ? p : iom_path_deref(l->fn, decl_path(l, decl));
 		}
 		return iom_path_deref(l->fn, decl_path(l, decl));
 	case CXCursor_MemberRefExpr:

@@ -23,9 +23,12 @@
 struct fn_refs {
 	char *name;
 	int refs, calls;
+	int scanned;		/* a header function's body counted (used_headers) */
 };
 
 struct run {
+	CXTranslationUnit tu;
+	int scan_changed, map_named;	/* used_headers(), touches_maps() */
 	const struct iom_rules *rules;
 	const struct iom_options *opts;
 	struct where_ctx wc;
@@ -287,6 +290,81 @@ static enum CXChildVisitResult count_top(CXCursor c, CXCursor parent, CXClientDa
 	return CXChildVisit_Continue;
 }
 
+/* Is a header's function named by code GCC would emit (the file's own, or
+ * such a header function: at_least 1 reference or call)? */
+static struct fn_refs *used(struct run *r, CXCursor c)
+{
+	char *name = spelling(c);
+	struct fn_refs *f = *name ? refs_slot(r, name, 0) : NULL;
+
+	free(name);
+	return f && (f->refs || f->calls) ? f : NULL;
+}
+
+static enum CXChildVisitResult scan_used_header(CXCursor c, CXCursor parent, CXClientData data)
+{
+	struct run *r = (struct run *)data;
+	struct fn_refs *f;
+
+	(void)parent;
+	if (clang_getCursorKind(c) != CXCursor_FunctionDecl || !clang_isCursorDefinition(c) ||
+	    own_code(r, c) || !(f = used(r, c)) || f->scanned)
+		return CXChildVisit_Continue;
+	f->scanned = 1;
+	r->scan_changed = 1;
+	clang_visitChildren(c, count_refs, data);
+	return CXChildVisit_Continue;
+}
+
+/*
+ * GCC emits a header's inline function when code it emits uses it: the
+ * file's own functions, then the header functions those use, and so on.
+ * Their references count as well (calls of the file's static functions
+ * from them, the header functions they use in turn).
+ */
+static void used_headers(struct run *r)
+{
+	for (int rounds = 0; rounds < 64; rounds++) {
+		r->scan_changed = 0;
+		clang_visitChildren(clang_getTranslationUnitCursor(r->tu), scan_used_header, r);
+		if (!r->scan_changed)
+			return;
+	}
+}
+
+/* Does a function's body or signature name a map (a map-typed object, or a
+ * pointer to one)?  Header functions that do not are not analysed. */
+static enum CXChildVisitResult names_map(CXCursor c, CXCursor parent, CXClientData data)
+{
+	struct run *r = (struct run *)data;
+	CXType t = clang_getCanonicalType(clang_getCursorType(c));
+	CXString s;
+	int hit = 0;
+
+	(void)parent;
+	while (t.kind == CXType_Pointer || t.kind == CXType_ConstantArray)
+		t = clang_getCanonicalType(t.kind == CXType_Pointer ? clang_getPointeeType(t) :
+					   clang_getArrayElementType(t));
+	if (t.kind == CXType_Record) {
+		s = clang_getCursorSpelling(clang_getTypeDeclaration(t));
+		hit = clang_getCString(s) && *clang_getCString(s) &&
+		      iom_rules_type_index(r->rules, clang_getCString(s)) >= 0;
+		clang_disposeString(s);
+	}
+	if (hit) {
+		r->map_named = 1;
+		return CXChildVisit_Break;
+	}
+	return CXChildVisit_Recurse;
+}
+
+static int touches_maps(struct run *r, CXCursor c)
+{
+	r->map_named = 0;
+	clang_visitChildren(c, names_map, r);
+	return r->map_named;
+}
+
 /*
  * A static function the file names only to call it: the unit sees all its
  * calls (every direct call is a reference of its name, so the counts agree
@@ -512,7 +590,8 @@ static enum CXChildVisitResult each_function(CXCursor c, CXCursor parent, CXClie
 	if (clang_getCursorKind(c) != CXCursor_FunctionDecl || !clang_isCursorDefinition(c))
 		return CXChildVisit_Continue;
 	clang_getExpansionLocation(clang_getCursorLocation(c), &f, NULL, NULL, NULL);
-	if (f && !(clang_File_isEqual(f, r->main_file) || included_c_file(f))) {
+	if (f && !(clang_File_isEqual(f, r->main_file) || included_c_file(f)) &&
+	    !(used(r, c) && touches_maps(r, c))) {
 		summarise_header_function(r, c);
 		return CXChildVisit_Continue;
 	}
@@ -554,6 +633,7 @@ static int analyse_tu(const struct iom_rules *rules, const struct iom_options *o
 	if (first_error(tu, file, result->error, sizeof(result->error)))
 		return -1;
 	r.main_file = clang_getFile(tu, file);
+	r.tu = tu;
 	where_init(&r.wc, rules, tu);
 	r.types = types_new();
 	r.types_ops = clang_types_ops;
@@ -562,6 +642,7 @@ static int analyse_tu(const struct iom_rules *rules, const struct iom_options *o
 	if (r.types && r.unit) {
 		clang_visitChildren(clang_getTranslationUnitCursor(tu), find_tables, &r);
 		clang_visitChildren(clang_getTranslationUnitCursor(tu), count_top, &r);
+		used_headers(&r);
 		clang_visitChildren(clang_getTranslationUnitCursor(tu), each_function, &r);
 		iom_unit_finish(r.unit, NULL, NULL);
 		/* No block when it fails: the file's functions stay unknown to

@@ -20,6 +20,7 @@
 
 #define MAX_MACROS	16	/* names handed to the core per expansion */
 #define MAX_MACRO_NESTING	8	/* macro bodies followed into other macros */
+#define MAX_NESTED_LOOK	256	/* expansions looked at inside another's arguments */
 
 struct expansion {
 	CXFile file;
@@ -254,8 +255,8 @@ void where_free(struct where_ctx *wc)
 	memset(wc, 0, sizeof(*wc));
 }
 
-/* The top-level expansion holding a file offset, or NULL. */
-static const struct expansion *expansion_at(const struct where_ctx *wc, CXFile f, unsigned off)
+/* The index of the last expansion starting at or before a file offset, or -1. */
+static int last_starting(const struct where_ctx *wc, CXFile f, unsigned off)
 {
 	int lo = 0, hi = wc->nr_exp - 1, found = -1;
 
@@ -271,11 +272,45 @@ static const struct expansion *expansion_at(const struct where_ctx *wc, CXFile f
 			hi = mid - 1;
 		}
 	}
+	return found;
+}
+
+/* The top-level expansion holding a file offset, or NULL. */
+static const struct expansion *expansion_at(const struct where_ctx *wc, CXFile f, unsigned off)
+{
+	int found = last_starting(wc, f, off);
+
 	if (found < 0)
 		return NULL;
 	if (wc->exp[found].file != f || off >= wc->exp[found].end)
 		return NULL;
 	return &wc->exp[found];
+}
+
+/*
+ * Is the code at a cursor helper code by an expansion written inside the
+ * arguments of the top-level one 'outer' (FIELD_GET(MASK, drv_read(...))
+ * around a driver macro wrapping iosys_map_rd_field())?  The record holds
+ * those expansions too; the file location of a token of a macro body is the
+ * point where that macro was written (clang_getFileLocation), inside the
+ * outer expansion's arguments.  Every expansion holding that point counts.
+ */
+static int helper_inside(const struct where_ctx *wc, const struct expansion *outer,
+			 CXSourceLocation loc)
+{
+	CXFile f;
+	unsigned off;
+
+	clang_getFileLocation(loc, &f, NULL, NULL, &off);
+	if (f != outer->file || off < outer->start || off >= outer->end)
+		return 0;
+	/* The ones holding the point start after the outer one and not far
+	 * before the point: a bounded look back keeps a huge expansion linear. */
+	for (int i = last_starting(wc, f, off), n = 0;
+	     i >= 0 && &wc->exp[i] != outer && n < MAX_NESTED_LOOK; i--, n++)
+		if (wc->exp[i].file == f && off < wc->exp[i].end && wc->exp[i].helper)
+			return 1;
+	return 0;
 }
 
 struct iom_where where_of(struct where_ctx *wc, CXCursor c)
@@ -294,7 +329,7 @@ struct iom_where where_of(struct where_ctx *wc, CXCursor c)
 	w.col = (int)col;
 	e = expansion_at(wc, f, off);
 	if (e)
-		w.helper = e->helper;
+		w.helper = e->helper || helper_inside(wc, e, loc);
 	else
 		w.helper = iom_helper_code(wc->rules, w.file, NULL, 0);
 	return w;

@@ -389,12 +389,121 @@ static int cmp_finding(const void *a, const void *b)
 	return x->rule - y->rule;
 }
 
+/* A min-heap of block numbers. */
+static void heap_push(int *h, int *n, int b)
+{
+	int i = (*n)++;
+
+	for (; i > 0 && h[(i - 1) / 2] > b; i = (i - 1) / 2)
+		h[i] = h[(i - 1) / 2];
+	h[i] = b;
+}
+
+static int heap_pop(int *h, int *n)
+{
+	int top = h[0], last = h[--*n], i = 0;
+
+	for (;;) {
+		int c = 2 * i + 1;
+
+		if (c >= *n)
+			break;
+		if (c + 1 < *n && h[c + 1] < h[c])
+			c++;
+		if (h[c] >= last)
+			break;
+		h[i] = h[c];
+		i = c;
+	}
+	if (*n)
+		h[i] = last;
+	return top;
+}
+
+/*
+ * The order blocks are judged in.  A finding reported once per pointer in a
+ * loop goes to the access met first as the code is read, whatever numbers
+ * the front end gave its blocks (the libclang engine numbers the branches of
+ * an if before the blocks of the statement expressions in its condition):
+ * by block number, except that a block waits for every block that reaches
+ * it by a forward edge (a depth-first walk from the entry tells the edges
+ * that go back around a loop).  Blocks the walk does not reach come last.
+ * NULL when out of memory: then by number.
+ */
+static int *judge_order(const struct iom_func *fn)
+{
+	int n = fn->nr_bb, total = 0, nr = 0, hn = 0, sp = 0;
+	int *first = (int *)calloc(n + 1, sizeof(int)), *state = (int *)calloc(n, sizeof(int));
+	int *waits = (int *)calloc(n, sizeof(int)), *order = (int *)malloc(n * sizeof(int));
+	int *stack = (int *)malloc(2 * n * sizeof(int)), *heap = (int *)malloc(n * sizeof(int));
+	char *back = NULL;
+
+	if (first)
+		for (int b = 0; b < n; b++)
+			first[b + 1] = total += fn->bb[b].nr_succ;
+	back = (char *)calloc(total + 1, 1);
+	if (!first || !state || !waits || !order || !stack || !heap || !back || !n) {
+		free(order);
+		order = NULL;
+		goto out;
+	}
+	/* state: 0 not seen, 1 on the walk's path, 2 done */
+	stack[sp++] = 0;
+	stack[sp++] = 0;
+	state[0] = 1;
+	while (sp) {
+		int b = stack[sp - 2], *next = &stack[sp - 1];
+
+		if (*next < fn->bb[b].nr_succ) {
+			int e = first[b] + *next, t = fn->bb[b].succ[(*next)++].to;
+
+			if (state[t] == 1) {
+				back[e] = 1;
+			} else {
+				waits[t]++;
+				if (!state[t]) {
+					state[t] = 1;
+					stack[sp++] = t;
+					stack[sp++] = 0;
+				}
+			}
+			continue;
+		}
+		state[b] = 2;
+		sp -= 2;
+	}
+	heap_push(heap, &hn, 0);
+	while (hn) {
+		int b = heap_pop(heap, &hn);
+
+		order[nr++] = b;
+		for (int s = 0; s < fn->bb[b].nr_succ; s++) {
+			int t = fn->bb[b].succ[s].to;
+
+			if (!back[first[b] + s] && --waits[t] == 0)
+				heap_push(heap, &hn, t);
+		}
+	}
+	for (int b = 0; b < n; b++)
+		if (!state[b])
+			order[nr++] = b;
+out:
+	free(first);
+	free(state);
+	free(waits);
+	free(stack);
+	free(heap);
+	free(back);
+	return order;
+}
+
 int iom_check(struct iom_func *fn, const struct state *in, const struct iom_options *opt,
 	      iom_report_fn cb, void *ctx)
 {
 	struct findings out = { NULL, 0, NULL, 0, 0 };
 	struct state s;
 	struct judge j;
+	int *order;
 
 	iom_state_alloc(fn, &s);
 	if (!s.m)
@@ -403,7 +512,9 @@ int iom_check(struct iom_func *fn, const struct state *in, const struct iom_opti
 	j.opt = opt;
 	j.out = &out;
 	j.s = &s;
-	for (int b = 0; b < fn->nr_bb; b++) {
+	order = judge_order(fn);
+	for (int i = 0; i < fn->nr_bb; i++) {
+		int b = order ? order[i] : i;
 		const struct block *bb = &fn->bb[b];
 
 		if (!in[b].reachable)
@@ -425,6 +536,7 @@ int iom_check(struct iom_func *fn, const struct state *in, const struct iom_opti
 	free(out.f);
 	free(out.set);
 	free(s.m);
+	free(order);
 	return out.nr;
 }
 

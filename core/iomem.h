@@ -436,7 +436,11 @@ enum iom_var {
 };
 
 /* A variable.  uid tells apart two locals of the same name (inner blocks);
- * decl is where it is declared (the map's "declared here" note). */
+ * decl is where it is declared (the map's "declared here" note).  One
+ * definition of a local pointer whose value cannot be followed further (a
+ * call's result) is a variable of its own: uid IOM_VALUE_UID(n), n the
+ * front end's number of that definition (its SSA value). */
+#define IOM_VALUE_UID(n)	(0x80000000u | (unsigned)(n))
 int iom_path_var(struct iom_func *, const char *name, unsigned uid, enum iom_var,
 		 struct iom_where decl);
 int iom_path_deref(struct iom_func *, int path);			/* *p, p-> */
@@ -582,6 +586,16 @@ enum iom_store_is {
 /* Returns 1 when the object holds maps (the store was taken), else 0. */
 int iom_store(struct iom_func *, int b, struct iom_where, int dst_path, const void *dst_type,
 	      enum iom_store_is, int src_path, const void *src_type);
+
+/*
+ * An initialiser in braces, as GCC lowers it: is the object cleared first
+ * (IOM_STORE_ZERO) and its zero elements left unwritten?  'complete': every
+ * brace list gives all the members or elements of its type (a union: one);
+ * 'scalars': the scalar elements it gives, 'nonzero': those that are not a
+ * zero constant.  Otherwise each element is a store of its own, zeros too
+ * (`{ NULL, false }` writes both members of a map).
+ */
+int iom_init_clears(int complete, long scalars, long nonzero);
 
 /*
  * Values parked in memory: a tracked value stored into the object at 'path'

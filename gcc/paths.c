@@ -79,6 +79,26 @@ static int decl_path(struct lower *l, tree decl)
 
 static int pointee(struct lower *l, tree ptr, int depth);
 
+/*
+ * A named local holding a value that cannot be followed further (a call's
+ * result): what this one definition points to, the same object at every use
+ * of it (`bo = create(); if (bo->vmap.is_iomem) ... bo->vmap.vaddr`).  Its
+ * uid is the definition's (IOM_VALUE_UID), so another assignment of the
+ * local is another object.
+ */
+static int value_pointee(struct lower *l, tree ssa)
+{
+	tree var = SSA_NAME_VAR(ssa);
+	int path;
+
+	if (!var || TREE_CODE(var) != VAR_DECL || !is_local(var) || !DECL_NAME(var))
+		return -1;
+	path = iom_path_var(l->fn, decl_name(var), IOM_VALUE_UID(SSA_NAME_VERSION(ssa)),
+			    IOM_VAR_LOCAL, where_at(l, DECL_SOURCE_LOCATION(var)));
+	iom_path_private(l->fn, path);
+	return iom_path_deref(l->fn, path);
+}
+
 /* A byte offset from a pointer to elements of 'size' bytes: an index, or no name. */
 static int add_index(struct lower *l, int path, tree off, tree size)
 {
@@ -153,7 +173,7 @@ static int pointee(struct lower *l, tree ptr, int depth)
 	}
 	def = SSA_NAME_DEF_STMT(ptr);
 	if (!is_gimple_assign(def))
-		return -1;
+		return value_pointee(l, ptr);
 	switch (gimple_assign_rhs_code(def)) {
 	case SSA_NAME:
 	case NOP_EXPR:
@@ -174,7 +194,7 @@ static int pointee(struct lower *l, tree ptr, int depth)
 				 gimple_assign_rhs2(def), pt ? TYPE_SIZE_UNIT(pt) : NULL_TREE);
 	}
 	default:
-		return -1;
+		return value_pointee(l, ptr);
 	}
 }
 

@@ -202,17 +202,28 @@ static void linearize(struct symbol_list **bodies, struct symbol *sym)
 		add_symbol(bodies, sym);
 }
 
+static int symbol_list_has(struct symbol_list *list, struct symbol *sym)
+{
+	struct symbol *x;
+
+	FOR_EACH_PTR(list, x) {
+		if (x == sym)
+			return 1;
+	} END_FOR_EACH_PTR(x);
+	return 0;
+}
+
 /*
  * An inline function of a header that returns bool and that the file calls:
  * GCC analyses it (it is emitted when used), and the flag it may return
  * matters to its callers here.  Linearized for its summaries only (findings
  * in headers are not this engine's).
  */
-static int header_bool_function(struct stage *s, struct symbol *sym)
+static int header_bool_function(struct stage *s, struct symbol *sym, struct symbol_list *taken)
 {
 	struct symbol *t = real_type(sym);
 
-	if (!t || t->type != SYM_FN || !sym->ident || sym->ep ||
+	if (!t || t->type != SYM_FN || !sym->ident || symbol_list_has(taken, sym) ||
 	    !ends_with(stream_name(sym->pos.stream), ".h") ||
 	    real_type(t->ctype.base_type) != &bool_ctype || (!t->stmt && !t->inline_stmt) ||
 	    direct_calls(sym, s->bodies, NULL) == 0)
@@ -226,6 +237,79 @@ static int header_bool_function(struct stage *s, struct symbol *sym)
 	}
 	linearize(NULL, sym);
 	return sym->ep != NULL;
+}
+
+/* Does a type hold a map: the map itself, a pointer or array of maps, a
+ * struct or union with one among its members (a few levels down)? */
+static int holds_map(const struct iom_rules *rules, struct symbol *t, int depth)
+{
+	struct symbol *m;
+
+	t = real_type(t);
+	if (!t || depth > 4)
+		return 0;
+	if (t->type == SYM_PTR || t->type == SYM_ARRAY)
+		return holds_map(rules, t->ctype.base_type, depth + 1);
+	if (t->type != SYM_STRUCT && t->type != SYM_UNION)
+		return 0;
+	if (t->ident && iom_rules_type_index(rules, name_of(t->ident)) >= 0)
+		return 1;
+	FOR_EACH_PTR(t->symbol_list, m) {
+		if (holds_map(rules, m, depth + 1))
+			return 1;
+	} END_FOR_EACH_PTR(m);
+	return 0;
+}
+
+/*
+ * An inline function of a header that code GCC emits calls (the file's own
+ * functions, or such header functions): GCC emits and analyses it.  Those
+ * whose parameters or locals reach a map are analysed here too, their
+ * findings in the header; the command reports a header's finding once.
+ */
+static int header_map_function(struct stage *s, struct symbol *sym)
+{
+	struct symbol *t = real_type(sym), *v;
+
+	if (!t || t->type != SYM_FN || !sym->ident || sym->ep ||
+	    !ends_with(stream_name(sym->pos.stream), ".h") || (!t->stmt && !t->inline_stmt) ||
+	    direct_calls(sym, s->bodies, NULL) == 0)
+		return 0;
+	if (!t->stmt) {
+		struct symbol_list *one = NULL;
+
+		uninline(sym);
+		add_symbol(&one, sym);
+		evaluate_symbol_list(one);
+	}
+	linearize(NULL, sym);
+	if (!sym->ep)
+		return 0;
+	FOR_EACH_PTR(sym->ep->syms, v) {
+		if (holds_map(s->cfg->rules, v, 0)) {
+			add_symbol(&s->bodies, sym);
+			return 1;
+		}
+	} END_FOR_EACH_PTR(v);
+	return 0;
+}
+
+/* The header functions header_map_function() takes, as the calls of the
+ * ones taken reach more of them. */
+static void header_map_functions(struct stage *s, struct symbol_list **taken)
+{
+	struct symbol *sym;
+	int more = 1;
+
+	for (int rounds = 0; more && rounds < 64; rounds++) {
+		more = 0;
+		FOR_EACH_PTR(file_scope->symbols, sym) {
+			if (header_map_function(s, sym)) {
+				add_symbol(taken, sym);
+				more = 1;
+			}
+		} END_FOR_EACH_PTR(sym);
+	}
 }
 
 static void analyse_function(struct stage *s, struct iom_unit *u, struct symbol *sym,
@@ -330,6 +414,7 @@ void flow_file(struct stage *s, struct symbol_list *list, const char *file)
 {
 	struct iom_unit *u = iom_unit_new(s->cfg->rules);
 	struct symbol *sym;
+	struct symbol_list *headers = NULL;
 	int instance = 0;
 
 	no_inlining(file_scope);
@@ -347,10 +432,15 @@ void flow_file(struct stage *s, struct symbol_list *list, const char *file)
 		if (is_own_function(sym))
 			linearize(&s->bodies, sym);
 	} END_FOR_EACH_PTR(sym);
+	header_map_functions(s, &headers);
 	FOR_EACH_PTR(file_scope->symbols, sym) {
-		if (header_bool_function(s, sym))
+		if (header_bool_function(s, sym, headers))
 			analyse_function(s, u, sym, 1);
 	} END_FOR_EACH_PTR(sym);
+	FOR_EACH_PTR(headers, sym) {
+		analyse_function(s, u, sym, 0);
+	} END_FOR_EACH_PTR(sym);
+	free_ptr_list(&headers);
 	FOR_EACH_PTR(file_scope->symbols, sym) {
 		if (is_own_function(sym))
 			analyse_function(s, u, sym, 0);

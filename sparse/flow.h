@@ -7,6 +7,7 @@
  *   lower.c  one function: blocks, edges, instructions -> map events
  *   paths.c  pseudos -> access paths (what a pointer points to)
  *   types.c  sparse types for the core (struct iom_types), members by offset
+ *   zeroinit.c the zero elements of a local aggregate's initialiser
  */
 #ifndef SPARSE_FLOW_H
 #define SPARSE_FLOW_H
@@ -51,6 +52,10 @@ int obj_map_member(struct lower *, struct obj o, const struct ident *ident,
 /* The address space of a pointer type (__iomem), or NULL. */
 struct ident *space_of(struct symbol *t);
 
+/* zeroinit.c: is pos a zero element of a local aggregate's initialiser
+ * (the store sparse makes there repeats the clearing of the object)? */
+int zero_init_element_at(struct entrypoint *ep, struct position pos);
+
 /* lower.c */
 struct lower {
 	const struct iom_rules *rules;
@@ -69,8 +74,9 @@ void lower_function(struct lower *);
  * when it may be called otherwise (iom_func_only_called_here). */
 int direct_calls(struct symbol *fn, struct symbol_list *bodies, struct symbol_list *decls);
 /* Does the source line spell a helper macro (designated initialisers of
- * IOSYS_MAP_INIT_VADDR sit at the line of the use)? */
-int line_spells_helper_macro(const struct iom_rules *, const char *file, int line);
+ * IOSYS_MAP_INIT_VADDR sit at the line of the use), or the macro call that
+ * starts at byte column col, over as many lines as its arguments take? */
+int line_spells_helper_macro(const struct iom_rules *, const char *file, int line, int col);
 
 /* columns.c: the byte column of a position sparse counted with its tab stop */
 int byte_column(struct position pos);

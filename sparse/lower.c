@@ -70,7 +70,7 @@ static struct iom_where where_of(struct lower *l, struct instruction *insn)
 
 	/* sparse places a macro's tokens at its use: a line that spells a
 	 * helper macro (directly or through a driver macro) is helper code */
-	w.helper = in_helper(l, insn) || line_spells_helper_macro(l->rules, w.file, w.line);
+	w.helper = in_helper(l, insn) || line_spells_helper_macro(l->rules, w.file, w.line, w.col);
 	return w;
 }
 
@@ -377,6 +377,9 @@ static void member_event(struct lower *l, struct instruction *insn, int store)
 				 (enum iom_member)member, expr);
 		return;
 	}
+	if (is_const(insn->target) && insn->target->value == 0 &&
+	    zero_init_element_at(l->ep, insn->pos))
+		return;
 	if (member == IOM_MEMBER_FLAG && is_const(insn->target))
 		flag = insn->target->value != 0;
 	if (insn->target && insn->target->priv == &forward_mark) {
@@ -635,6 +638,44 @@ static void edge_when(struct lower *l, int from, int to, pseudo_t cond, int trut
 	iom_edge(l->fn, from, to);
 }
 
+/*
+ * A branch on a pointer that is not tracked: `if (map)`, `map == NULL`,
+ * `map != NULL`.  The edge where it is NULL is iom_edge_null with what it
+ * points to, as the other engines describe it (the else of `if (map &&
+ * map->is_iomem)` joins a path where the map does not exist).  0 when the
+ * branch is no such test.
+ */
+static int null_edges(struct lower *l, struct instruction *insn)
+{
+	pseudo_t p = insn->cond;
+	struct instruction *def = p && p->type == PSEUDO_REG ? p->def : NULL;
+	int null_on_true = 0, path;
+	struct obj o;
+
+	if (def && (def->opcode == OP_SET_EQ || def->opcode == OP_SET_NE) &&
+	    is_const(def->src2) && def->src2->value == 0 && is_pointer(def->itype)) {
+		null_on_true = def->opcode == OP_SET_EQ;
+		p = def->src1;
+	} else if (!def || !is_pointer(def->type)) {
+		if (!p || p->type != PSEUDO_ARG)
+			return 0;
+	}
+	if (tracked(p) || is_const(p))
+		return 0;
+	o = pointee(l, p);
+	path = o.path;
+	if (path < 0 || !o.type)	/* an argument that is no pointer: no pointee type */
+		return 0;
+	if (null_on_true) {
+		iom_edge_null(l->fn, l->cur, block_of(insn->bb_true), path);
+		edge(l, insn->bb_false);
+	} else {
+		edge(l, insn->bb_true);
+		iom_edge_null(l->fn, l->cur, block_of(insn->bb_false), path);
+	}
+	return 1;
+}
+
 static void branch(struct lower *l, struct instruction *insn)
 {
 	pseudo_t c = insn->cond;
@@ -652,6 +693,8 @@ static void branch(struct lower *l, struct instruction *insn)
 		edge(l, insn->bb_false);
 		return;
 	}
+	if (null_edges(l, insn))
+		return;
 	edge_when(l, l->cur, block_of(insn->bb_true), c, 1, w, 0);
 	edge_when(l, l->cur, block_of(insn->bb_false), c, 0, w, 0);
 }
@@ -917,6 +960,8 @@ void lower_function(struct lower *l)
 
 /* ---- helper macros spelled on a line ------------------------------------ */
 
+#define MAX_SPELLED	(16 * 1024)	/* bytes of a macro call read for its helpers */
+
 struct line_cache {
 	const char *file;
 	char *text;
@@ -986,22 +1031,57 @@ static int names_helper_macro(const struct iom_rules *rules, struct ident *id, i
 	return 0;
 }
 
-int line_spells_helper_macro(const struct iom_rules *rules, const char *file, int line)
+static int ident_char(char c)
+{
+	return c == '_' || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+}
+
+/*
+ * How far the text at s (the line, then the rest of the file) reads as one
+ * statement's worth for a position at byte column col: the line, or, when a
+ * macro call starts at col, through its closing parenthesis.  Sparse places
+ * every token a macro expands at the macro's name, and its arguments may go
+ * on for lines (FIELD_GET(MASK,\n drv_read(...))).
+ */
+static size_t spelled_extent(const char *s, size_t line_len, size_t rest, int col)
+{
+	size_t i = col > 0 ? (size_t)col - 1 : 0, depth = 0;
+
+	if (i >= line_len || !ident_char(s[i]) || (s[i] >= '0' && s[i] <= '9'))
+		return line_len;
+	while (i < rest && ident_char(s[i]))
+		i++;
+	while (i < rest && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\\'))
+		i++;
+	if (i >= rest || s[i] != '(')
+		return line_len;
+	for (; i < rest && i < MAX_SPELLED; i++) {
+		if (s[i] == '(')
+			depth++;
+		else if (s[i] == ')' && --depth == 0)
+			return i + 1 > line_len ? i + 1 : line_len;
+	}
+	return line_len;
+}
+
+int line_spells_helper_macro(const struct iom_rules *rules, const char *file, int line, int col)
 {
 	static const char *last_file;
-	static int last_line, last;
+	static int last_line, last_col, last;
 	size_t len, i = 0;
 	const char *s;
 	char word[128];
 
-	if (file == last_file && line == last_line)
+	if (file == last_file && line == last_line && col == last_col)
 		return last;
 	s = line_text(file, line, &len);
 	last_file = file;
 	last_line = line;
+	last_col = col;
 	last = 0;
 	if (!s)
 		return 0;
+	len = spelled_extent(s, len, (size_t)(cache.text + cache.len - s), col);
 	while (i < len && !last) {
 		size_t start = i;
 
@@ -1009,8 +1089,7 @@ int line_spells_helper_macro(const struct iom_rules *rules, const char *file, in
 			i++;
 			continue;
 		}
-		while (i < len && (s[i] == '_' || (s[i] >= 'A' && s[i] <= 'Z') ||
-				   (s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9')))
+		while (i < len && ident_char(s[i]))
 			i++;
 		if (i - start < sizeof(word)) {
 			memcpy(word, s + start, i - start);

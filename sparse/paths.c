@@ -6,6 +6,7 @@
  * the object as unknown, never as safe).
  */
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "flow.h"
@@ -110,6 +111,35 @@ static struct obj any_element(struct lower *l, struct instruction *def, int dept
 	return unknown(def->type);
 }
 
+/*
+ * A call's result (`bo = create(...)`, the local promoted away): what this
+ * one value points to, the same object at every use of it, as the other
+ * engines name what a local's one definition points to (IOM_VALUE_UID).
+ * Named by the local when sparse kept its name, else by the call.
+ */
+static struct obj call_result(struct lower *l, pseudo_t p, struct instruction *call)
+{
+	struct obj o = unknown(call->type);
+	const char *name = p->ident ? name_of(p->ident) : NULL;
+	char buf[128];
+	struct iom_where w = { NULL, 0, 0, 0 };
+	int var;
+
+	if (!name && call->func && call->func->type == PSEUDO_SYM && call->func->sym->ident) {
+		snprintf(buf, sizeof(buf), "%s()", name_of(call->func->sym->ident));
+		name = buf;
+	}
+	if (!name)
+		return o;
+	w.file = stream_name(call->pos.stream);
+	w.line = call->pos.line;
+	w.col = byte_column(call->pos);
+	var = iom_path_var(l->fn, name, IOM_VALUE_UID(p->nr), IOM_VAR_LOCAL, w);
+	iom_path_private(l->fn, var);
+	o.path = iom_path_deref(l->fn, var);
+	return o;
+}
+
 static struct obj pointee_depth(struct lower *l, pseudo_t p, int depth)
 {
 	struct instruction *def;
@@ -173,6 +203,8 @@ static struct obj pointee_depth(struct lower *l, pseudo_t p, int depth)
 			return in;
 		}
 		return any_element(l, def, depth);
+	case OP_CALL:
+		return call_result(l, p, def);
 	default:
 		return unknown(def->type);
 	}

@@ -336,6 +336,39 @@ static void test_loop_dedup(void)
 	expect_list(__func__, &g, "4:IOM002");
 }
 
+/* The loop key goes to the access met first by the graph, not by block
+ * numbers: the body's block is numbered before the blocks of its test. */
+static void test_loop_dedup_graph_order(void)
+{
+	struct iom_func *fn = begin("f");
+	int m = param(fn, "map");
+	int head = iom_block(fn), body = iom_block(fn), test = iom_block(fn), out = iom_block(fn);
+	struct got g;
+
+	iom_load(fn, 0, at(2), 1, m, IOM_MEMBER_SYS, "map->vaddr");
+	iom_edge(fn, 0, head);
+	iom_edge(fn, head, test);
+	iom_edge(fn, head, out);
+	iom_access(fn, test, at(4), 1, 0);
+	iom_edge(fn, test, body);
+	iom_edge(fn, test, head);
+	iom_access(fn, body, at(5), 1, 0);
+	iom_edge(fn, body, head);
+	run(fn, &g, 0);
+	expect_list(__func__, &g, "4:IOM002");
+}
+
+/* GCC's clearing of a brace initialiser's object. */
+static void test_init_clears(void)
+{
+	EXPECT(iom_init_clears(0, 1, 0), "{ NULL }: incomplete, cleared");
+	EXPECT(iom_init_clears(0, 1, 1), "{ .vaddr = p }: incomplete, cleared");
+	EXPECT(!iom_init_clears(1, 2, 0), "{ NULL, false }: each member written");
+	EXPECT(!iom_init_clears(1, 6, 0), "six zero scalars: written");
+	EXPECT(iom_init_clears(1, 7, 0), "seven zero scalars: cleared");
+	EXPECT(!iom_init_clears(1, 7, 2), "seven scalars, two not zero: written");
+}
+
 /* Joins of different kinds: both origins explained. */
 static void test_join_notes(void)
 {
@@ -993,6 +1026,8 @@ int main(void)
 	test_uninit();
 	test_warn_kills_path();
 	test_loop_dedup();
+	test_loop_dedup_graph_order();
+	test_init_clears();
 	test_join_notes();
 	test_front_end_bug_skips();
 	test_rules_errors();
