@@ -192,7 +192,7 @@ static void tf_clobber(struct iom_func *fn, struct state *s, const struct event 
 
 		/* What the unit knows the callee leaves in the map it is handed;
 		 * maps further inside the object stay unknown. */
-		if (e->summarised && fn->maps[m].path == e->path) {
+		if (e->summarised && (fn->maps[m].path == e->path || e->sum_whole)) {
 			if (e->sum_kinds)
 				write_map(&s->m[m], e->sum_kinds, idx);
 			continue;

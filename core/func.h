@@ -147,6 +147,7 @@ struct event {
 	 * this unit ("summary of FILE"). */
 	int argno;
 	unsigned char callee_here, summarised, sum_kinds;
+	unsigned char sum_whole;	/* sum_kinds holds for every map under the path */
 	const char *sum_from;
 	/* EV_LOAD of a flag: the value is its negation (a summarised call to a
 	 * helper that returns !map->is_iomem); 'via' names that helper, or the

@@ -598,6 +598,8 @@ static void driver_facts(struct iom_unit *u, struct iom_func *fn, const struct i
 		if (!kinds)
 			return;
 		snprintf(why, sizeof(why), "the GEM backend of the driver declared in %s", from);
+		/* every element of an array of maps (drm_gem_fb_vmap's planes) */
+		e->sum_whole = 1;
 		e->summarised = 1;
 		e->sum_kinds = (unsigned char)kinds;
 		e->sum_from = iom_func_strdup(fn, why);

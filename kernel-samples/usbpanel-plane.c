@@ -6,6 +6,7 @@
  *   The plane update hands &shadow->data[0] to a static worker that reads
  *   vaddr two calls down: silent.  A map from dma_buf_vmap() (another
  *   driver's buffer) is still reported, and so is a member of another struct.
+ *   Every plane drm_gem_fb_vmap() fills is the backend's too.
  * check-facts: usbpanel-drv.c
  */
 #include <linux/types.h>
@@ -13,6 +14,7 @@
 #include <linux/iosys-map.h>
 #include <drm/drm_gem.h>
 #include <drm/drm_gem_atomic_helper.h>
+#include <drm/drm_gem_framebuffer_helper.h>
 
 int usbpanel_send(const void *pixels, size_t len);
 
@@ -63,4 +65,14 @@ struct usbpanel_state {
 int usbpanel_other(struct usbpanel_state *st, size_t len)
 {
 	return usbpanel_send(st->data[0].vaddr, len);	/* expect: IOM003 */
+}
+
+int usbpanel_planes(struct drm_framebuffer *fb, size_t len)
+{
+	struct iosys_map map[4], data[4];
+	int ret = drm_gem_fb_vmap(fb, map, data);
+
+	if (ret)
+		return ret;
+	return usbpanel_send(data[0].vaddr, len) + usbpanel_send(map[1].vaddr, len);
 }
