@@ -86,7 +86,9 @@ CLANG_SRC := clang/where.c clang/compat.c clang/types.c clang/paths.c clang/vars
 CLANG_OBJ := $(patsubst clang/%.c,$(CLANG_OBJDIR)/%.o,$(CLANG_SRC))
 # The iomemcheck command (cmd/), with the libclang engine and the GCC plugin.
 CMD_SRC := cmd/main.c cmd/options.c cmd/db.c cmd/words.c cmd/paths.c cmd/flags.c cmd/engines.c \
-	cmd/workers.c cmd/findings.c cmd/render.c cmd/apply.c cmd/fdio.c
+	cmd/workers.c cmd/findings.c cmd/render.c cmd/apply.c
+# How the command and the gate read inputs and write outputs (base/files.h).
+BASE_SRC := base/fdio.c base/input.c base/output.c
 # Its language server, iomemcheck --lsp (lsp/README.md).
 LSP_SRC := lsp/frame.c lsp/rpc.c lsp/lifecycle.c lsp/docs.c lsp/text.c lsp/flags.c \
 	lsp/analysis.c lsp/worker.c lsp/diag.c lsp/actions.c lsp/server.c
@@ -97,7 +99,7 @@ VERSION	:= 0.1.0
 URL	?= https://example.org/iomemcheck
 GATE_SRC := gate/set.c gate/source.c gate/linehash.c gate/key.c gate/suppress.c \
 	gate/baseline.c gate/import.c gate/sarif.c gate/sarif_read.c gate/sinks.c \
-	gate/atomic.c gate/shard.c gate/run.c gate/catalog.c
+	gate/shard.c gate/run.c gate/catalog.c
 GATE_OBJ := $(GATE_SRC:.c=.o)
 CATALOG	:= $(sort $(wildcard rules/catalog/IOM*.md))
 
@@ -137,14 +139,21 @@ $(PLUGIN_SO): $(PLUGIN_OBJ) $(O)core/libiomcore.a
 gate/catalog.c: gate/embed-catalog.sh $(CATALOG)
 	gate/embed-catalog.sh $(CATALOG) > $@.tmp && mv $@.tmp $@
 
-gate/%.o: gate/%.c gate/gate.h gate/rules.def core/iomem.h | deps
-	$(CC) $(CORE_CFLAGS) -Icore -DIOM_VERSION='"$(VERSION)"' -DIOM_URL='"$(URL)"' -c -o $@ $<
+base/%.o: base/%.c base/files.h
+	$(CC) $(CORE_CFLAGS) -c -o $@ $<
+
+base/libiombase.a: $(BASE_SRC:.c=.o)
+	rm -f $@ && ar rcs $@ $^
+
+gate/%.o: gate/%.c gate/gate.h gate/rules.def core/iomem.h base/files.h | deps
+	$(CC) $(CORE_CFLAGS) -Icore -Ibase -DIOM_VERSION='"$(VERSION)"' -DIOM_URL='"$(URL)"' -c -o $@ $<
 
 gate/libiomgate.a: $(GATE_OBJ)
 	rm -f $@ && ar rcs $@ $^
 
-gate/tests/test-gate: gate/tests/test-gate.c gate/libiomgate.a core/libiomcore.a
-	$(CC) $(CFLAGS) $(WARN) -Icore -Igate -o $@ $< gate/libiomgate.a core/libiomcore.a -ljansson
+gate/tests/test-gate: gate/tests/test-gate.c gate/libiomgate.a base/libiombase.a core/libiomcore.a
+	$(CC) $(CFLAGS) $(WARN) -Icore -Igate -Ibase -o $@ $< gate/libiomgate.a base/libiombase.a \
+		core/libiomcore.a -ljansson
 
 # Objects per LLVM version; clang/libiomclang.a is the one of the last build,
 # remade whenever LLVM_VERSION changes (clang/.llvm-version records it).
@@ -162,15 +171,16 @@ clang/iomclang-run: clang/iomclang-run.c clang/libiomclang.a core/libiomcore.a
 	$(CC) $(CLANG_CFLAGS) -o $@ $< clang/libiomclang.a core/libiomcore.a $(CLANG_LDLIBS)
 
 cmd/%.o: cmd/%.c cmd/cmd.h cmd/cli.h cmd/gcc-only.def core/iomem.h clang/engine.h gate/gate.h \
-		lsp/lsp.h lsp/methods.def | deps
-	$(CC) $(CORE_CFLAGS) -DIOM_HAVE_CLANG_ENGINE -Icore -Icmd -Iclang -Igate -Ilsp -c -o $@ $<
+		lsp/lsp.h lsp/methods.def base/files.h | deps
+	$(CC) $(CORE_CFLAGS) -DIOM_HAVE_CLANG_ENGINE -Icore -Icmd -Iclang -Igate -Ilsp -Ibase -c -o $@ $<
 
-lsp/%.o: lsp/%.c lsp/lsp.h lsp/methods.def cmd/cmd.h core/iomem.h clang/engine.h | deps
-	$(CC) $(CORE_CFLAGS) -Icore -Icmd -Iclang -DIOM_VERSION='"$(VERSION)"' -DIOM_URL='"$(URL)"' -c -o $@ $<
+lsp/%.o: lsp/%.c lsp/lsp.h lsp/methods.def cmd/cmd.h core/iomem.h clang/engine.h base/files.h | deps
+	$(CC) $(CORE_CFLAGS) -Icore -Icmd -Iclang -Ibase -DIOM_VERSION='"$(VERSION)"' -DIOM_URL='"$(URL)"' -c -o $@ $<
 
-cmd/iomemcheck: $(CMD_SRC:.c=.o) $(LSP_SRC:.c=.o) clang/libiomclang.a gate/libiomgate.a core/libiomcore.a
+cmd/iomemcheck: $(CMD_SRC:.c=.o) $(LSP_SRC:.c=.o) clang/libiomclang.a gate/libiomgate.a \
+		base/libiombase.a core/libiomcore.a
 	$(CC) -o $@ $(CMD_SRC:.c=.o) $(LSP_SRC:.c=.o) clang/libiomclang.a gate/libiomgate.a \
-		core/libiomcore.a -ljansson $(CLANG_LDLIBS)
+		base/libiombase.a core/libiomcore.a -ljansson $(CLANG_LDLIBS)
 
 # libsparse from Debian's source package of the installed sparse, built once
 # into build/sparse-src/ (scripts/need-sparse-source; the flow stage needs it).
@@ -287,7 +297,7 @@ install: all
 clean:
 	rm -f core/*.o core/libiomcore.a core/rules_builtin.c core/tests/test-core \
 		gcc/*.o gcc/*.so clang/libiomclang.a clang/iomclang-run clang/.llvm-version \
-		cmd/*.o cmd/iomemcheck lsp/*.o gate/*.o gate/*.a gate/catalog.c gate/tests/test-gate
+		cmd/*.o cmd/iomemcheck lsp/*.o base/*.o base/*.a gate/*.o gate/*.a gate/catalog.c gate/tests/test-gate
 	rm -rf build/gcc build/asan clang/obj-*
 	@if [ -f sparse/Makefile ]; then $(MAKE) -s -C sparse clean; fi
 	rm -f core/tests/test-frontend

@@ -73,7 +73,11 @@ static int open_db(struct cli *c, struct db *db, const char *cwd, char **shown)
 		free(found);
 	}
 	*shown = path;
-	return db_load(db, path, c->err, sizeof(c->err));
+	if (db_load(db, path, c->err, sizeof(c->err)))
+		return -1;
+	if (!db->nr)	/* a CI job passing on nothing should say so */
+		fprintf(stderr, "iomemcheck: warning: %s has no entries: nothing was checked\n", path);
+	return 0;
 }
 
 /* The entries the PATHs pick (every C entry without PATHs).  Returns the
@@ -100,6 +104,8 @@ static int select_entries(struct cli *c, struct db *db, const char *cwd, const c
 			continue;
 		if (!entry_is_c(e))
 			(*not_c)++;
+		else if (!ret && entry_check(e, cwd, c->err, sizeof(c->err)))
+			ret = -1;
 		else
 			sel[n++] = e;
 	}
@@ -159,10 +165,19 @@ static void print_commands(struct cli *c, struct entry **sel, int n)
 	}
 }
 
+struct progress {
+	int tty;
+	struct apply_run *fixing;	/* --fix, --diff: the texts analysed */
+};
+
 static void progress(int done, int total, const struct findings *set, void *ctx)
 {
-	(void)ctx;
-	fprintf(stderr, "\r\033[Kiomemcheck: %d/%d files, %d findings", done, total, set->nr);
+	struct progress *p = ctx;
+
+	apply_seen(p->fixing, set);
+	if (p->tty)
+		fprintf(stderr, "\r\033[Kiomemcheck: %d/%d files, %d findings", done, total,
+			set->nr);
 }
 
 static void summary(int files, const struct findings *set, int failed, int not_c, double secs)
@@ -228,6 +243,8 @@ static int append_json(struct cli *c, const struct findings *set)
 
 	if (!c->config.json)
 		return 0;
+	if (out_check_append(c->config.json, c->err, sizeof(c->err)))
+		return -1;
 	o = iom_output_open(&c->config, c->err, sizeof(c->err));
 	if (!o)
 		return -1;
@@ -371,9 +388,10 @@ static int analyse(struct cli *c, struct entry **sel, int n, int not_c, const ch
 	struct findings set = { 0 };
 	struct gate_set gs;
 	int tty = !c->quiet && isatty(2), failed, status;
+	struct progress p = { tty, c->apply ? apply_begin(sel, n) : NULL };
 
 	run_workers(&c->run, sel, n, c->jobs < n ? c->jobs : (n ? n : 1), cwd, &set, out,
-		    tty ? progress : NULL, NULL);
+		    tty || p.fixing ? progress : NULL, &p);
 	if (tty)
 		fputs("\r\033[K", stderr);
 	findings_sort(&set);
@@ -398,10 +416,12 @@ static int analyse(struct cli *c, struct entry **sel, int n, int not_c, const ch
 	if (((c->apply != APPLY_DIFF || c->output) &&
 	     render_to(c->format, &set, c->output, c->err, sizeof(c->err))) ||
 	    append_json(c, &set) ||
-	    (c->apply && apply_fixes(&set, c->apply, c->err, sizeof(c->err)))) {
+	    (c->apply && apply_fixes(p.fixing, &set, c->apply, c->quiet, c->err, sizeof(c->err)))) {
+		apply_end(p.fixing);
 		findings_free(&set);
 		return fail(c, EXIT_USAGE);
 	}
+	apply_end(p.fixing);
 	if (!c->quiet)
 		summary(n, &set, failed, not_c, now() - t0);
 	status = failed ? EXIT_NOT_ANALYSED : set.nr ? EXIT_FINDINGS : EXIT_CLEAN;

@@ -72,8 +72,19 @@ static int opt_plugin(struct cli *c, const char *v) { c->plugin = v; return 0; }
 static int opt_quiet(struct cli *c, const char *v) { (void)v; c->quiet = c->gate.quiet = 1; return 0; }
 static int opt_print(struct cli *c, const char *v) { (void)v; c->print_commands = 1; return 0; }
 static int opt_lsp(struct cli *c, const char *v) { (void)v; c->lsp = 1; return 0; }
-static int opt_fix(struct cli *c, const char *v) { (void)v; c->apply = APPLY_FIX; return 0; }
-static int opt_diff(struct cli *c, const char *v) { (void)v; c->apply = APPLY_DIFF; return 0; }
+static int opt_apply(struct cli *c, int mode)
+{
+	if (c->apply && c->apply != mode) {
+		snprintf(c->err, sizeof(c->err), "--fix and --diff do not go together "
+			 "(--diff changes no file)");
+		return -1;
+	}
+	c->apply = mode;
+	return 0;
+}
+
+static int opt_fix(struct cli *c, const char *v) { (void)v; return opt_apply(c, APPLY_FIX); }
+static int opt_diff(struct cli *c, const char *v) { (void)v; return opt_apply(c, APPLY_DIFF); }
 
 static int opt_help(struct cli *c, const char *v)
 {

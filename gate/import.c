@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "files.h"
 #include "gate.h"
 
 static const char *str(json_t *o, const char *name)
@@ -154,20 +155,28 @@ static int text_line(struct gate_set *s, char *text, struct gate_finding **last,
 
 int gate_import_file(struct gate_set *s, const char *path, char *err, size_t errlen)
 {
-	FILE *f = strcmp(path, "-") ? fopen(path, "r") : stdin;
 	struct gate_finding *last = NULL;
-	char *line = NULL, msg[256];
-	size_t cap = 0;
-	ssize_t k;
+	const char *why;
+	char *text, *line, *cursor, msg[256];
+	size_t len, k;
 	int no = 0, rc = 0;
 
-	if (!f) {
-		snprintf(err, errlen, "%s: error: cannot read the file to import", path);
+	text = file_read(path, &len, &why);
+	if (!text) {
+		snprintf(err, errlen, "%s: error: cannot read the file to import: %s", path, why);
 		return -1;
 	}
-	while ((k = getline(&line, &cap, f)) > 0) {
+	/* A log is text: random bytes are not findings to pass over. */
+	if ((why = file_not_text(text, len, &len))) {
+		snprintf(err, errlen, "%s:%d: error: not a findings file or a log: %s", path,
+			 file_line_of(text, len), why);
+		free(text);
+		return -1;
+	}
+	for (cursor = text; (line = file_next_line(&cursor));) {
 		no++;
-		while (k > 0 && (line[k - 1] == '\n' || line[k - 1] == '\r'))
+		k = strlen(line);
+		while (k > 0 && line[k - 1] == '\r')
 			line[--k] = 0;
 		if (line[0] == '{') {
 			json_error_t je;
@@ -189,8 +198,6 @@ int gate_import_file(struct gate_set *s, const char *path, char *err, size_t err
 			break;
 		}
 	}
-	free(line);
-	if (f != stdin)
-		fclose(f);
+	free(text);
 	return rc;
 }
