@@ -103,7 +103,7 @@ GATE_SRC := gate/set.c gate/source.c gate/linehash.c gate/key.c gate/suppress.c 
 GATE_OBJ := $(GATE_SRC:.c=.o)
 CATALOG	:= $(sort $(wildcard rules/catalog/IOM*.md))
 
-.PHONY: all deps check check-core check-gate check-samples check-sparse check-fix samples install clean \
+.PHONY: all deps check check-core check-gate check-samples check-sparse check-fix check-fix-safety samples install clean \
 	check-clang-versions check-kernel check-kernel-gate bench torture torture-clang torture-sparse
 
 all: deps $(O)core/libiomcore.a $(PLUGIN_SO) sparse/iomemcheck-sparse clang/libiomclang.a \
@@ -198,7 +198,7 @@ $(O)core/tests/test-frontend: core/tests/test-frontend.c $(O)core/libiomcore.a
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(SAN) $(WARN) -Icore -o $@ $< $(O)core/libiomcore.a
 
-check: all check-core check-gate check-samples check-sparse $(if $(SAN),,check-fix)
+check: all check-core check-gate check-samples check-sparse $(if $(SAN),,check-fix check-fix-safety)
 
 check-core: $(O)core/tests/test-core $(O)core/tests/test-frontend
 	@$(SAN_RUN) $(if $(SAN),core --leaks) $(O)core/tests/test-core
@@ -230,6 +230,12 @@ check-fix: cmd/iomemcheck $(PLUGIN_SO)
 	@LC_ALL=C $(PYTHON) -m pytest -q -s -p no:cacheprovider testsuite/test_fix.py 2>&1 | \
 		grep -E '^fix-its:|^[0-9]+ (passed|failed)|^FAILED|Error' | sed 's/^\([0-9]\)/fix pytest: \1/'; \
 		exit $${PIPESTATUS[0]}
+
+# --fix and output files never write broken code or lose a file
+# (testsuite/test_fix_safety.py: issue 28's cases, then a bounded property test).
+check-fix-safety: cmd/iomemcheck
+	@LC_ALL=C $(PYTHON) -m pytest -q -p no:cacheprovider testsuite/test_fix_safety.py 2>&1 | \
+		tail -n 1 | sed 's/^/fix safety pytest: /'; exit $${PIPESTATUS[0]}
 
 # sparse is not part of the sanitizer build.
 check-sparse: sparse/iomemcheck-sparse

@@ -42,13 +42,12 @@ const char *file_kind(mode_t mode);
 char *file_read(const char *path, size_t *len, const char **why);
 /* The same from an open regular file, from its first byte. */
 char *file_read_fd(int fd, size_t *len, const char **why);
-/* Text is UTF-8 without NUL bytes: NULL, or why not with the byte's offset. */
-const char *file_not_text(const char *s, size_t len, size_t *at);
+/* file_read() of a text: UTF-8 without NUL bytes.  NULL and "PATH: error:
+ * cannot read WHAT: ..." (with the line of a byte that is not text) in err. */
+char *file_read_text(const char *path, const char *what, char *err, size_t errlen);
 /* The next line of a text read whole, its newline cut off (in place);
  * NULL at the end.  *cursor starts at the text. */
 char *file_next_line(char **cursor);
-/* The 1-based line of the byte at offset at. */
-int file_line_of(const char *s, size_t at);
 /* FNV-1a over the bytes: a file's text as it was read. */
 uint64_t file_hash(const char *s, size_t len);
 

@@ -7,6 +7,7 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -150,7 +151,8 @@ static int utf8_length(const unsigned char *s, size_t left)
 	return 0;
 }
 
-const char *file_not_text(const char *s, size_t len, size_t *at)
+/* Text is UTF-8 without NUL bytes: NULL, or why not with the byte's offset. */
+static const char *not_text(const char *s, size_t len, size_t *at)
 {
 	const unsigned char *u = (const unsigned char *)s;
 
@@ -178,13 +180,24 @@ char *file_next_line(char **cursor)
 	return line;
 }
 
-int file_line_of(const char *s, size_t at)
+char *file_read_text(const char *path, const char *what, char *err, size_t errlen)
 {
+	const char *why;
+	size_t len, at;
+	char *text = file_read(path, &len, &why);
 	int line = 1;
 
+	if (!text) {
+		snprintf(err, errlen, "%s: error: cannot read %s: %s", path, what, why);
+		return NULL;
+	}
+	if (!(why = not_text(text, len, &at)))
+		return text;
 	for (size_t i = 0; i < at; i++)
-		line += s[i] == '\n';
-	return line;
+		line += text[i] == '\n';
+	snprintf(err, errlen, "%s:%d: error: cannot read %s: not text (%s)", path, line, what, why);
+	free(text);
+	return NULL;
 }
 
 uint64_t file_hash(const char *s, size_t len)

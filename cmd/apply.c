@@ -188,14 +188,14 @@ static void addf(struct iom_buf *b, const char *fmt, ...)
 }
 
 struct file_text {
-	char *s;
+	const char *s;		/* the caller's */
 	size_t len;
 	size_t *bol;		/* offset of each line's start; bol[nr_lines] = len */
 	int nr_lines;
 };
 
-/* The text (malloc'ed, owned from now on) split into lines. */
-static int split_lines(char *s, size_t len, struct file_text *t)
+/* The text split into lines. */
+static int split_lines(const char *s, size_t len, struct file_text *t)
 {
 	memset(t, 0, sizeof(*t));
 	t->s = s;
@@ -213,7 +213,6 @@ static int split_lines(char *s, size_t len, struct file_text *t)
 
 static void free_text(struct file_text *t)
 {
-	free(t->s);
 	free(t->bol);
 	memset(t, 0, sizeof(*t));
 }
@@ -445,7 +444,6 @@ static int locate(struct fix *x, const struct file_text *t)
 	return 0;
 }
 
-
 /* One file on its way: its text as read, and for --fix the new one written
  * beside it, not yet renamed. */
 struct job {
@@ -523,14 +521,9 @@ static int one_file(struct apply_run *r, struct fix *fx, int n, int mode, struct
 			   "relative to it", tl);
 		return 0;
 	}
-	{
-		char *copy = malloc(job->len + 1);
-
-		if (!copy || split_lines(memcpy(copy, job->text, job->len + 1), job->len, &t)) {
-			free(copy);
-			snprintf(err, errlen, "%s: error: out of memory", name);
-			return -1;
-		}
+	if (split_lines(job->text, job->len, &t)) {
+		snprintf(err, errlen, "%s: error: out of memory", name);
+		return -1;
 	}
 	job->applied = sort_out(fx, n, &t);
 	tl->dropped += n - job->applied;

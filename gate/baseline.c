@@ -68,23 +68,13 @@ static int read_line(struct gate_baseline *b, json_t *o, char *err, size_t errle
 
 int gate_baseline_read(struct gate_baseline *b, const char *path, char *err, size_t errlen)
 {
-	const char *why;
 	char *text, *line, *cursor, msg[256];
-	size_t len;
 	int no = 0, rc = 0;
 
 	memset(b, 0, sizeof(*b));
-	text = file_read(path, &len, &why);
-	if (!text) {
-		snprintf(err, errlen, "%s: error: cannot read the baseline: %s", path, why);
+	text = file_read_text(path, "the baseline", err, errlen);
+	if (!text)
 		return -1;
-	}
-	if ((why = file_not_text(text, len, &len))) {
-		snprintf(err, errlen, "%s:%d: error: not a baseline: %s", path,
-			 file_line_of(text, len), why);
-		free(text);
-		return -1;
-	}
 	for (cursor = text; (line = file_next_line(&cursor));) {
 		json_error_t je;
 		json_t *o;

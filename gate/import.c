@@ -156,23 +156,14 @@ static int text_line(struct gate_set *s, char *text, struct gate_finding **last,
 int gate_import_file(struct gate_set *s, const char *path, char *err, size_t errlen)
 {
 	struct gate_finding *last = NULL;
-	const char *why;
 	char *text, *line, *cursor, msg[256];
-	size_t len, k;
+	size_t k;
 	int no = 0, rc = 0;
 
-	text = file_read(path, &len, &why);
-	if (!text) {
-		snprintf(err, errlen, "%s: error: cannot read the file to import: %s", path, why);
-		return -1;
-	}
 	/* A log is text: random bytes are not findings to pass over. */
-	if ((why = file_not_text(text, len, &len))) {
-		snprintf(err, errlen, "%s:%d: error: not a findings file or a log: %s", path,
-			 file_line_of(text, len), why);
-		free(text);
+	text = file_read_text(path, "the file to import", err, errlen);
+	if (!text)
 		return -1;
-	}
 	for (cursor = text; (line = file_next_line(&cursor));) {
 		no++;
 		k = strlen(line);

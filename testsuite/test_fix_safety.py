@@ -437,10 +437,10 @@ def random_bytes(path):
 
 @pytest.mark.parametrize("args,why", [
     (["--import", "DIR"], "DIR: error: cannot read the file to import: is a directory"),
-    (["--import", "noise"], "noise:1: error: not a findings file or a log"),
+    (["--import", "noise"], "noise:1: error: cannot read the file to import: not text"),
     (["--merge", "DIR"], "DIR: error: cannot read: is a directory"),
     (["--baseline", "DIR", "a.c", "--", *FLAGS], "DIR: error: cannot read the baseline: is a directory"),
-    (["--baseline", "noise", "a.c", "--", *FLAGS], "noise:1: error: not a baseline"),
+    (["--baseline", "noise", "a.c", "--", *FLAGS], "noise:1: error: cannot read the baseline: not text"),
     (["--import", "fifo"], "fifo: error: cannot read the file to import: is a FIFO"),
 ])
 def test_9_an_input_that_is_not_a_file_is_an_error(tmp, args, why):
