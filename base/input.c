@@ -68,7 +68,8 @@ static char *read_bounded(int fd, off_t at, size_t *len, const char **why)
 			buf = nb;
 			continue;
 		}
-		k = at < 0 ? read(fd, buf + n, cap - n) : pread(fd, buf + n, cap - n, at + (off_t)n);
+		k = at < 0 ? read(fd, buf + n, cap - n) :
+			     pread(fd, buf + n, cap - n, at + (off_t)n);
 		if (k < 0 && errno == EINTR)
 			continue;
 		if (k < 0) {

@@ -178,7 +178,8 @@ int out_open(struct outfile *o, const char *path, int flags, char *err, size_t e
 		if (errno != ENOENT || (flags & OUT_EDIT))
 			return failed(o, err, errlen, "cannot write: %s", strerror(errno));
 		if (!lstat(path, &lst))
-			return failed(o, err, errlen, "%s", "not written: a symlink to a missing file");
+			return failed(o, err, errlen, "%s",
+				      "not written: a symlink to a missing file");
 		o->path = strdup(path);
 		return o->path ? make_tmp(o, err, errlen) : failed(o, err, errlen, "%s",
 								    strerror(ENOMEM));

@@ -560,7 +560,8 @@ static int commit(struct job *jobs, int n, struct tally *tl, char *err, size_t e
 			continue;
 		now = ret ? NULL : file_read_fd(j->o.fd, &len, &why);
 		if (!ret && (!now || len != j->len || memcmp(now, j->text, len))) {
-			not_edited(j->o.shown, j->applied, "it changed while it was being fixed", tl);
+			not_edited(j->o.shown, j->applied, "it changed while it was being fixed",
+				   tl);
 			out_abort(&j->o);
 		} else if (!ret && !(ret = out_commit(&j->o, err, errlen))) {
 			tl->applied += j->applied;

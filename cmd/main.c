@@ -76,7 +76,8 @@ static int open_db(struct cli *c, struct db *db, const char *cwd, char **shown)
 	if (db_load(db, path, c->err, sizeof(c->err)))
 		return -1;
 	if (!db->nr)	/* a CI job passing on nothing should say so */
-		fprintf(stderr, "iomemcheck: warning: %s has no entries: nothing was checked\n", path);
+		fprintf(stderr, "iomemcheck: warning: %s has no entries: nothing was checked\n",
+			path);
 	return 0;
 }
 
