@@ -380,6 +380,16 @@ def test_6_unprivileged_fix_does_not_take_over_another_users_file(tmp):
     assert os.stat(path).st_uid == 0 and read(path) == SAMPLE
 
 
+@as_root
+def test_6_a_read_only_file_is_not_replaced(tmp):
+    path = os.path.join(tmp, "a.c")
+    write(path, SAMPLE, 0o444)
+    os.chown(path, NOBODY, NOBODY)
+    p = run(tmp, "--fix", "a.c", "--", *FLAGS, user=True)
+    assert p.returncode == 2 and "a.c: error: not replaced: it is read-only" in p.stderr, p.stderr
+    assert read(path) == SAMPLE and stat.S_IMODE(os.stat(path).st_mode) == 0o444
+
+
 # ---- 7: a partial --fix ---------------------------------------------------------------
 
 @as_root
