@@ -18,7 +18,7 @@ CC	:= gcc
 
 CFLAGS	?= -O2 -g
 WARN	:= -Wall -Wextra
-CORE_CFLAGS := $(CFLAGS) $(WARN) -fPIC -std=gnu11
+CORE_CFLAGS := $(CFLAGS) $(WARN) -fPIC -std=gnu11 -Ibase
 
 PLUGIN_INC := $(shell $(GCC) -print-file-name=plugin)/include
 # Each GCC gets its own objects: the default gcc builds gcc/iomemcheck.so
@@ -75,7 +75,10 @@ CORE_SRC := core/rules.c core/func.c core/flow.c core/check.c core/notes.c core/
 	core/output.c core/format.c core/fix.c core/facts.c
 CORE_HDR := core/iomem.h core/func.h core/rules.h core/builtin.h core/alloc.h core/render.h \
 	core/rules.def core/events.def core/options.def core/fix.def core/facts.h
-CORE_OBJ := $(addprefix $(O),$(CORE_SRC:.c=.o) core/rules_builtin.o)
+# The core writes and reads files as every other part does: base/ is in its
+# library (libc alone below it), so every program that links the core has it.
+CORE_OBJ := $(addprefix $(O),$(CORE_SRC:.c=.o) core/rules_builtin.o base/fdio.o base/input.o \
+	base/output.o)
 RULES	:= $(sort $(wildcard rules/*.rules))
 PLUGIN_SRC := gcc/iomemcheck.c gcc/lower.c gcc/paths.c gcc/ops.c gcc/version.c
 PLUGIN_OBJ := $(patsubst gcc/%.c,$(PLUGIN_DIR)/%.o,$(PLUGIN_SRC))
@@ -86,7 +89,9 @@ CLANG_SRC := clang/where.c clang/compat.c clang/types.c clang/paths.c clang/vars
 CLANG_OBJ := $(patsubst clang/%.c,$(CLANG_OBJDIR)/%.o,$(CLANG_SRC))
 # The iomemcheck command (cmd/), with the libclang engine and the GCC plugin.
 CMD_SRC := cmd/main.c cmd/options.c cmd/db.c cmd/words.c cmd/paths.c cmd/flags.c cmd/engines.c \
-	cmd/workers.c cmd/findings.c cmd/render.c cmd/apply.c cmd/fdio.c cmd/facts.c
+	cmd/workers.c cmd/findings.c cmd/render.c cmd/apply.c cmd/facts.c
+# How the command and the gate read inputs and write outputs (base/files.h).
+BASE_SRC := base/fdio.c base/input.c base/output.c
 # Its language server, iomemcheck --lsp (lsp/README.md).
 LSP_SRC := lsp/frame.c lsp/rpc.c lsp/lifecycle.c lsp/docs.c lsp/text.c lsp/flags.c \
 	lsp/analysis.c lsp/worker.c lsp/diag.c lsp/actions.c lsp/server.c
@@ -97,11 +102,11 @@ VERSION	:= 0.1.0
 URL	?= https://example.org/iomemcheck
 GATE_SRC := gate/set.c gate/source.c gate/linehash.c gate/key.c gate/suppress.c \
 	gate/baseline.c gate/import.c gate/sarif.c gate/sarif_read.c gate/sinks.c \
-	gate/atomic.c gate/shard.c gate/run.c gate/catalog.c
+	gate/shard.c gate/run.c gate/catalog.c
 GATE_OBJ := $(GATE_SRC:.c=.o)
 CATALOG	:= $(sort $(wildcard rules/catalog/IOM*.md))
 
-.PHONY: all deps check check-core check-gate check-samples check-sparse check-fix samples install clean \
+.PHONY: all deps check check-core check-gate check-samples check-sparse check-fix check-fix-safety samples install clean \
 	check-clang-versions check-kernel check-kernel-gate bench torture torture-clang torture-sparse
 
 all: deps $(O)core/libiomcore.a $(PLUGIN_SO) sparse/iomemcheck-sparse clang/libiomclang.a \
@@ -137,14 +142,27 @@ $(PLUGIN_SO): $(PLUGIN_OBJ) $(O)core/libiomcore.a
 gate/catalog.c: gate/embed-catalog.sh $(CATALOG)
 	gate/embed-catalog.sh $(CATALOG) > $@.tmp && mv $@.tmp $@
 
-gate/%.o: gate/%.c gate/gate.h gate/rules.def core/iomem.h | deps
-	$(CC) $(CORE_CFLAGS) -Icore -DIOM_VERSION='"$(VERSION)"' -DIOM_URL='"$(URL)"' -c -o $@ $<
+base/%.o: base/%.c base/files.h
+	$(CC) $(CORE_CFLAGS) -c -o $@ $<
+
+ifneq ($(O),)
+$(O)base/%.o: base/%.c base/files.h
+	@mkdir -p $(@D)
+	$(CC) $(CORE_CFLAGS) -c -o $@ $<
+endif
+
+base/libiombase.a: $(BASE_SRC:.c=.o)
+	rm -f $@ && ar rcs $@ $^
+
+gate/%.o: gate/%.c gate/gate.h gate/rules.def core/iomem.h base/files.h | deps
+	$(CC) $(CORE_CFLAGS) -Icore -Ibase -DIOM_VERSION='"$(VERSION)"' -DIOM_URL='"$(URL)"' -c -o $@ $<
 
 gate/libiomgate.a: $(GATE_OBJ)
 	rm -f $@ && ar rcs $@ $^
 
-gate/tests/test-gate: gate/tests/test-gate.c gate/libiomgate.a core/libiomcore.a
-	$(CC) $(CFLAGS) $(WARN) -Icore -Igate -o $@ $< gate/libiomgate.a core/libiomcore.a -ljansson
+gate/tests/test-gate: gate/tests/test-gate.c gate/libiomgate.a base/libiombase.a core/libiomcore.a
+	$(CC) $(CFLAGS) $(WARN) -Icore -Igate -Ibase -o $@ $< gate/libiomgate.a base/libiombase.a \
+		core/libiomcore.a -ljansson
 
 # Objects per LLVM version; clang/libiomclang.a is the one of the last build,
 # remade whenever LLVM_VERSION changes (clang/.llvm-version records it).
@@ -162,15 +180,16 @@ clang/iomclang-run: clang/iomclang-run.c clang/libiomclang.a core/libiomcore.a
 	$(CC) $(CLANG_CFLAGS) -o $@ $< clang/libiomclang.a core/libiomcore.a $(CLANG_LDLIBS)
 
 cmd/%.o: cmd/%.c cmd/cmd.h cmd/cli.h cmd/gcc-only.def core/iomem.h clang/engine.h gate/gate.h \
-		lsp/lsp.h lsp/methods.def | deps
-	$(CC) $(CORE_CFLAGS) -DIOM_HAVE_CLANG_ENGINE -Icore -Icmd -Iclang -Igate -Ilsp -c -o $@ $<
+		lsp/lsp.h lsp/methods.def base/files.h | deps
+	$(CC) $(CORE_CFLAGS) -DIOM_HAVE_CLANG_ENGINE -Icore -Icmd -Iclang -Igate -Ilsp -Ibase -c -o $@ $<
 
-lsp/%.o: lsp/%.c lsp/lsp.h lsp/methods.def cmd/cmd.h core/iomem.h clang/engine.h | deps
-	$(CC) $(CORE_CFLAGS) -Icore -Icmd -Iclang -DIOM_VERSION='"$(VERSION)"' -DIOM_URL='"$(URL)"' -c -o $@ $<
+lsp/%.o: lsp/%.c lsp/lsp.h lsp/methods.def cmd/cmd.h core/iomem.h clang/engine.h base/files.h | deps
+	$(CC) $(CORE_CFLAGS) -Icore -Icmd -Iclang -Ibase -DIOM_VERSION='"$(VERSION)"' -DIOM_URL='"$(URL)"' -c -o $@ $<
 
-cmd/iomemcheck: $(CMD_SRC:.c=.o) $(LSP_SRC:.c=.o) clang/libiomclang.a gate/libiomgate.a core/libiomcore.a
+cmd/iomemcheck: $(CMD_SRC:.c=.o) $(LSP_SRC:.c=.o) clang/libiomclang.a gate/libiomgate.a \
+		base/libiombase.a core/libiomcore.a
 	$(CC) -o $@ $(CMD_SRC:.c=.o) $(LSP_SRC:.c=.o) clang/libiomclang.a gate/libiomgate.a \
-		core/libiomcore.a -ljansson $(CLANG_LDLIBS)
+		base/libiombase.a core/libiomcore.a -ljansson $(CLANG_LDLIBS)
 
 # libsparse from Debian's source package of the installed sparse, built once
 # into build/sparse-src/ (scripts/need-sparse-source; the flow stage needs it).
@@ -188,7 +207,7 @@ $(O)core/tests/test-frontend: core/tests/test-frontend.c $(O)core/libiomcore.a
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(SAN) $(WARN) -Icore -o $@ $< $(O)core/libiomcore.a
 
-check: all check-core check-gate check-samples check-sparse $(if $(SAN),,check-fix)
+check: all check-core check-gate check-samples check-sparse $(if $(SAN),,check-fix check-fix-safety)
 
 check-core: $(O)core/tests/test-core $(O)core/tests/test-frontend
 	@$(SAN_RUN) $(if $(SAN),core --leaks) $(O)core/tests/test-core
@@ -220,6 +239,12 @@ check-fix: cmd/iomemcheck $(PLUGIN_SO)
 	@LC_ALL=C $(PYTHON) -m pytest -q -s -p no:cacheprovider testsuite/test_fix.py 2>&1 | \
 		grep -E '^fix-its:|^[0-9]+ (passed|failed)|^FAILED|Error' | sed 's/^\([0-9]\)/fix pytest: \1/'; \
 		exit $${PIPESTATUS[0]}
+
+# --fix and output files never write broken code or lose a file
+# (testsuite/test_fix_safety.py: issue 28's cases, then a bounded property test).
+check-fix-safety: cmd/iomemcheck
+	@LC_ALL=C $(PYTHON) -m pytest -q -p no:cacheprovider testsuite/test_fix_safety.py 2>&1 | \
+		tail -n 1 | sed 's/^/fix safety pytest: /'; exit $${PIPESTATUS[0]}
 
 # sparse is not part of the sanitizer build.
 check-sparse: sparse/iomemcheck-sparse
@@ -287,7 +312,7 @@ install: all
 clean:
 	rm -f core/*.o core/libiomcore.a core/rules_builtin.c core/tests/test-core \
 		gcc/*.o gcc/*.so clang/libiomclang.a clang/iomclang-run clang/.llvm-version \
-		cmd/*.o cmd/iomemcheck lsp/*.o gate/*.o gate/*.a gate/catalog.c gate/tests/test-gate
+		cmd/*.o cmd/iomemcheck lsp/*.o base/*.o base/*.a gate/*.o gate/*.a gate/catalog.c gate/tests/test-gate
 	rm -rf build/gcc build/asan clang/obj-*
 	@if [ -f sparse/Makefile ]; then $(MAKE) -s -C sparse clean; fi
 	rm -f core/tests/test-frontend

@@ -5,16 +5,29 @@
  * twice (a header seen from two entries, the two findings of one rewrite) is
  * applied once.  Fixes whose ranges overlap and differ are all dropped, each
  * named on stderr: which one is right is not the command's to guess; the rest
- * are applied.  --fix rewrites each file atomically (temporary file, then
- * rename); --diff prints a unified patch with a/ and b/ paths, which
+ * are applied.  --diff prints a unified patch with a/ and b/ paths, which
  * `git apply` (or patch -p1) takes from the current folder.
+ *
+ * An edit is a line and column: right only on the text it was computed
+ * from.  So each file's text is remembered as the analysis read it (a hash,
+ * taken before the workers start, or for a header when its first fix-it
+ * arrives) and a file whose text is not that one any more is left alone,
+ * saying so.  Files are told apart by device and inode, not by name: one
+ * file reached through a symlinked folder is edited once.  --fix locks each
+ * file while it rewrites it (a second --fix run waits, then finds the text
+ * changed), writes every new text to a temporary file before it renames
+ * any (a file that cannot be written stops the run before anything
+ * changed), and checks each file's text once more right before its rename.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -23,9 +36,122 @@
 
 struct fix {
 	const struct iom_finding *f;
+	dev_t dev;		/* the file of its edits */
+	ino_t ino;
+	const char *name;	/* the file's first name in sort order */
 	size_t start[IOM_MAX_EDITS], end[IOM_MAX_EDITS];	/* byte offsets */
 	int dropped;
 };
+
+/* ---- the files as the analysis read them ------------------------------------ */
+
+struct seen_file {
+	char *path;		/* symlinks resolved: a file replaced by rename is still it */
+	size_t len;
+	uint64_t hash;
+	int changed;		/* modified after the run began */
+};
+
+struct apply_run {
+	struct timespec start;
+	struct seen_file *v;
+	int n, cap;
+	int scanned;		/* findings apply_seen() has looked at */
+};
+
+static struct seen_file *seen(struct apply_run *r, const char *path)
+{
+	for (int i = 0; i < r->n; i++)
+		if (!strcmp(r->v[i].path, path))
+			return &r->v[i];
+	return NULL;
+}
+
+static int after(const struct timespec *a, const struct timespec *b)
+{
+	return a->tv_sec != b->tv_sec ? a->tv_sec > b->tv_sec : a->tv_nsec >= b->tv_nsec;
+}
+
+/* Remember path's text once.  late: the analysis may already have read it,
+ * so a change since the run began makes its text unknown. */
+static void remember(struct apply_run *r, const char *path, int late)
+{
+	struct seen_file sf = { .path = realpath(path, NULL) };
+	struct stat st;
+	const char *why;
+	char *text = NULL;
+	int fd = sf.path && !seen(r, sf.path) ?
+		 open(sf.path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC) : -1;
+
+	if (fd >= 0 && !fstat(fd, &st))
+		text = file_read_fd(fd, &sf.len, &why);
+	if (fd >= 0)
+		close(fd);
+	if (!text) {
+		free(sf.path);
+		return;
+	}
+	sf.hash = file_hash(text, sf.len);
+	sf.changed = late && after(&st.st_mtim, &r->start);
+	free(text);
+	if (r->n == r->cap) {
+		struct seen_file *nv = realloc(r->v, (size_t)(r->cap = r->cap ? 2 * r->cap : 64) *
+					       sizeof(*nv));
+
+		if (!nv) {
+			free(sf.path);
+			return;
+		}
+		r->v = nv;
+	}
+	r->v[r->n++] = sf;
+}
+
+struct apply_run *apply_begin(struct entry *const *entries, int n)
+{
+	struct apply_run *r = calloc(1, sizeof(*r));
+
+	if (!r)
+		return NULL;
+	clock_gettime(CLOCK_REALTIME, &r->start);
+	for (int i = 0; i < n; i++)
+		remember(r, entries[i]->file, 0);
+	return r;
+}
+
+void apply_seen(struct apply_run *r, const struct findings *set)
+{
+	if (!r)
+		return;
+	for (; r->scanned < set->nr; r->scanned++)
+		for (int e = 0; e < set->v[r->scanned].nr_edits; e++)
+			remember(r, set->v[r->scanned].edits[e].file, 1);
+}
+
+void apply_rewind(struct apply_run *r, int nr)
+{
+	if (r && r->scanned > nr)
+		r->scanned = nr;
+}
+
+void apply_end(struct apply_run *r)
+{
+	for (int i = 0; r && i < r->n; i++)
+		free(r->v[i].path);
+	if (r)
+		free(r->v);
+	free(r);
+}
+
+/* Is this the text the analysis read? */
+static int as_analysed(struct apply_run *r, const char *name, const char *s, size_t len)
+{
+	char *path = realpath(name, NULL);
+	struct seen_file *sf = r && path ? seen(r, path) : NULL;
+
+	free(path);
+	return sf && !sf->changed && sf->len == len && sf->hash == file_hash(s, len);
+}
 
 /* Appending to a growable buffer (the core's struct iom_buf). */
 static void add(struct iom_buf *b, const char *s, size_t n)
@@ -68,29 +194,18 @@ static void addf(struct iom_buf *b, const char *fmt, ...)
 }
 
 struct file_text {
-	char *s;
+	const char *s;		/* the caller's */
 	size_t len;
 	size_t *bol;		/* offset of each line's start; bol[nr_lines] = len */
 	int nr_lines;
 };
 
-static int read_file(const char *path, struct file_text *t)
+/* The text split into lines. */
+static int split_lines(const char *s, size_t len, struct file_text *t)
 {
-	FILE *fp = fopen(path, "rb");
-	size_t cap = 4096;
-
 	memset(t, 0, sizeof(*t));
-	if (!fp)
-		return -1;
-	t->s = malloc(cap);
-	for (size_t n; t->s && (n = fread(t->s + t->len, 1, cap - t->len, fp)) > 0;) {
-		t->len += n;
-		if (t->len == cap)
-			t->s = realloc(t->s, cap *= 2);
-	}
-	fclose(fp);
-	if (!t->s)
-		return -1;
+	t->s = s;
+	t->len = len;
 	t->bol = malloc((t->len + 2) * sizeof(*t->bol));
 	if (!t->bol)
 		return -1;
@@ -104,7 +219,6 @@ static int read_file(const char *path, struct file_text *t)
 
 static void free_text(struct file_text *t)
 {
-	free(t->s);
 	free(t->bol);
 	memset(t, 0, sizeof(*t));
 }
@@ -128,14 +242,17 @@ static long offset_of(const struct file_text *t, int line, int col)
 	return at <= eol(t, line) ? (long)at : -1;
 }
 
-static int same_fix(const struct iom_finding *a, const struct iom_finding *b)
+/* The same edits in the same file, however its name is spelled. */
+static int same_fix(const struct fix *fa, const struct fix *fb)
 {
-	if (a->nr_edits != b->nr_edits)
+	const struct iom_finding *a = fa->f, *b = fb->f;
+
+	if (a->nr_edits != b->nr_edits || fa->dev != fb->dev || fa->ino != fb->ino)
 		return 0;
 	for (int i = 0; i < a->nr_edits; i++) {
 		const struct iom_edit *x = &a->edits[i], *y = &b->edits[i];
 
-		if (strcmp(x->file, y->file) || x->line != y->line || x->col != y->col ||
+		if (x->line != y->line || x->col != y->col ||
 		    x->end_line != y->end_line || x->end_col != y->end_col ||
 		    strcmp(x->text, y->text))
 			return 0;
@@ -200,41 +317,6 @@ static void rewritten(const struct file_text *t, size_t from, size_t to,
 		at = ed[i].end;
 	}
 	add(b, t->s + at, to - at);
-}
-
-static int write_atomically(const char *path, const struct iom_buf *b, char *err, size_t errlen)
-{
-	struct stat st;
-	char *tmp = malloc(strlen(path) + 16);
-	int fd, bad;
-
-	sprintf(tmp, "%s.tmp-XXXXXX", path);
-	fd = mkstemp(tmp);
-	bad = fd < 0 || stat(path, &st);
-	if (!bad) {
-		size_t off = 0;
-
-		bad = fchmod(fd, st.st_mode & 07777) != 0;
-		while (!bad && off < b->len) {
-			ssize_t k = write(fd, b->s + off, b->len - off);
-
-			if (k < 0 && errno == EINTR)
-				continue;
-			bad = k <= 0;
-			off += k > 0 ? (size_t)k : 0;
-		}
-		bad = bad || fsync(fd);
-	}
-	if (fd >= 0)
-		bad |= close(fd) != 0;
-	bad = bad || rename(tmp, path);
-	if (bad) {
-		snprintf(err, errlen, "%s: error: cannot write: %s", path, strerror(errno));
-		if (fd >= 0)
-			unlink(tmp);
-	}
-	free(tmp);
-	return bad ? -1 : 0;
 }
 
 /* Lines [a, b] (1-based) of the old text with one prefix each. */
@@ -325,13 +407,32 @@ static void diff_file(const char *path, const struct file_text *t, const struct 
 
 static int by_file(const void *pa, const void *pb)
 {
-	const struct iom_edit *a = &((const struct fix *)pa)->f->edits[0];
-	const struct iom_edit *b = &((const struct fix *)pb)->f->edits[0];
-	int c = strcmp(a->file, b->file);
+	const struct fix *x = pa, *y = pb;
+	const struct iom_edit *a = &x->f->edits[0], *b = &y->f->edits[0];
+	int c = strcmp(x->name, y->name);
 
 	if (c)
 		return c;
-	return a->line != b->line ? a->line - b->line : a->col - b->col;
+	if (x->dev != y->dev || x->ino != y->ino)
+		return x->dev != y->dev ? (x->dev < y->dev ? -1 : 1) : (x->ino < y->ino ? -1 : 1);
+	if (a->line != b->line || a->col != b->col)
+		return a->line != b->line ? a->line - b->line : a->col - b->col;
+	return strcmp(a->file, b->file);
+}
+
+/* The file of a fix's edits (all in one file, by identity); -1 if not. */
+static int identify(struct fix *x)
+{
+	for (int e = 0; e < x->f->nr_edits; e++) {
+		struct stat st;
+
+		if (stat(x->f->edits[e].file, &st) || (e && (st.st_dev != x->dev ||
+							      st.st_ino != x->ino)))
+			return -1;
+		x->dev = st.st_dev;
+		x->ino = st.st_ino;
+	}
+	return 0;
 }
 
 /* Offsets of a fix's edits in its file; -1 when they do not fit the text. */
@@ -341,7 +442,7 @@ static int locate(struct fix *x, const struct file_text *t)
 		const struct iom_edit *ed = &x->f->edits[e];
 		long s = offset_of(t, ed->line, ed->col), en = offset_of(t, ed->end_line, ed->end_col);
 
-		if (strcmp(ed->file, x->f->edits[0].file) || s < 0 || en < s)
+		if (s < 0 || en < s)
 			return -1;
 		x->start[e] = (size_t)s;
 		x->end[e] = (size_t)en;
@@ -349,24 +450,35 @@ static int locate(struct fix *x, const struct file_text *t)
 	return 0;
 }
 
-/* One file's fixes [0, n): drop the conflicting ones, then write or diff. */
-static int one_file(struct fix *fx, int n, int mode, struct iom_buf *patch, int *applied,
-		    int *nr_dropped, char *err, size_t errlen)
-{
-	const char *path = fx[0].f->edits[0].file;
-	struct file_text t;
-	struct edit_ref *ed;
-	int k, ret = 0;
+/* One file on its way: its text as read, and for --fix the new one written
+ * beside it, not yet renamed. */
+struct job {
+	struct outfile o;
+	char *text;
+	size_t len;
+	int applied;		/* its fixes in the new text */
+	int ready;		/* the new text is written, to be renamed */
+};
 
-	if (read_file(path, &t)) {
-		snprintf(err, errlen, "%s: error: cannot read: %s", path, strerror(errno));
-		free_text(&t);
-		return -1;
-	}
+struct tally {
+	int applied, dropped, files;
+};
+
+static void not_edited(const char *name, int n, const char *why, struct tally *tl)
+{
+	fprintf(stderr, "iomemcheck: %s: not edited: %s; %d fix-it(s) not applied\n", name, why, n);
+	tl->dropped += n;
+}
+
+/* Drop the fixes that do not fit or overlap; returns how many are left. */
+static int sort_out(struct fix *fx, int n, const struct file_text *t)
+{
+	int left = 0;
+
 	for (int i = 0; i < n; i++)
-		if (locate(&fx[i], &t)) {
+		if (locate(&fx[i], t)) {
 			fx[i].dropped = 1;
-			dropped(&fx[i].f->edits[0], "its range is not in the file as it is now");
+			dropped(&fx[i].f->edits[0], "its range is not in the file");
 		}
 	/* bit 0: not in the file; bit 1: overlaps another fix */
 	for (int i = 0; i < n; i++)
@@ -376,19 +488,62 @@ static int one_file(struct fix *fx, int n, int mode, struct iom_buf *patch, int 
 	for (int i = 0; i < n; i++) {
 		if (fx[i].dropped == 2)
 			dropped(&fx[i].f->edits[0], "it overlaps another fix-it");
-		if (fx[i].dropped)
-			(*nr_dropped)++;
-		else
-			(*applied)++;
+		left += !fx[i].dropped;
 	}
+	return left;
+}
+
+/*
+ * One file's fixes [0, n).  --diff: its hunks into patch.  --fix: the file
+ * locked, its new text in a temporary file (job->o), nothing renamed.
+ * Returns 0 (the file may be left alone, said on stderr), or -1 with
+ * "FILE: error: ..." in err when the run must stop.
+ */
+static int one_file(struct apply_run *r, struct fix *fx, int n, int mode, struct job *job,
+		    struct iom_buf *patch, struct tally *tl, char *err, size_t errlen)
+{
+	const char *name = fx[0].name, *why = NULL;
+	struct file_text t;
+	struct edit_ref *ed;
+	struct iom_buf b = { 0 };
+	int k, ret = 0;
+
+	memset(job, 0, sizeof(*job));
+	job->o.fd = job->o.tmp_fd = job->o.through = -1;
+	if (mode == APPLY_FIX && out_open(&job->o, name, OUT_EDIT, err, errlen))
+		return -1;
+	job->text = mode == APPLY_FIX ? file_read_fd(job->o.fd, &job->len, &why) :
+					file_read(name, &job->len, &why);
+	if (!job->text) {
+		snprintf(err, errlen, "%s: error: cannot read: %s", name, why);
+		return -1;
+	}
+	if (!as_analysed(r, name, job->text, job->len)) {
+		not_edited(name, n, "it changed since it was analysed", tl);
+		return 0;
+	}
+	if (mode == APPLY_DIFF && name[0] == '/') {
+		not_edited(name, n, "it is outside the current folder, and the patch's paths are "
+			   "relative to it", tl);
+		return 0;
+	}
+	if (split_lines(job->text, job->len, &t)) {
+		snprintf(err, errlen, "%s: error: out of memory", name);
+		return -1;
+	}
+	job->applied = sort_out(fx, n, &t);
+	tl->dropped += n - job->applied;
 	k = file_edits(fx, n, &ed);
 	if (k && mode == APPLY_DIFF) {
-		diff_file(path, &t, ed, k, patch);
+		diff_file(name, &t, ed, k, patch);
+		tl->applied += job->applied;
+		tl->files++;
 	} else if (k) {
-		struct iom_buf b = { 0 };
-
 		rewritten(&t, 0, t.len, ed, k, &b);
-		ret = b.failed ? -1 : write_atomically(path, &b, err, errlen);
+		if (b.failed)
+			snprintf(err, errlen, "%s: error: out of memory", name);
+		ret = b.failed || out_write(&job->o, b.s, b.len, err, errlen) ? -1 : 0;
+		job->ready = !ret;
 		iom_buf_free(&b);
 	}
 	free(ed);
@@ -396,37 +551,126 @@ static int one_file(struct fix *fx, int n, int mode, struct iom_buf *patch, int 
 	return ret;
 }
 
-int apply_fixes(const struct findings *set, int mode, char *err, size_t errlen)
+/* The new texts renamed over the files, each still as it was read. */
+static int commit(struct job *jobs, int n, struct tally *tl, char *err, size_t errlen)
 {
-	struct fix *fx = calloc((size_t)set->nr + 1, sizeof(*fx));
-	struct iom_buf patch = { 0 };
-	int n = 0, applied = 0, nr_dropped = 0, files = 0, ret = 0;
+	int ret = 0;
+
+	for (int i = 0; i < n; i++) {
+		struct job *j = &jobs[i];
+		const char *why;
+		size_t len;
+		char *now;
+
+		if (!j->ready)
+			continue;
+		now = ret ? NULL : file_read_fd(j->o.fd, &len, &why);
+		if (!ret && (!now || len != j->len || memcmp(now, j->text, len))) {
+			not_edited(j->o.shown, j->applied, "it changed while it was being fixed",
+				   tl);
+			out_abort(&j->o);
+		} else if (!ret && !(ret = out_commit(&j->o, err, errlen))) {
+			tl->applied += j->applied;
+			tl->files++;
+		} else {
+			tl->dropped += j->applied;
+			out_abort(&j->o);
+		}
+		free(now);
+	}
+	return ret;
+}
+
+/* Every file stays open (and locked) until its rename. */
+static void enough_descriptors(void)
+{
+	struct rlimit rl;
+
+	if (!getrlimit(RLIMIT_NOFILE, &rl) && rl.rlim_cur < rl.rlim_max) {
+		rl.rlim_cur = rl.rlim_max;
+		setrlimit(RLIMIT_NOFILE, &rl);
+	}
+}
+
+/* The fixes of the findings, each once, each file by identity. */
+static int collect(const struct findings *set, struct fix *fx, struct tally *tl)
+{
+	int n = 0;
 
 	for (int i = 0; i < set->nr; i++) {
 		int dup = 0;
 
 		if (!set->v[i].nr_edits)
 			continue;
+		fx[n] = (struct fix){ .f = &set->v[i], .name = set->v[i].edits[0].file };
+		if (identify(&fx[n])) {
+			dropped(&fx[n].f->edits[0], "its file cannot be found, or its edits are "
+				"in several files");
+			tl->dropped++;
+			continue;
+		}
 		for (int j = 0; j < n && !dup; j++)
-			dup = same_fix(fx[j].f, &set->v[i]);
+			dup = same_fix(&fx[j], &fx[n]);
 		if (!dup)
-			fx[n++].f = &set->v[i];
+			n++;
 	}
+	/* one name per file: the first in sort order */
+	for (int i = 0; i < n; i++)
+		for (int j = 0; j < n; j++)
+			if (fx[j].dev == fx[i].dev && fx[j].ino == fx[i].ino &&
+			    strcmp(fx[j].f->edits[0].file, fx[i].name) < 0)
+				fx[i].name = fx[j].f->edits[0].file;
 	qsort(fx, (size_t)n, sizeof(*fx), by_file);
+	return n;
+}
+
+int apply_fixes(struct apply_run *r, const struct findings *set, int mode, int quiet, char *err,
+		size_t errlen)
+{
+	struct fix *fx = calloc((size_t)set->nr + 1, sizeof(*fx));
+	struct job *jobs = calloc((size_t)set->nr + 1, sizeof(*jobs));
+	struct iom_buf patch = { 0 };
+	struct tally tl = { 0 };
+	int n, nj = 0, ret = 0, total, renamed = 0;
+
+	if (!fx || !jobs) {
+		snprintf(err, errlen, "error: out of memory");
+		free(fx);
+		free(jobs);
+		return -1;
+	}
+	enough_descriptors();
+	n = collect(set, fx, &tl);
+	total = n + tl.dropped;
 	for (int i = 0; i < n && !ret;) {
 		int k = i + 1;
 
-		while (k < n && !strcmp(fx[k].f->edits[0].file, fx[i].f->edits[0].file))
+		while (k < n && fx[k].dev == fx[i].dev && fx[k].ino == fx[i].ino)
 			k++;
-		ret = one_file(fx + i, k - i, mode, &patch, &applied, &nr_dropped, err, errlen);
-		files++;
+		ret = one_file(r, fx + i, k - i, mode, &jobs[nj++], &patch, &tl, err, errlen);
 		i = k;
 	}
-	if (!ret && mode == APPLY_DIFF && patch.len)
-		ret = fwrite(patch.s, 1, patch.len, stdout) != patch.len;
-	fprintf(stderr, "iomemcheck: %d fix-it(s) %s in %d file(s), %d not applied\n", applied,
-		mode == APPLY_DIFF ? "in the patch" : "applied", files, nr_dropped);
+	if (!ret && mode == APPLY_FIX) {
+		ret = commit(jobs, nj, &tl, err, errlen);	/* counts what it renamed */
+		renamed = 1;
+	} else if (!ret && patch.len) {
+		ret = out_file("-", patch.s, patch.len, err, errlen);
+	}
+	if (ret && !renamed) {
+		/* Nothing was renamed, or the patch is lost. */
+		tl.applied = tl.files = 0;
+		tl.dropped = total;
+	}
+	for (int i = 0; i < nj; i++) {
+		out_abort(&jobs[i].o);
+		free(jobs[i].text);
+	}
+	if (!quiet)
+		fprintf(stderr, "iomemcheck: %d fix-it(s) %s in %d file(s), %d not applied\n",
+			tl.applied, mode == APPLY_DIFF ? "in the patch" : "applied", tl.files,
+			tl.dropped);
 	iom_buf_free(&patch);
 	free(fx);
+	free(jobs);
 	return ret;
 }

@@ -10,9 +10,11 @@
  *	engines.c	one entry through libclang or the GCC plugin, findings as JSON lines
  *	workers.c	forked workers, one per entry, results through pipes
  *	findings.c	the workers' JSON lines back into findings: sorted, de-duplicated
- *	render.c	the core's renderers, output written atomically
- *	fdio.c		whole reads and writes on a file descriptor
+ *	render.c	the core's renderers, output through base/output.c
  *	apply.c		--fix and --diff: the findings' fix-its applied to the files
+ *
+ * Inputs and outputs go through base/files.h (whole reads and writes on a
+ * descriptor, bounded input files, the one writer of output files).
  */
 #ifndef IOM_CMD_H
 #define IOM_CMD_H
@@ -20,6 +22,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "files.h"
 #include "iomem.h"
 
 /* Exit status: frozen, documented in --help, README.md and iomemcheck.1. */
@@ -29,11 +32,6 @@ enum {
 	EXIT_USAGE = 2,		/* usage or input error */
 	EXIT_NOT_ANALYSED = 3,	/* a file could not be analysed */
 };
-
-/* ---- fdio.c: 0, or -1 when the descriptor failed or ended first ------------ */
-
-int fd_write_all(int fd, const void *buf, size_t n);
-int fd_read_all(int fd, void *buf, size_t n);
 
 /* ---- the compile database (db.c) ------------------------------------------ */
 
@@ -221,12 +219,29 @@ int render_to(int format, const struct findings *, const char *path, char *err,
 
 enum { APPLY_FIX = 1, APPLY_DIFF = 2 };
 
+/* The files' texts as the analysis reads them: apply_begin() before the
+ * workers start (the entries' files), apply_seen() as findings arrive (the
+ * headers their fix-its edit). */
+struct apply_run;
+struct apply_run *apply_begin(struct entry *const *entries, int nr);
+void apply_seen(struct apply_run *, const struct findings *);
+/* The set was cut to nr findings (an entry analysed again): the next
+ * apply_seen() reads on from there. */
+void apply_rewind(struct apply_run *, int nr);
+void apply_end(struct apply_run *);
 /*
- * Apply the fix-its of the findings: APPLY_FIX rewrites the files (each
- * atomically), APPLY_DIFF prints a unified patch on stdout.  Identical fixes
- * count once; overlapping ones are dropped, one line each on stderr.  A
- * summary line on stderr.  Returns 0, or -1 with "FILE: error: ..." in err.
+ * Apply the fix-its of the findings: APPLY_FIX rewrites the files, APPLY_DIFF
+ * prints a unified patch on stdout.  Only a file whose text is still the one
+ * analysed is edited (one line on stderr for each other one); identical fixes
+ * count once, overlapping ones are dropped, one line each on stderr.  --fix
+ * changes no file unless every one can be written.  A summary line on stderr
+ * unless quiet.  Returns 0, or -1 with "FILE: error: ..." in err.
  */
-int apply_fixes(const struct findings *, int mode, char *err, size_t errlen);
+int apply_fixes(struct apply_run *, const struct findings *, int mode, int quiet, char *err,
+		size_t errlen);
+
+/* Is the entry's file something to analyse?  A directory, FIFO or device
+ * is not ("FILE: error: ..." in err, the name shown relative to cwd). */
+int entry_check(const struct entry *, const char *cwd, char *err, size_t errlen);
 
 #endif

@@ -7,7 +7,6 @@
  * "FILE:LINE: error: ...", naming the entry's line: jansson gives positions
  * for syntax errors only, so the entries' lines come from a scan of the text.
  */
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -45,36 +44,6 @@ char *db_find(const char *dir)
 	}
 	free(d);
 	return NULL;
-}
-
-static char *read_all(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf = NULL;
-	size_t cap = 0, n = 0, k;
-
-	if (!f)
-		return NULL;
-	do {
-		if (n + 65536 > cap) {
-			cap = cap ? 2 * cap : 1 << 20;
-			buf = realloc(buf, cap + 1);
-			if (!buf)
-				abort();
-		}
-		k = fread(buf + n, 1, cap - n, f);
-		n += k;
-	} while (k > 0);
-	if (ferror(f)) {
-		free(buf);
-		fclose(f);
-		errno = EIO;
-		return NULL;
-	}
-	fclose(f);
-	buf[n] = 0;
-	*len = n;
-	return buf;
 }
 
 /* The line where each element of the top-level array starts.  Needs no
@@ -195,16 +164,16 @@ int db_load(struct db *db, const char *path, char *err, size_t errlen)
 {
 	struct reader r = { path, NULL, NULL, 0, err, errlen };
 	char cwd[4096], *text, *abs, *slash;
+	const char *why;
 	json_error_t jerr;
 	json_t *root, *v;
 	size_t len, i;
 	int *lines, ret = 0;
 
 	*db = (struct db){ strdup(path), 0, NULL };
-	text = read_all(path, &len);
+	text = file_read(path, &len, &why);
 	if (!text) {
-		snprintf(err, errlen, "%s: error: cannot read the compile database: %s", path,
-			 strerror(errno));
+		snprintf(err, errlen, "%s: error: cannot read the compile database: %s", path, why);
 		return -1;
 	}
 	root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &jerr);
@@ -268,6 +237,19 @@ void db_free(struct db *db)
 	free(db->entries);
 	free(db->path);
 	*db = (struct db){ 0 };
+}
+
+int entry_check(const struct entry *e, const char *cwd, char *err, size_t errlen)
+{
+	const char *why = file_not_regular(e->file);
+	char *name;
+
+	if (!why)
+		return 0;
+	name = path_display(e->file, cwd);
+	snprintf(err, errlen, "%s: error: %s, not a source file", name, why);
+	free(name);
+	return -1;
 }
 
 int entry_is_c(const struct entry *e)

@@ -73,7 +73,12 @@ static int open_db(struct cli *c, struct db *db, const char *cwd, char **shown)
 		free(found);
 	}
 	*shown = path;
-	return db_load(db, path, c->err, sizeof(c->err));
+	if (db_load(db, path, c->err, sizeof(c->err)))
+		return -1;
+	if (!db->nr)	/* a CI job passing on nothing should say so */
+		fprintf(stderr, "iomemcheck: warning: %s has no entries: nothing was checked\n",
+			path);
+	return 0;
 }
 
 /* The entries the PATHs pick (every C entry without PATHs).  Returns the
@@ -100,6 +105,8 @@ static int select_entries(struct cli *c, struct db *db, const char *cwd, const c
 			continue;
 		if (!entry_is_c(e))
 			(*not_c)++;
+		else if (!ret && entry_check(e, cwd, c->err, sizeof(c->err)))
+			ret = -1;
 		else
 			sel[n++] = e;
 	}
@@ -159,10 +166,19 @@ static void print_commands(struct cli *c, struct entry **sel, int n)
 	}
 }
 
+struct progress {
+	int tty;
+	struct apply_run *fixing;	/* --fix, --diff: the texts analysed */
+};
+
 static void progress(int done, int total, const struct findings *set, void *ctx)
 {
-	(void)ctx;
-	fprintf(stderr, "\r\033[Kiomemcheck: %d/%d files, %d findings", done, total, set->nr);
+	struct progress *p = ctx;
+
+	apply_seen(p->fixing, set);
+	if (p->tty)
+		fprintf(stderr, "\r\033[Kiomemcheck: %d/%d files, %d findings", done, total,
+			set->nr);
 }
 
 static void summary(int files, const struct findings *set, int failed, int not_c, double secs)
@@ -228,6 +244,8 @@ static int append_json(struct cli *c, const struct findings *set)
 
 	if (!c->config.json)
 		return 0;
+	if (out_check_append(c->config.json, c->err, sizeof(c->err)))
+		return -1;
 	o = iom_output_open(&c->config, c->err, sizeof(c->err));
 	if (!o)
 		return -1;
@@ -363,16 +381,15 @@ static int gate_native(struct cli *c, struct gate_set *gs, const struct findings
 	return status;
 }
 
-static void one_pass(struct cli *c, struct fact_run *fr, struct entry **sel, int n,
-		     const char *cwd, struct findings *set, struct outcome *out)
+static void one_pass(struct cli *c, struct fact_run *fr, struct progress *p,
+		     struct entry **sel, int n, const char *cwd, struct findings *set,
+		     struct outcome *out)
 {
-	int tty = !c->quiet && isatty(2);
-
 	c->run.options.facts = fr->known;
 	c->run.facts_file = fr->temp[0] ? fr->temp : NULL;
 	run_workers(&c->run, sel, n, c->jobs < n ? c->jobs : (n ? n : 1), cwd, set, out,
-		    tty ? progress : NULL, NULL);
-	if (tty)
+		    p->tty || p->fixing ? progress : NULL, p);
+	if (p->tty)
 		fputs("\r\033[K", stderr);
 }
 
@@ -381,8 +398,9 @@ static void one_pass(struct cli *c, struct fact_run *fr, struct entry **sel, int
  * the first pass (cmd/facts.c) run again with every file's facts; their first
  * findings are dropped.  Returns 0, or -1 with a message in c->err.
  */
-static int second_pass(struct cli *c, struct fact_run *fr, struct entry **sel, int n,
-		       const char *cwd, struct findings *set, struct outcome *out)
+static int second_pass(struct cli *c, struct fact_run *fr, struct progress *p,
+		       struct entry **sel, int n, const char *cwd, struct findings *set,
+		       struct outcome *out)
 {
 	unsigned char *again = calloc(n + 1, 1), *drop = calloc(set->nr + 1, 1);
 	struct entry **sub = calloc(n + 1, sizeof(*sub));
@@ -397,11 +415,13 @@ static int second_pass(struct cli *c, struct fact_run *fr, struct entry **sel, i
 				drop[out[i].first + j] = 1;
 			sub[m++] = sel[i];
 		}
+		apply_seen(p->fixing, set);	/* every file the dropped ones edit */
 		findings_drop(set, drop);
+		apply_rewind(p->fixing, set->nr);
 		if (c->verbose)
 			fprintf(stderr, "iomemcheck: %d file%s again with the facts of the others\n",
 				m, m == 1 ? "" : "s");
-		one_pass(c, fr, sub, m, cwd, set, sub_out);
+		one_pass(c, fr, p, sub, m, cwd, set, sub_out);
 		for (int i = 0, j = 0; i < n; i++) {
 			if (!again[i])
 				continue;
@@ -428,21 +448,26 @@ static int analyse(struct cli *c, struct entry **sel, int n, int not_c, const ch
 	struct findings set = { 0 };
 	struct fact_run fr;
 	struct gate_set gs;
-	int failed, status;
+	int tty = !c->quiet && isatty(2), failed, status;
+	struct progress p = { tty, c->apply ? apply_begin(sel, n) : NULL };
 
 	if (facts_open(&fr, c->facts, c->dashdash ? NULL : c->db_path, c->no_facts, c->err,
-		       sizeof(c->err)))
+		       sizeof(c->err))) {
+		apply_end(p.fixing);
 		return fail(c, EXIT_USAGE);
+	}
 	facts_forget_changed(&fr, sel, n, c->verbose);
 	if (c->run.engine == ENGINE_GCC && facts_for_plugin(&fr, c->err, sizeof(c->err))) {
 		facts_close(&fr);
+		apply_end(p.fixing);
 		return fail(c, EXIT_USAGE);
 	}
-	one_pass(c, &fr, sel, n, cwd, &set, out);
-	if (fr.known && (second_pass(c, &fr, sel, n, cwd, &set, out) ||
+	one_pass(c, &fr, &p, sel, n, cwd, &set, out);
+	if (fr.known && (second_pass(c, &fr, &p, sel, n, cwd, &set, out) ||
 			 facts_save(&fr, c->err, sizeof(c->err)))) {
 		facts_close(&fr);
 		findings_free(&set);
+		apply_end(p.fixing);
 		return fail(c, EXIT_USAGE);
 	}
 	facts_close(&fr);
@@ -470,10 +495,12 @@ static int analyse(struct cli *c, struct entry **sel, int n, int not_c, const ch
 	if (((c->apply != APPLY_DIFF || c->output) &&
 	     render_to(c->format, &set, c->output, c->err, sizeof(c->err))) ||
 	    append_json(c, &set) ||
-	    (c->apply && apply_fixes(&set, c->apply, c->err, sizeof(c->err)))) {
+	    (c->apply && apply_fixes(p.fixing, &set, c->apply, c->quiet, c->err, sizeof(c->err)))) {
+		apply_end(p.fixing);
 		findings_free(&set);
 		return fail(c, EXIT_USAGE);
 	}
+	apply_end(p.fixing);
 	if (!c->quiet)
 		summary(n, &set, failed, not_c, now() - t0);
 	status = failed ? EXIT_NOT_ANALYSED : set.nr ? EXIT_FINDINGS : EXIT_CLEAN;

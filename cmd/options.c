@@ -38,7 +38,8 @@ static const char usage_text[] =
 "  --lsp              be a language server on stdin/stdout (LSP; lsp/README.md):\n"
 "                     diagnostics and quick fixes in the editor, with libclang\n"
 "  --fix              apply the findings' fix-its to the files (each replaced\n"
-"                     atomically); overlapping fix-its are reported, not applied\n"
+"                     atomically, only if its text is still the one analysed);\n"
+"                     overlapping fix-its are reported, not applied\n"
 "  --diff             print the fix-its as a unified patch (git apply, patch -p1)\n"
 "                     on stdout instead of the findings\n"
 "  --facts FILE       what functions of other files do to the maps they are\n"
@@ -81,8 +82,19 @@ static int opt_plugin(struct cli *c, const char *v) { c->plugin = v; return 0; }
 static int opt_quiet(struct cli *c, const char *v) { (void)v; c->quiet = c->gate.quiet = 1; return 0; }
 static int opt_print(struct cli *c, const char *v) { (void)v; c->print_commands = 1; return 0; }
 static int opt_lsp(struct cli *c, const char *v) { (void)v; c->lsp = 1; return 0; }
-static int opt_fix(struct cli *c, const char *v) { (void)v; c->apply = APPLY_FIX; return 0; }
-static int opt_diff(struct cli *c, const char *v) { (void)v; c->apply = APPLY_DIFF; return 0; }
+static int opt_apply(struct cli *c, int mode)
+{
+	if (c->apply && c->apply != mode) {
+		snprintf(c->err, sizeof(c->err), "--fix and --diff do not go together "
+			 "(--diff changes no file)");
+		return -1;
+	}
+	c->apply = mode;
+	return 0;
+}
+
+static int opt_fix(struct cli *c, const char *v) { (void)v; return opt_apply(c, APPLY_FIX); }
+static int opt_diff(struct cli *c, const char *v) { (void)v; return opt_apply(c, APPLY_DIFF); }
 static int opt_facts(struct cli *c, const char *v) { c->facts = v; return 0; }
 static int opt_no_facts(struct cli *c, const char *v) { (void)v; c->no_facts = 1; return 0; }
 static int opt_merge_facts(struct cli *c, const char *v) { c->merge_facts = v; return 0; }

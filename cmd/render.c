@@ -1,16 +1,13 @@
 /*
  * render.c - the findings through one of the core's renderers, to stdout or
- * to a file written atomically.
+ * to a file (base/output.c: atomically, never over anything but a regular
+ * file).
  *
  * The renderers are the core's (text, JSON lines, and what comes later), the
  * same every engine uses; the command only adds the name "gnu" for the text
  * format, the name compilers' users know it by.
  */
-#include <errno.h>
-#include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "cmd.h"
 
@@ -51,51 +48,19 @@ static int render_all(int format, const struct findings *set, struct iom_buf *b)
 	return iom_render_end(format, b);
 }
 
-/* mkstemp makes 0600 files; an output file gets the usual mode. */
-static mode_t umask_value(void)
-{
-	mode_t m = umask(0);
-
-	umask(m);
-	return m;
-}
-
 int render_to(int format, const struct findings *set, const char *path, char *err,
 	      size_t errlen)
 {
 	struct iom_buf b = { 0 };
-	char *tmp;
-	int fd, bad;
+	int bad;
 
 	if (render_all(format, set, &b)) {
 		snprintf(err, errlen, "error: out of memory rendering the findings");
 		iom_buf_free(&b);
 		return -1;
 	}
-	if (!path) {
-		bad = fd_write_all(1, b.s ? b.s : "", b.len);
-		iom_buf_free(&b);
-		if (bad)
-			snprintf(err, errlen, "error: cannot write the findings: %s", strerror(errno));
-		return bad;
-	}
 	/* A reader of path sees the old file or the whole new one, never half. */
-	tmp = malloc(strlen(path) + 16);
-	sprintf(tmp, "%s.tmp-XXXXXX", path);
-	fd = mkstemp(tmp);
-	bad = fd < 0;
-	if (!bad) {
-		bad = fchmod(fd, 0666 & ~umask_value()) || fd_write_all(fd, b.s ? b.s : "", b.len) ||
-		      fsync(fd);
-		bad |= close(fd) != 0;
-		bad = bad || rename(tmp, path);
-	}
-	if (bad) {
-		snprintf(err, errlen, "%s: error: cannot write: %s", path, strerror(errno));
-		if (fd >= 0)
-			unlink(tmp);
-	}
-	free(tmp);
+	bad = out_file(path ? path : "-", b.s ? b.s : "", b.len, err, errlen);
 	iom_buf_free(&b);
-	return bad ? -1 : 0;
+	return bad;
 }

@@ -46,10 +46,10 @@
 
 #include "alloc.h"
 #include "facts.h"
+#include "files.h"
 #include "render.h"
 
 #define MAGIC		"iomemcheck-facts 1"
-#define MAX_FACT_FILE	(256L << 20)	/* far above any tree's facts: a bound on reads */
 
 enum { UNIT_UNCHECKED, UNIT_FRESH, UNIT_STALE };
 
@@ -438,40 +438,17 @@ int iom_facts_read_text(struct iom_facts *f, const char *name, const char *text,
 
 int iom_facts_read_file(struct iom_facts *f, const char *path, char *err, size_t errlen)
 {
-	struct stat st;
-	char *text;
-	ssize_t k;
-	size_t n = 0;
-	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK), ret;
+	const char *why = NULL;
+	size_t len;
+	char *text = file_read(path, &len, &why);
+	int ret;
 
-	if (fd < 0) {
+	if (!text) {
 		snprintf(err, errlen, "%s: error: cannot read the fact file: %s", path,
-			 strerror(errno));
+			 why ? why : "?");
 		return -1;
 	}
-	if (fstat(fd, &st) || !S_ISREG(st.st_mode) || st.st_size > MAX_FACT_FILE) {
-		snprintf(err, errlen, "%s: error: %s", path, S_ISDIR(st.st_mode) ?
-			 "is a folder, not a fact file" : !S_ISREG(st.st_mode) ?
-			 "not a regular file: a fact file is" : "too large for a fact file");
-		close(fd);
-		return -1;
-	}
-	text = (char *)malloc((size_t)st.st_size + 1);
-	while (text && n < (size_t)st.st_size) {
-		k = read(fd, text + n, (size_t)st.st_size - n);
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k <= 0)
-			break;
-		n += (size_t)k;
-	}
-	close(fd);
-	if (!text || n != (size_t)st.st_size) {
-		snprintf(err, errlen, "%s: error: cannot read the fact file whole", path);
-		free(text);
-		return -1;
-	}
-	ret = iom_facts_read_text(f, path, text, n, err, errlen);
+	ret = iom_facts_read_text(f, path, text, len, err, errlen);
 	free(text);
 	return ret;
 }
@@ -511,58 +488,6 @@ int iom_facts_render(const struct iom_facts *f, struct iom_buf *b)
 	return finish_text(b);
 }
 
-/* A whole buffer into path through a temporary file and rename(2): a reader
- * sees the old file or the new one, never half of one.  Only a regular file
- * (or nothing) is replaced; its mode is kept. */
-int iom_write_file(const char *path, const char *text, size_t len, char *err, size_t errlen)
-{
-	char tmp[PATH_MAX];
-	struct stat st;
-	mode_t mode = 0644;
-	size_t done = 0;
-	int fd;
-
-	if (!lstat(path, &st)) {
-		if (!S_ISREG(st.st_mode)) {
-			snprintf(err, errlen, "%s: error: not a regular file: it is not replaced",
-				 path);
-			return -1;
-		}
-		mode = st.st_mode & 07777;
-	}
-	if (snprintf(tmp, sizeof(tmp), "%s.tmpXXXXXX", path) >= (int)sizeof(tmp)) {
-		snprintf(err, errlen, "%s: error: the name is too long", path);
-		return -1;
-	}
-	fd = mkstemp(tmp);
-	if (fd < 0) {
-		snprintf(err, errlen, "%s: error: cannot create a file beside it: %s", path,
-			 strerror(errno));
-		return -1;
-	}
-	while (done < len) {
-		ssize_t k = write(fd, text + done, len - done);
-
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k <= 0)
-			break;
-		done += (size_t)k;
-	}
-	if (done != len || fchmod(fd, mode) || fsync(fd) || close(fd)) {
-		snprintf(err, errlen, "%s: error: cannot write: %s", path, strerror(errno ? errno : EIO));
-		if (done != len)
-			close(fd);
-		unlink(tmp);
-		return -1;
-	}
-	if (rename(tmp, path)) {
-		snprintf(err, errlen, "%s: error: cannot replace: %s", path, strerror(errno));
-		unlink(tmp);
-		return -1;
-	}
-	return 0;
-}
 
 int iom_facts_save_in(const struct iom_facts *f, const char *source, const char *dir,
 		      char *err, size_t errlen)
@@ -592,7 +517,7 @@ int iom_facts_write(const struct iom_facts *f, const char *path, char *err, size
 		iom_buf_free(&b);
 		return -1;
 	}
-	ret = iom_write_file(path, b.s, b.len, err, errlen);
+	ret = out_file(path, b.s, b.len, err, errlen);
 	iom_buf_free(&b);
 	return ret;
 }

@@ -688,7 +688,8 @@ int iom_facts_read_text(struct iom_facts *, const char *name, const char *text, 
 			char *err, size_t errlen);
 /* Every block of 'from' into 'into'.  -1 when out of memory. */
 int iom_facts_merge(struct iom_facts *into, const struct iom_facts *from);
-/* The whole set as a fact file; written atomically, only over a regular file. */
+/* The whole set as a fact file; written as every output is (base/files.h:
+ * atomically over a regular file, owner and mode kept). */
 int iom_facts_render(const struct iom_facts *, struct iom_buf *);
 int iom_facts_write(const struct iom_facts *, const char *path, char *err, size_t errlen);
 /* Written as DIR/NAME-HASH.facts for source file 'source' (summaries=DIR):
@@ -729,9 +730,6 @@ void iom_facts_warn_to(struct iom_facts *, FILE *);
 unsigned long long iom_hash_bytes(unsigned long long h, const void *p, size_t n);
 /* Size and hash of a regular file's bytes, -1 when it cannot be read. */
 int iom_hash_file(const char *path, long long *size, unsigned long long *hash);
-/* text into path through a temporary file and rename: only a regular file
- * (or nothing) is replaced, its mode kept.  -1 and "FILE: error: ..." in err. */
-int iom_write_file(const char *path, const char *text, size_t len, char *err, size_t errlen);
 
 /* ---- helper code (helper.c) --------------------------------------------- */
 

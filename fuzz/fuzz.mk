@@ -6,7 +6,7 @@
 
 FUZZ_CC		?= clang-14
 FUZZ_CFLAGS	:= -g -O1 -fno-omit-frame-pointer -std=gnu11 \
-	-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -Icore -Isparse -Icmd -Igate -Ilsp -Ifuzz
+	-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -Icore -Isparse -Icmd -Igate -Ilsp -Ibase -Ifuzz
 FUZZ_LDLIBS	:= -ljansson
 FUZZ_RUNS	?= 1000000
 FUZZ_SHORT_RUNS	?= 10000
@@ -18,7 +18,7 @@ FUZZ_NAMES	:=
 # failed).
 define fuzz_target
 FUZZ_NAMES += $(1)
-build/fuzz/$(1)/fuzz-$(1): fuzz/$(1).c $(2) $(wildcard core/*.h sparse/*.h cmd/*.h cmd/*.def gate/*.h gate/*.def lsp/*.h lsp/*.def fuzz/*.h) | fuzz-deps
+build/fuzz/$(1)/fuzz-$(1): fuzz/$(1).c $(2) $(wildcard core/*.h sparse/*.h base/*.h cmd/*.h cmd/*.def gate/*.h gate/*.def lsp/*.h lsp/*.def fuzz/*.h) | fuzz-deps
 	@mkdir -p $$(@D)
 	$$(FUZZ_CC) $$(FUZZ_CFLAGS) -o $$@ fuzz/$(1).c $(2) $$(FUZZ_LDLIBS)
 
@@ -31,8 +31,8 @@ fuzz = $(eval $(call fuzz_target,$(strip $(1)),$(strip $(2)),$(strip $(3))))
 # Every source of the core (plain C, libc only): a new file needs no edit here.
 FUZZ_CORE := $(sort $(wildcard core/*.c) core/rules_builtin.c)
 # The command's database and flag files, and the gate with everything it links.
-FUZZ_DB := cmd/db.c cmd/words.c cmd/paths.c cmd/flags.c
-FUZZ_GATE := $(GATE_SRC) $(FUZZ_CORE)
+FUZZ_DB := cmd/db.c cmd/words.c cmd/paths.c cmd/flags.c $(BASE_SRC)
+FUZZ_GATE := $(GATE_SRC) $(BASE_SRC) $(FUZZ_CORE)
 
 # The targets: one line each.
 #      name       sources                                    seeds
@@ -44,7 +44,7 @@ $(call fuzz, words,    cmd/words.c cmd/flags.c cmd/paths.c,  $(wildcard fuzz/inp
 $(call fuzz, baseline, $(FUZZ_GATE),                         $(wildcard fuzz/inputs/baseline/*))
 $(call fuzz, import,   $(FUZZ_GATE),                         $(wildcard fuzz/inputs/import/* testsuite/sparse/data/expected/*.out))
 $(call fuzz, sarif,    $(FUZZ_GATE),                         $(wildcard fuzz/inputs/sarif/*))
-$(call fuzz, lsp,      lsp/frame.c lsp/text.c cmd/paths.c cmd/fdio.c, $(wildcard fuzz/inputs/lsp/*))
+$(call fuzz, lsp,      lsp/frame.c lsp/text.c cmd/paths.c base/fdio.c, $(wildcard fuzz/inputs/lsp/*))
 
 # libFuzzer flags of one target (FUZZ_FLAGS: of every target).  The annotator
 # costs time linear in the header, and 2 KB hold a map struct with its helpers.

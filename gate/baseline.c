@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "files.h"
 #include "gate.h"
 
 static const char *field(json_t *o, const char *name)
@@ -67,22 +68,19 @@ static int read_line(struct gate_baseline *b, json_t *o, char *err, size_t errle
 
 int gate_baseline_read(struct gate_baseline *b, const char *path, char *err, size_t errlen)
 {
-	FILE *f = fopen(path, "r");
-	char *line = NULL, msg[256];
-	size_t cap = 0;
+	char *text, *line, *cursor, msg[256];
 	int no = 0, rc = 0;
 
 	memset(b, 0, sizeof(*b));
-	if (!f) {
-		snprintf(err, errlen, "%s: error: cannot read the baseline", path);
+	text = file_read_text(path, "the baseline", err, errlen);
+	if (!text)
 		return -1;
-	}
-	while (getline(&line, &cap, f) > 0) {
+	for (cursor = text; (line = file_next_line(&cursor));) {
 		json_error_t je;
 		json_t *o;
 
 		no++;
-		if (strspn(line, " \t\r\n") == strlen(line))
+		if (strspn(line, " \t\r") == strlen(line))
 			continue;
 		o = json_loads(line, JSON_REJECT_DUPLICATES, &je);
 		if (!o) {
@@ -98,8 +96,7 @@ int gate_baseline_read(struct gate_baseline *b, const char *path, char *err, siz
 		}
 		json_decref(o);
 	}
-	free(line);
-	fclose(f);
+	free(text);
 	return rc;
 }
 

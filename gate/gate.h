@@ -164,7 +164,7 @@ int gate_import_file(struct gate_set *, const char *path, char *err, size_t errl
 /* Results and invocations of a SARIF file this command wrote. */
 int gate_read_sarif(struct gate_set *, const char *path, char *err, size_t errlen);
 
-/* ---- output (sarif.c, sinks.c, atomic.c) ---------------------------------- */
+/* ---- output (sarif.c, sinks.c; files through base/output.c) ----------------- */
 
 struct gate_summary {
 	int found, new_, baselined, suppressed, fixed, files, not_analysed;
@@ -189,10 +189,6 @@ struct gate_sarif_opts {
 char *gate_render(enum gate_format, const struct gate_set *, const struct gate_summary *,
 		  const struct gate_sarif_opts *);
 char *gate_render_sarif(const struct gate_set *, const struct gate_sarif_opts *);
-
-/* Write text to path through a temporary file in the same folder and
- * rename(): readers never see half a file.  "-" is stdout.  0 or -1 (errno). */
-int gate_write_atomic(const char *path, const char *text);
 
 /* ---- the run (run.c) ------------------------------------------------------ */
 

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "files.h"
 #include "gate.h"
 
 static const char *str(json_t *o, const char *name)
@@ -154,20 +155,19 @@ static int text_line(struct gate_set *s, char *text, struct gate_finding **last,
 
 int gate_import_file(struct gate_set *s, const char *path, char *err, size_t errlen)
 {
-	FILE *f = strcmp(path, "-") ? fopen(path, "r") : stdin;
 	struct gate_finding *last = NULL;
-	char *line = NULL, msg[256];
-	size_t cap = 0;
-	ssize_t k;
+	char *text, *line, *cursor, msg[256];
+	size_t k;
 	int no = 0, rc = 0;
 
-	if (!f) {
-		snprintf(err, errlen, "%s: error: cannot read the file to import", path);
+	/* A log is text: random bytes are not findings to pass over. */
+	text = file_read_text(path, "the file to import", err, errlen);
+	if (!text)
 		return -1;
-	}
-	while ((k = getline(&line, &cap, f)) > 0) {
+	for (cursor = text; (line = file_next_line(&cursor));) {
 		no++;
-		while (k > 0 && (line[k - 1] == '\n' || line[k - 1] == '\r'))
+		k = strlen(line);
+		while (k > 0 && line[k - 1] == '\r')
 			line[--k] = 0;
 		if (line[0] == '{') {
 			json_error_t je;
@@ -189,8 +189,6 @@ int gate_import_file(struct gate_set *s, const char *path, char *err, size_t err
 			break;
 		}
 	}
-	free(line);
-	if (f != stdin)
-		fclose(f);
+	free(text);
 	return rc;
 }

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "files.h"
 #include "gate.h"
 
 const char gate_help[] =
@@ -167,8 +168,10 @@ static void count(const struct gate_set *s, struct gate_summary *sum)
 
 static int write_file(const char *path, const char *text, FILE *err)
 {
-	if (gate_write_atomic(path, text)) {
-		fprintf(err, "%s: error: cannot write: %s\n", path, strerror(errno));
+	char msg[1024];
+
+	if (out_file(path, text, strlen(text), msg, sizeof(msg))) {
+		fprintf(err, "%s\n", msg);
 		return -1;
 	}
 	return 0;

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "files.h"
 #include "gate.h"
 
 static const char *sget(json_t *o, const char *path)
@@ -169,10 +170,17 @@ static void files(struct gate_set *s, const char *engine, json_t *run)
 int gate_read_sarif(struct gate_set *s, const char *path, char *err, size_t errlen)
 {
 	json_error_t je;
-	json_t *doc = json_load_file(path, 0, &je), *run, *r;
-	char msg[256];
+	json_t *doc, *run, *r;
+	const char *why;
 	size_t i, k;
+	char msg[256], *text = file_read(path, &k, &why);
 
+	if (!text) {
+		snprintf(err, errlen, "%s: error: cannot read: %s", path, why);
+		return -1;
+	}
+	doc = json_loadb(text, k, 0, &je);
+	free(text);
 	if (!doc) {
 		if (je.line > 0)
 			snprintf(err, errlen, "%s:%d: error: not JSON: %s", path, je.line, je.text);

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "files.h"
 #include "gate.h"
 
 struct source {
@@ -23,33 +24,10 @@ struct source {
 
 static struct source *cache;
 
-static char *slurp(const char *name, size_t *len)
-{
-	FILE *f = fopen(name, "rb");
-	char *buf = NULL;
-	size_t cap = 0, n = 0, k;
-
-	if (!f)
-		return NULL;
-	do {
-		if (n + 65536 + 1 > cap) {
-			cap = (n + 65536 + 1) * 2;
-			buf = realloc(buf, cap);
-			if (!buf)
-				abort();
-		}
-		k = fread(buf + n, 1, 65536, f);
-		n += k;
-	} while (k > 0);
-	fclose(f);
-	buf[n] = 0;
-	*len = n;
-	return buf;
-}
-
 static struct source *load(const char *name)
 {
 	struct source *s;
+	const char *why;
 	char *p, *copy;
 
 	for (s = cache; s; s = s->next)
@@ -61,7 +39,7 @@ static struct source *load(const char *name)
 	s->name = strdup(name);
 	s->next = cache;
 	cache = s;
-	s->text = slurp(name, &s->len);
+	s->text = file_read(name, &s->len, &why);	/* a FIFO or /dev/zero has no lines */
 	if (!s->text)
 		return NULL;
 	/* The hashes want the bytes as they are; the lines get a split copy. */

@@ -332,7 +332,7 @@ def test_a_build_writes_summaries_and_the_next_reads_them(tmp_path, tool):
 def test_summaries_into_a_folder_that_is_not_there_fail_the_compile(tmp_path):
     project(tmp_path)
     p = plugin(tmp_path, "helpers.c", "summaries=" + str(tmp_path / "none"))
-    assert p.returncode != 0 and "cannot create a file beside it" in p.stderr
+    assert p.returncode != 0 and "error: cannot write in its folder" in p.stderr
 
 
 # ---- the language server ----------------------------------------------------------

@@ -37,7 +37,8 @@ pytestmark = pytest.mark.skipif(not clang_built(), reason="the command's libclan
 
 
 def iomemcheck(cwd, *args):
-    return subprocess.run([CMD, "-j2", "-q", *args], cwd=cwd, capture_output=True, text=True)
+    # not -q: the tests read the summary line
+    return subprocess.run([CMD, "-j2", *args], cwd=cwd, capture_output=True, text=True)
 
 
 def samples_copy(tmp_path):

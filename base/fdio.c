@@ -6,7 +6,7 @@
 #include <errno.h>
 #include <unistd.h>
 
-#include "cmd.h"
+#include "files.h"
 
 int fd_write_all(int fd, const void *buf, size_t n)
 {
