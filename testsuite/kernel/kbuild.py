@@ -2,7 +2,9 @@
 
 Everything heavy lives under $ROOT/build/ (git-ignored):
     build/linux-6.1/          Debian's linux-source-6.1, unpacked once, allmodconfig
-    build/check-kernel/       logs and findings of check-kernel
+    build/linux-6.12/         the same for linux-source-6.12 (--tree 6.12)
+    build/check-kernel/       logs and findings of check-kernel (6.1)
+    build/check-kernel-6.12/  the same for 6.12
     build/bench/              logs and scratch files of bench/bench
 
 The tree is configured with `make allmodconfig` and nothing else: that keeps
@@ -21,13 +23,55 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
 BUILD = os.path.join(ROOT, "build")
-# IOMEMCHECK_KERNEL_DIR: another tree location (e.g. to time a cold start
-# next to a warm tree); the default is build/linux-6.1.
-KDIR = os.path.abspath(os.environ.get("IOMEMCHECK_KERNEL_DIR") or os.path.join(BUILD, "linux-6.1"))
-SRC_TARBALL = "/usr/src/linux-source-6.1.tar.xz"
-SRC_PACKAGE = "linux-source-6.1"
-OBJECTS = os.path.join(HERE, "objects.txt")
 DEFAULT_PLUGIN = os.path.join(ROOT, "gcc", "iomemcheck.so")
+
+# The trees the harness knows, one Debian linux-source-VERSION each. The
+# default keeps the names it had before there was a second tree; another
+# tree's files carry its version. Columns: the object list, the review
+# table, the engines table, the folder of logs under build/, and whether the
+# review table holds both engines' findings (6.1's was reviewed on the
+# plugin's alone and keeps that form).
+TREES = {
+    "6.1": ("objects.txt", "findings.md", "engines.md", "check-kernel", False),
+    "6.12": ("objects-6.12.txt", "findings-6.12.md", "engines-6.12.md", "check-kernel-6.12",
+             True),
+}
+DEFAULT_TREE = "6.1"
+
+
+def use_tree(version):
+    """Point the module at the tree VERSION (one of TREES): its source
+    package, build/linux-VERSION (or $IOMEMCHECK_KERNEL_DIR), its object
+    list and the names of its tables and log folder."""
+    global TREE, KDIR, SRC_TARBALL, SRC_PACKAGE, OBJECTS, FINDINGS, ENGINES, OUT, UNION_TABLE
+    if version not in TREES:
+        raise SystemExit("unknown kernel tree %r (known: %s)" % (version, ", ".join(TREES)))
+    objects, findings, engines, out, UNION_TABLE = TREES[version]
+    TREE = version
+    # IOMEMCHECK_KERNEL_DIR: another tree location (e.g. to time a cold start
+    # next to a warm tree); the default is build/linux-VERSION.
+    KDIR = os.path.abspath(os.environ.get("IOMEMCHECK_KERNEL_DIR")
+                           or os.path.join(BUILD, "linux-" + version))
+    SRC_PACKAGE = "linux-source-" + version
+    SRC_TARBALL = "/usr/src/%s.tar.xz" % SRC_PACKAGE
+    OBJECTS = os.path.join(HERE, objects)
+    FINDINGS = os.path.join(HERE, findings)
+    ENGINES = os.path.join(HERE, engines)
+    OUT = os.path.join(BUILD, out)
+
+
+def tree_title(version=None):
+    """How the tables name a tree."""
+    v = version or TREE
+    return "Linux %s (Debian linux-source-%s, x86_64 allmodconfig)" % (v, v)
+
+
+def add_tree_argument(ap):
+    ap.add_argument("--tree", default=DEFAULT_TREE, choices=sorted(TREES),
+                    help="the kernel tree (default %s)" % DEFAULT_TREE)
+
+
+use_tree(DEFAULT_TREE)
 JOBS = int(os.environ.get("JOBS", "2"))
 
 # The plugin flags this harness adds; anything else in KCFLAGS stays.
