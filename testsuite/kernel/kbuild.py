@@ -25,18 +25,23 @@ ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
 BUILD = os.path.join(ROOT, "build")
 DEFAULT_PLUGIN = os.path.join(ROOT, "gcc", "iomemcheck.so")
 
-# The trees the harness knows, one Debian linux-source-VERSION each. The
-# default keeps the names it had before there was a second tree; another
-# tree's files carry its version. Columns: the object list, the review
-# table, the engines table, the folder of logs under build/, and whether the
-# review table holds both engines' findings (6.1's was reviewed on the
-# plugin's alone and keeps that form).
-TREES = {
-    "6.1": ("objects.txt", "findings.md", "engines.md", "check-kernel", False),
-    "6.12": ("objects-6.12.txt", "findings-6.12.md", "engines-6.12.md", "check-kernel-6.12",
-             True),
-}
+# The trees the harness knows, one Debian linux-source-VERSION each, and
+# whether the review table holds the findings of every engine (6.1's was
+# reviewed on the plugin's alone and keeps that form). The default tree
+# keeps the file names it had before there was a second tree; another
+# tree's files carry its version (tree_name).
+TREES = {"6.1": False, "6.12": True}
 DEFAULT_TREE = "6.1"
+
+
+def tree_name(name, version=None):
+    """objects.txt, findings.md, check-kernel... as named for a tree:
+    unchanged for the default tree, else objects-6.12.txt and so on."""
+    v = version or TREE
+    if v == DEFAULT_TREE:
+        return name
+    stem, ext = os.path.splitext(name)
+    return "%s-%s%s" % (stem, v, ext)
 
 
 def use_tree(version):
@@ -46,18 +51,18 @@ def use_tree(version):
     global TREE, KDIR, SRC_TARBALL, SRC_PACKAGE, OBJECTS, FINDINGS, ENGINES, OUT, UNION_TABLE
     if version not in TREES:
         raise SystemExit("unknown kernel tree %r (known: %s)" % (version, ", ".join(TREES)))
-    objects, findings, engines, out, UNION_TABLE = TREES[version]
     TREE = version
+    UNION_TABLE = TREES[version]
     # IOMEMCHECK_KERNEL_DIR: another tree location (e.g. to time a cold start
     # next to a warm tree); the default is build/linux-VERSION.
     KDIR = os.path.abspath(os.environ.get("IOMEMCHECK_KERNEL_DIR")
                            or os.path.join(BUILD, "linux-" + version))
     SRC_PACKAGE = "linux-source-" + version
     SRC_TARBALL = "/usr/src/%s.tar.xz" % SRC_PACKAGE
-    OBJECTS = os.path.join(HERE, objects)
-    FINDINGS = os.path.join(HERE, findings)
-    ENGINES = os.path.join(HERE, engines)
-    OUT = os.path.join(BUILD, out)
+    OBJECTS = os.path.join(HERE, tree_name("objects.txt"))
+    FINDINGS = os.path.join(HERE, tree_name("findings.md"))
+    ENGINES = os.path.join(HERE, tree_name("engines.md"))
+    OUT = os.path.join(BUILD, tree_name("check-kernel"))
 
 
 def tree_title(version=None):
