@@ -76,6 +76,29 @@ def add_tree_argument(ap):
                     help="the kernel tree (default %s)" % DEFAULT_TREE)
 
 
+def review_jsons():
+    """[ENGINE=]FILE of every engine's findings of the tree's last run: the
+    plugin's and the command's (check-kernel), and sparse-flow's when it ran
+    after the last full check-kernel (which deletes it, so it is never older
+    than the other two)."""
+    out = ["plugin=" + os.path.join(OUT, "findings.json"),
+           "libclang=" + os.path.join(OUT, "libclang.json")]
+    sparse = os.path.join(OUT, "sparse.json")
+    if os.path.exists(sparse):
+        out.append("libsparse=" + sparse)
+    return out
+
+
+def write_review_table(jsons):
+    """Regenerate the tree's review table (findings-table) from JSON files
+    given as [ENGINE=]FILE, keeping its verdicts."""
+    argv = [sys.executable, os.path.join(HERE, "findings-table"), "-o", FINDINGS,
+            "--root", KDIR, "--title", "iomemcheck findings on " + tree_title()]
+    for j in jsons:
+        argv += ["--json", j]
+    subprocess.run(argv, check=True)
+
+
 use_tree(DEFAULT_TREE)
 JOBS = int(os.environ.get("JOBS", "2"))
 

@@ -314,3 +314,11 @@ def test_verdict_classes():
     assert ft.verdict_class("fp: I4, shmem driver") == "fp"
     assert ft.verdict_class("TODO") == "TODO"
     assert ft.verdict_class("looks odd") == "other"
+
+
+def test_review_jsons_take_sparse_only_when_it_ran(tmp_path, monkeypatch):
+    monkeypatch.setattr(kbuild, "OUT", str(tmp_path))
+    assert kbuild.review_jsons() == ["plugin=%s/findings.json" % tmp_path,
+                                     "libclang=%s/libclang.json" % tmp_path]
+    (tmp_path / "sparse.json").write_text("")
+    assert kbuild.review_jsons()[2:] == ["libsparse=%s/sparse.json" % tmp_path]
