@@ -232,8 +232,11 @@ def saved_command(obj):
             first = f.readline()
     except FileNotFoundError:
         return None
-    prefix = "cmd_%s := " % obj
-    if not first.startswith(prefix):
+    # kbuild names the line cmd_OBJ up to 6.2, savedcmd_OBJ since 6.3
+    for prefix in ("cmd_%s := " % obj, "savedcmd_%s := " % obj):
+        if first.startswith(prefix):
+            break
+    else:
         return None
     cmd = first[len(prefix):].rstrip("\n")
     # Cut at the first ';' outside quotes (objtool / ld -r suffixes).

@@ -322,3 +322,16 @@ def test_review_jsons_take_sparse_only_when_it_ran(tmp_path, monkeypatch):
                                      "libclang=%s/libclang.json" % tmp_path]
     (tmp_path / "sparse.json").write_text("")
     assert kbuild.review_jsons()[2:] == ["libsparse=%s/sparse.json" % tmp_path]
+
+
+def test_saved_command_of_kbuild_since_6_3(tmp_path, monkeypatch):
+    # 6.12's .o.cmd files start with savedcmd_ instead of cmd_
+    monkeypatch.setattr(kbuild, "KDIR", str(tmp_path))
+    d = tmp_path / "drivers"
+    d.mkdir()
+    (d / ".x.o.cmd").write_text(
+        "savedcmd_drivers/x.o := gcc -O2 -c -o drivers/x.o drivers/x.c\n\n"
+        "source_drivers/x.o := drivers/x.c\n")
+    assert kbuild.saved_command("drivers/x.o") == "gcc -O2 -c -o drivers/x.o drivers/x.c"
+    (d / ".y.o.cmd").write_text("savedcmd_drivers/other.o := gcc -c drivers/y.c\n")
+    assert kbuild.saved_command("drivers/y.o") is None
