@@ -89,6 +89,26 @@ def review_jsons():
     return out
 
 
+RUN_MARK = "last-run"
+
+
+def mark_run(subset):
+    """Record whether the JSON of the log folder is of the whole list or of
+    --subset: the review table must only be rewritten from a whole run."""
+    tmp = os.path.join(OUT, RUN_MARK + ".tmp")
+    with open(tmp, "w") as f:
+        f.write("subset\n" if subset else "full\n")
+    os.replace(tmp, os.path.join(OUT, RUN_MARK))
+
+
+def last_run_full():
+    try:
+        with open(os.path.join(OUT, RUN_MARK)) as f:
+            return f.read().strip() == "full"
+    except FileNotFoundError:
+        return False
+
+
 def write_review_table(jsons):
     """Regenerate the tree's review table (findings-table) from JSON files
     given as [ENGINE=]FILE, keeping its verdicts."""

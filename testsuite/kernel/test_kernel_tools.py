@@ -335,3 +335,12 @@ def test_saved_command_of_kbuild_since_6_3(tmp_path, monkeypatch):
     assert kbuild.saved_command("drivers/x.o") == "gcc -O2 -c -o drivers/x.o drivers/x.c"
     (d / ".y.o.cmd").write_text("savedcmd_drivers/other.o := gcc -c drivers/y.c\n")
     assert kbuild.saved_command("drivers/y.o") is None
+
+
+def test_run_mark_tells_full_from_subset(tmp_path, monkeypatch):
+    monkeypatch.setattr(kbuild, "OUT", str(tmp_path))
+    assert not kbuild.last_run_full()            # never ran
+    kbuild.mark_run(subset=True)
+    assert not kbuild.last_run_full()
+    kbuild.mark_run(subset=False)
+    assert kbuild.last_run_full()
