@@ -67,8 +67,10 @@ endif
 
 # neovim: the language server's end-to-end test runs it headless as the client.
 PACKAGES := $(GCC_PACKAGES) sparse dpkg-dev python3-pytest libjansson-dev libclang-$(LLVM_VERSION)-dev neovim
-# What building Debian's linux 6.1 (allmodconfig) needs besides gcc.
-KERNEL_PACKAGES := linux-source-6.1 flex bison bc libelf-dev libssl-dev xz-utils kmod cpio
+# The kernel tree of the kernel harness (testsuite/kernel/README.md): 6.1 or 6.12.
+KERNEL	?= 6.1
+# What building Debian's linux $(KERNEL) (allmodconfig) needs besides gcc.
+KERNEL_PACKAGES := linux-source-$(KERNEL) flex bison bc libelf-dev libssl-dev xz-utils kmod cpio
 
 CORE_SRC := core/rules.c core/func.c core/flow.c core/check.c core/notes.c core/dump.c \
 	core/unit.c core/ruletab.c core/options.c core/render.c core/text.c core/json.c \
@@ -271,7 +273,7 @@ DEFAULT_GCC_ONLY = @if [ "$(GCC)" != gcc ]; then \
 check-kernel: gcc/iomemcheck.so cmd/iomemcheck
 	$(DEFAULT_GCC_ONLY)
 	@scripts/need-packages $(KERNEL_PACKAGES)
-	testsuite/kernel/check-kernel $(KERNEL_ARGS)
+	testsuite/kernel/check-kernel --tree $(KERNEL) $(KERNEL_ARGS)
 
 bench: gcc/iomemcheck.so core/libiomcore.a
 	$(DEFAULT_GCC_ONLY)

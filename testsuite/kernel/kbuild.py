@@ -2,7 +2,9 @@
 
 Everything heavy lives under $ROOT/build/ (git-ignored):
     build/linux-6.1/          Debian's linux-source-6.1, unpacked once, allmodconfig
-    build/check-kernel/       logs and findings of check-kernel
+    build/linux-6.12/         the same for linux-source-6.12 (--tree 6.12)
+    build/check-kernel/       logs and findings of check-kernel (6.1)
+    build/check-kernel-6.12/  the same for 6.12
     build/bench/              logs and scratch files of bench/bench
 
 The tree is configured with `make allmodconfig` and nothing else: that keeps
@@ -21,13 +23,103 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
 BUILD = os.path.join(ROOT, "build")
-# IOMEMCHECK_KERNEL_DIR: another tree location (e.g. to time a cold start
-# next to a warm tree); the default is build/linux-6.1.
-KDIR = os.path.abspath(os.environ.get("IOMEMCHECK_KERNEL_DIR") or os.path.join(BUILD, "linux-6.1"))
-SRC_TARBALL = "/usr/src/linux-source-6.1.tar.xz"
-SRC_PACKAGE = "linux-source-6.1"
-OBJECTS = os.path.join(HERE, "objects.txt")
 DEFAULT_PLUGIN = os.path.join(ROOT, "gcc", "iomemcheck.so")
+
+# The trees the harness knows, one Debian linux-source-VERSION each, and
+# whether the review table holds the findings of every engine (6.1's was
+# reviewed on the plugin's alone and keeps that form). The default tree
+# keeps the file names it had before there was a second tree; another
+# tree's files carry its version (tree_name).
+TREES = {"6.1": False, "6.12": True}
+DEFAULT_TREE = "6.1"
+
+
+def tree_name(name, version=None):
+    """objects.txt, findings.md, check-kernel... as named for a tree:
+    unchanged for the default tree, else objects-6.12.txt and so on."""
+    v = version or TREE
+    if v == DEFAULT_TREE:
+        return name
+    stem, ext = os.path.splitext(name)
+    return "%s-%s%s" % (stem, v, ext)
+
+
+def use_tree(version):
+    """Point the module at the tree VERSION (one of TREES): its source
+    package, build/linux-VERSION (or $IOMEMCHECK_KERNEL_DIR), its object
+    list and the names of its tables and log folder."""
+    global TREE, KDIR, SRC_TARBALL, SRC_PACKAGE, OBJECTS, FINDINGS, ENGINES, OUT, UNION_TABLE
+    if version not in TREES:
+        raise SystemExit("unknown kernel tree %r (known: %s)" % (version, ", ".join(TREES)))
+    TREE = version
+    UNION_TABLE = TREES[version]
+    # IOMEMCHECK_KERNEL_DIR: another tree location (e.g. to time a cold start
+    # next to a warm tree); the default is build/linux-VERSION.
+    KDIR = os.path.abspath(os.environ.get("IOMEMCHECK_KERNEL_DIR")
+                           or os.path.join(BUILD, "linux-" + version))
+    SRC_PACKAGE = "linux-source-" + version
+    SRC_TARBALL = "/usr/src/%s.tar.xz" % SRC_PACKAGE
+    OBJECTS = os.path.join(HERE, tree_name("objects.txt"))
+    FINDINGS = os.path.join(HERE, tree_name("findings.md"))
+    ENGINES = os.path.join(HERE, tree_name("engines.md"))
+    OUT = os.path.join(BUILD, tree_name("check-kernel"))
+
+
+def tree_title(version=None):
+    """How the tables name a tree."""
+    v = version or TREE
+    return "Linux %s (Debian linux-source-%s, x86_64 allmodconfig)" % (v, v)
+
+
+def add_tree_argument(ap):
+    ap.add_argument("--tree", default=DEFAULT_TREE, choices=sorted(TREES),
+                    help="the kernel tree (default %s)" % DEFAULT_TREE)
+
+
+def review_jsons():
+    """[ENGINE=]FILE of every engine's findings of the tree's last run: the
+    plugin's and the command's (check-kernel), and sparse-flow's when it ran
+    after the last full check-kernel (which deletes it, so it is never older
+    than the other two)."""
+    out = ["plugin=" + os.path.join(OUT, "findings.json"),
+           "libclang=" + os.path.join(OUT, "libclang.json")]
+    sparse = os.path.join(OUT, "sparse.json")
+    if os.path.exists(sparse):
+        out.append("libsparse=" + sparse)
+    return out
+
+
+RUN_MARK = "last-run"
+
+
+def mark_run(subset):
+    """Record whether the JSON of the log folder is of the whole list or of
+    --subset: the review table must only be rewritten from a whole run."""
+    tmp = os.path.join(OUT, RUN_MARK + ".tmp")
+    with open(tmp, "w") as f:
+        f.write("subset\n" if subset else "full\n")
+    os.replace(tmp, os.path.join(OUT, RUN_MARK))
+
+
+def last_run_full():
+    try:
+        with open(os.path.join(OUT, RUN_MARK)) as f:
+            return f.read().strip() == "full"
+    except FileNotFoundError:
+        return False
+
+
+def write_review_table(jsons):
+    """Regenerate the tree's review table (findings-table) from JSON files
+    given as [ENGINE=]FILE, keeping its verdicts."""
+    argv = [sys.executable, os.path.join(HERE, "findings-table"), "-o", FINDINGS,
+            "--root", KDIR, "--title", "iomemcheck findings on " + tree_title()]
+    for j in jsons:
+        argv += ["--json", j]
+    subprocess.run(argv, check=True)
+
+
+use_tree(DEFAULT_TREE)
 JOBS = int(os.environ.get("JOBS", "2"))
 
 # The plugin flags this harness adds; anything else in KCFLAGS stays.
@@ -160,8 +252,11 @@ def saved_command(obj):
             first = f.readline()
     except FileNotFoundError:
         return None
-    prefix = "cmd_%s := " % obj
-    if not first.startswith(prefix):
+    # kbuild names the line cmd_OBJ up to 6.2, savedcmd_OBJ since 6.3
+    for prefix in ("cmd_%s := " % obj, "savedcmd_%s := " % obj):
+        if first.startswith(prefix):
+            break
+    else:
         return None
     cmd = first[len(prefix):].rstrip("\n")
     # Cut at the first ';' outside quotes (objtool / ld -r suffixes).

@@ -12,6 +12,7 @@ import json
 import os
 import subprocess
 import sys
+import pytest
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
@@ -200,3 +201,146 @@ def test_engines_table_subset_heading(tmp_path):
     text = open(out).read()
     assert "## Not in the subset" in text and "| a.c | 5 | IOM002 | plugin | included file |" in text
     assert "No longer different" not in text and "| b.c | 1 | 1 | 0 |" in text
+
+
+def test_use_tree_names_each_trees_files(monkeypatch):
+    monkeypatch.delenv("IOMEMCHECK_KERNEL_DIR", raising=False)
+    try:
+        kbuild.use_tree("6.12")
+        assert kbuild.KDIR == os.path.join(kbuild.BUILD, "linux-6.12")
+        assert kbuild.SRC_TARBALL == "/usr/src/linux-source-6.12.tar.xz"
+        assert os.path.basename(kbuild.OBJECTS) == "objects-6.12.txt"
+        assert os.path.basename(kbuild.FINDINGS) == "findings-6.12.md"
+        assert os.path.basename(kbuild.ENGINES) == "engines-6.12.md"
+        assert kbuild.OUT == os.path.join(kbuild.BUILD, "check-kernel-6.12")
+        assert kbuild.UNION_TABLE
+        assert kbuild.tree_title() == ("Linux 6.12 (Debian linux-source-6.12, "
+                                       "x86_64 allmodconfig)")
+        monkeypatch.setenv("IOMEMCHECK_KERNEL_DIR", "/elsewhere/k")
+        kbuild.use_tree("6.12")
+        assert kbuild.KDIR == "/elsewhere/k"
+        with pytest.raises(SystemExit):
+            kbuild.use_tree("5.10")
+    finally:
+        monkeypatch.delenv("IOMEMCHECK_KERNEL_DIR", raising=False)
+        kbuild.use_tree(kbuild.DEFAULT_TREE)
+    # the default keeps the names 6.1 had before there was a second tree
+    assert kbuild.DEFAULT_TREE == "6.1"
+    assert kbuild.KDIR == os.path.join(kbuild.BUILD, "linux-6.1")
+    assert os.path.basename(kbuild.OBJECTS) == "objects.txt"
+    assert os.path.basename(kbuild.FINDINGS) == "findings.md"
+    assert os.path.basename(kbuild.ENGINES) == "engines.md"
+    assert kbuild.OUT == os.path.join(kbuild.BUILD, "check-kernel")
+    assert not kbuild.UNION_TABLE
+
+
+def test_every_tree_has_its_object_list():
+    for version in kbuild.TREES:
+        kbuild.use_tree(version)
+        try:
+            objs = kbuild.read_list(kbuild.OBJECTS)
+        finally:
+            kbuild.use_tree(kbuild.DEFAULT_TREE)
+        assert objs == sorted(set(objs)) and len(objs) >= 50, version
+        assert all(o.endswith(".o") for o in objs), version
+    kbuild.use_tree("6.12")
+    try:
+        objs = kbuild.read_list(kbuild.OBJECTS)
+    finally:
+        kbuild.use_tree(kbuild.DEFAULT_TREE)
+    assert "drivers/gpu/drm/vkms/vkms_formats.o" in objs
+
+
+def test_check_kernel_tree_option(monkeypatch):
+    ck = load_script("check-kernel")
+    # an unknown tree is a usage error before anything is built
+    monkeypatch.setattr(sys, "argv", ["check-kernel", "--tree", "5.10", "--no-cmd"])
+    with pytest.raises(SystemExit) as e:
+        ck.main()
+    assert e.value.code == 2
+
+
+def test_union_table_names_engines_and_sums_verdicts(tmp_path):
+    out = tmp_path / "findings-6.12.md"
+    plugin, clang = tmp_path / "p.json", tmp_path / "c.json"
+
+    def run():
+        subprocess.run([sys.executable, os.path.join(HERE, "findings-table"),
+                        "--json", "plugin=%s" % plugin, "--json", "libclang=%s" % clang,
+                        "--root", "/k", "-o", str(out)], check=True, stdout=subprocess.DEVNULL)
+        return out.read_text()
+
+    write_json(plugin, [finding("a.c", 3), finding("a.c", 5)])
+    write_json(clang, [finding("/k/a.c", 3), finding("/k/a.c", 7, "IOM003")])
+    text = run()
+    assert "| file | line | rule | function | message | found by | verdict |" in text
+    assert "| a.c | 3 | IOM002 | f | store through 'map->vaddr' (x2) | plugin, libclang | TODO |" \
+        in text
+    assert "| a.c | 5 | IOM002 | f | store through 'map->vaddr' | plugin | TODO |" in text
+    assert "| a.c | 7 | IOM003 | f | store through 'map->vaddr' | libclang | TODO |" in text
+    text = (text.replace("| plugin, libclang | TODO |", "| plugin, libclang | bug: x |")
+            .replace("| plugin | TODO |", "| plugin | fp (cross-file): y |"))
+    out.write_text(text)
+    text = run()
+    assert "| plugin, libclang | bug: x |" in text
+    assert "| plugin | fp (cross-file): y |" in text
+    # per engine: plugin 1 bug + 1 fp, libclang 1 bug + 1 TODO, union of 3
+    assert "| engine | findings | bug | fp (cross-file) | TODO | precision |" in text
+    assert "| plugin | 2 | 1 | 1 | 0 | 50% |" in text
+    assert "| libclang | 2 | 1 | 0 | 1 | 50% |" in text
+    assert "| union | 3 | 1 | 1 | 1 | 33% |" in text
+
+
+def test_union_table_keeps_verdicts_of_a_plain_table(tmp_path):
+    # a verdict written in a table without `found by` survives the new column
+    out = tmp_path / "findings.md"
+    text = table(tmp_path, [finding("a.c", 7)], out)
+    out.write_text(text.replace("| TODO |", "| intended: z |"))
+    js = tmp_path / "g.json"
+    write_json(js, [finding("a.c", 7)])
+    subprocess.run([sys.executable, os.path.join(HERE, "findings-table"),
+                    "--json", "plugin=%s" % js, "-o", str(out)], check=True,
+                   stdout=subprocess.DEVNULL)
+    text = out.read_text()
+    assert "| a.c | 7 | IOM002 | f | store through 'map->vaddr' | plugin | intended: z |" in text
+    assert "| plugin | 1 | 1 | 100% |" in text
+
+
+def test_verdict_classes():
+    ft = load_script("findings-table")
+    assert ft.verdict_class("bug: writes VRAM") == "bug"
+    assert ft.verdict_class("fp (cross-file): callee never writes") == "fp (cross-file)"
+    assert ft.verdict_class("fp (engine): libclang loses the guard") == "fp (engine)"
+    assert ft.verdict_class("fp: I4, shmem driver") == "fp"
+    assert ft.verdict_class("TODO") == "TODO"
+    assert ft.verdict_class("looks odd") == "other"
+
+
+def test_review_jsons_take_sparse_only_when_it_ran(tmp_path, monkeypatch):
+    monkeypatch.setattr(kbuild, "OUT", str(tmp_path))
+    assert kbuild.review_jsons() == ["plugin=%s/findings.json" % tmp_path,
+                                     "libclang=%s/libclang.json" % tmp_path]
+    (tmp_path / "sparse.json").write_text("")
+    assert kbuild.review_jsons()[2:] == ["libsparse=%s/sparse.json" % tmp_path]
+
+
+def test_saved_command_of_kbuild_since_6_3(tmp_path, monkeypatch):
+    # 6.12's .o.cmd files start with savedcmd_ instead of cmd_
+    monkeypatch.setattr(kbuild, "KDIR", str(tmp_path))
+    d = tmp_path / "drivers"
+    d.mkdir()
+    (d / ".x.o.cmd").write_text(
+        "savedcmd_drivers/x.o := gcc -O2 -c -o drivers/x.o drivers/x.c\n\n"
+        "source_drivers/x.o := drivers/x.c\n")
+    assert kbuild.saved_command("drivers/x.o") == "gcc -O2 -c -o drivers/x.o drivers/x.c"
+    (d / ".y.o.cmd").write_text("savedcmd_drivers/other.o := gcc -c drivers/y.c\n")
+    assert kbuild.saved_command("drivers/y.o") is None
+
+
+def test_run_mark_tells_full_from_subset(tmp_path, monkeypatch):
+    monkeypatch.setattr(kbuild, "OUT", str(tmp_path))
+    assert not kbuild.last_run_full()            # never ran
+    kbuild.mark_run(subset=True)
+    assert not kbuild.last_run_full()
+    kbuild.mark_run(subset=False)
+    assert kbuild.last_run_full()
