@@ -235,6 +235,29 @@ def built(objs, since):
     return ok
 
 
+DRIVER_DECL_RE = re.compile(r"\bstruct\s+drm_driver\s+\w+\s*=\s*\{")
+
+
+def driver_objects(objs):
+    """The objects of the folders of objs, not in objs, whose .c initialises
+    a struct drm_driver: the files the driver facts (rules/drm.rules) come
+    from, which a map-free declaration keeps out of the object lists."""
+    found = []
+    for folder in sorted({os.path.dirname(o) for o in objs}):
+        try:
+            names = sorted(os.listdir(os.path.join(KDIR, folder)))
+        except OSError:
+            continue
+        for n in names:
+            obj = os.path.join(folder, n[:-2] + ".o")
+            if not n.endswith(".c") or obj in objs:
+                continue
+            with open(os.path.join(KDIR, folder, n), errors="replace") as f:
+                if DRIVER_DECL_RE.search(f.read()):
+                    found.append(obj)
+    return found
+
+
 def plugin_kcflags(plugin, json_path, extra=()):
     flags = ["-fplugin=" + plugin, "-fplugin-arg-iomemcheck-json=" + json_path]
     flags += ["-fplugin-arg-iomemcheck-" + e for e in extra]
