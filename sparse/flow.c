@@ -64,6 +64,17 @@ static int ends_with(const char *s, const char *tail)
 	return a >= b && !strcmp(s + a - b, tail);
 }
 
+/* An inline function's body copied out of its inline form (as sparse does
+ * for one whose address is taken), so that it can be linearized itself. */
+static void own_body(struct symbol *sym)
+{
+	struct symbol_list *one = NULL;
+
+	uninline(sym);
+	add_symbol(&one, sym);
+	evaluate_symbol_list(one);
+}
+
 /* Functions of the file itself, and of .c files it includes (as GCC
  * compiles them); header functions are analysed where they are inlined. */
 static int is_own_function(struct symbol *sym)
@@ -74,14 +85,8 @@ static int is_own_function(struct symbol *sym)
 		return 0;
 	if (ends_with(stream_name(sym->pos.stream), ".h"))
 		return 0;
-	if (!t->stmt && t->inline_stmt) {
-		/* an inline function of the file: analysed as GCC emits it */
-		struct symbol_list *one = NULL;
-
-		uninline(sym);
-		add_symbol(&one, sym);
-		evaluate_symbol_list(one);
-	}
+	if (!t->stmt && t->inline_stmt)
+		own_body(sym);	/* an inline function of the file: analysed as GCC emits it */
 	return t->stmt != NULL;
 }
 
@@ -228,13 +233,8 @@ static int header_bool_function(struct stage *s, struct symbol *sym, struct symb
 	    real_type(t->ctype.base_type) != &bool_ctype || (!t->stmt && !t->inline_stmt) ||
 	    direct_calls(sym, s->bodies, NULL) == 0)
 		return 0;
-	if (!t->stmt) {
-		struct symbol_list *one = NULL;
-
-		uninline(sym);
-		add_symbol(&one, sym);
-		evaluate_symbol_list(one);
-	}
+	if (!t->stmt)
+		own_body(sym);
 	linearize(NULL, sym);
 	return sym->ep != NULL;
 }
@@ -316,13 +316,8 @@ static int header_map_function(struct stage *s, struct symbol *sym)
 	      list_holds_map(rules, sym->symbol_list)) ||
 	    direct_calls(sym, s->bodies, NULL) == 0)
 		return 0;
-	if (!t->stmt) {
-		struct symbol_list *one = NULL;
-
-		uninline(sym);
-		add_symbol(&one, sym);
-		evaluate_symbol_list(one);
-	}
+	if (!t->stmt)
+		own_body(sym);
 	linearize(NULL, sym);
 	if (!sym->ep)
 		return 0;
