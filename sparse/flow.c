@@ -9,6 +9,7 @@
  * output or the build.
  */
 #include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -64,6 +65,17 @@ static int ends_with(const char *s, const char *tail)
 	return a >= b && !strcmp(s + a - b, tail);
 }
 
+/* An inline function's body copied out of its inline form (as sparse does
+ * for one whose address is taken), so that it can be linearized itself. */
+static void own_body(struct symbol *sym)
+{
+	struct symbol_list *one = NULL;
+
+	uninline(sym);
+	add_symbol(&one, sym);
+	evaluate_symbol_list(one);
+}
+
 /* Functions of the file itself, and of .c files it includes (as GCC
  * compiles them); header functions are analysed where they are inlined. */
 static int is_own_function(struct symbol *sym)
@@ -74,14 +86,8 @@ static int is_own_function(struct symbol *sym)
 		return 0;
 	if (ends_with(stream_name(sym->pos.stream), ".h"))
 		return 0;
-	if (!t->stmt && t->inline_stmt) {
-		/* an inline function of the file: analysed as GCC emits it */
-		struct symbol_list *one = NULL;
-
-		uninline(sym);
-		add_symbol(&one, sym);
-		evaluate_symbol_list(one);
-	}
+	if (!t->stmt && t->inline_stmt)
+		own_body(sym);	/* an inline function of the file: analysed as GCC emits it */
 	return t->stmt != NULL;
 }
 
@@ -228,22 +234,40 @@ static int header_bool_function(struct stage *s, struct symbol *sym, struct symb
 	    real_type(t->ctype.base_type) != &bool_ctype || (!t->stmt && !t->inline_stmt) ||
 	    direct_calls(sym, s->bodies, NULL) == 0)
 		return 0;
-	if (!t->stmt) {
-		struct symbol_list *one = NULL;
-
-		uninline(sym);
-		add_symbol(&one, sym);
-		evaluate_symbol_list(one);
-	}
+	if (!t->stmt)
+		own_body(sym);
 	linearize(NULL, sym);
 	return sym->ep != NULL;
+}
+
+/* Answers of holds_map() for a struct at a depth: a driver's device struct
+ * reaches hundreds of others, asked about for every header function. */
+#define HOLDS_CACHE	4096
+
+static struct {
+	struct symbol *type;
+	int depth, answer;
+} holds_cache[HOLDS_CACHE];
+
+static int holds_map(const struct iom_rules *rules, struct symbol *t, int depth);
+
+static int members_hold_map(const struct iom_rules *rules, struct symbol *t, int depth)
+{
+	struct symbol *m;
+
+	FOR_EACH_PTR(t->symbol_list, m) {
+		if (holds_map(rules, m, depth + 1))
+			return 1;
+	} END_FOR_EACH_PTR(m);
+	return 0;
 }
 
 /* Does a type hold a map: the map itself, a pointer or array of maps, a
  * struct or union with one among its members (a few levels down)? */
 static int holds_map(const struct iom_rules *rules, struct symbol *t, int depth)
 {
-	struct symbol *m;
+	unsigned h;
+	int answer = 0;
 
 	t = real_type(t);
 	if (!t || depth > 4)
@@ -252,13 +276,15 @@ static int holds_map(const struct iom_rules *rules, struct symbol *t, int depth)
 		return holds_map(rules, t->ctype.base_type, depth + 1);
 	if (t->type != SYM_STRUCT && t->type != SYM_UNION)
 		return 0;
-	if (t->ident && iom_rules_type_index(rules, name_of(t->ident)) >= 0)
-		return 1;
-	FOR_EACH_PTR(t->symbol_list, m) {
-		if (holds_map(rules, m, depth + 1))
-			return 1;
-	} END_FOR_EACH_PTR(m);
-	return 0;
+	h = (unsigned)((((uintptr_t)t >> 4) * 31u + (unsigned)depth) % HOLDS_CACHE);
+	if (holds_cache[h].type == t && holds_cache[h].depth == depth)
+		return holds_cache[h].answer;
+	answer = (t->ident && iom_rules_type_index(rules, name_of(t->ident)) >= 0) ||
+		 members_hold_map(rules, t, depth);
+	holds_cache[h].type = t;
+	holds_cache[h].depth = depth;
+	holds_cache[h].answer = answer;
+	return answer;
 }
 
 /*
@@ -267,31 +293,37 @@ static int holds_map(const struct iom_rules *rules, struct symbol *t, int depth)
  * whose parameters or locals reach a map are analysed here too, their
  * findings in the header; the command reports a header's finding once.
  */
+static int list_holds_map(const struct iom_rules *rules, struct symbol_list *list)
+{
+	struct symbol *v;
+
+	FOR_EACH_PTR(list, v) {
+		if (holds_map(rules, v, 0))
+			return 1;
+	} END_FOR_EACH_PTR(v);
+	return 0;
+}
+
 static int header_map_function(struct stage *s, struct symbol *sym)
 {
-	struct symbol *t = real_type(sym), *v;
+	struct symbol *t = real_type(sym);
+	const struct iom_rules *rules = s->cfg->rules;
 
+	/* the parameters and locals the parser bound (before any linearizing:
+	 * most header functions a driver calls reach no map) */
 	if (!t || t->type != SYM_FN || !sym->ident || sym->ep ||
 	    !ends_with(stream_name(sym->pos.stream), ".h") || (!t->stmt && !t->inline_stmt) ||
+	    !(list_holds_map(rules, t->arguments) || list_holds_map(rules, sym->inline_symbol_list) ||
+	      list_holds_map(rules, sym->symbol_list)) ||
 	    direct_calls(sym, s->bodies, NULL) == 0)
 		return 0;
-	if (!t->stmt) {
-		struct symbol_list *one = NULL;
-
-		uninline(sym);
-		add_symbol(&one, sym);
-		evaluate_symbol_list(one);
-	}
+	if (!t->stmt)
+		own_body(sym);
 	linearize(NULL, sym);
 	if (!sym->ep)
 		return 0;
-	FOR_EACH_PTR(sym->ep->syms, v) {
-		if (holds_map(s->cfg->rules, v, 0)) {
-			add_symbol(&s->bodies, sym);
-			return 1;
-		}
-	} END_FOR_EACH_PTR(v);
-	return 0;
+	add_symbol(&s->bodies, sym);
+	return 1;
 }
 
 /* The header functions header_map_function() takes, as the calls of the
@@ -432,6 +464,7 @@ void flow_file(struct stage *s, struct symbol_list *list, const char *file)
 		if (is_own_function(sym))
 			linearize(&s->bodies, sym);
 	} END_FOR_EACH_PTR(sym);
+	memset(holds_cache, 0, sizeof(holds_cache));	/* types are the file's */
 	header_map_functions(s, &headers);
 	FOR_EACH_PTR(file_scope->symbols, sym) {
 		if (header_bool_function(s, sym, headers))

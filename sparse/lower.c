@@ -743,6 +743,31 @@ static int phi_of_untracked(pseudo_t v)
 	return 0;
 }
 
+static int is_phi(pseudo_t p)
+{
+	return p && p->type == PSEUDO_REG && p->def && p->def->opcode == OP_PHI;
+}
+
+/* Is the phi's value what the function returns (directly, or through
+ * the phis of enclosing branches)? */
+static int phi_returned(struct instruction *phi, int depth)
+{
+	struct pseudo_user *pu;
+
+	if (!phi->target || phi->target->type != PSEUDO_REG || depth > 16)
+		return 0;
+	FOR_EACH_PTR(phi->target->users, pu) {
+		struct instruction *u = pu ? pu->insn : NULL;
+
+		if (!u || !u->bb)
+			continue;
+		if (u->opcode == OP_RET ||
+		    (u->opcode == OP_PHISOURCE && u->phi_node && phi_returned(u->phi_node, depth + 1)))
+			return 1;
+	} END_FOR_EACH_PTR(pu);
+	return 0;
+}
+
 static void lower_insn(struct lower *l, struct instruction *insn)
 {
 	struct multijmp *jmp;
@@ -812,8 +837,16 @@ static void lower_insn(struct lower *l, struct instruction *insn)
 			iom_return(l->fn, l->cur, where_of(l, insn),
 				   tracked(insn->src) && !phi_of_untracked(insn->src) ?
 				   value_of(insn->src) : -1);
-		else if (tracked(insn->src))
+		else if (tracked(insn->src) && !is_phi(insn->src))
 			iom_escape(l->fn, l->cur, where_of(l, insn), value_of(insn->src),
+				   IOM_ESC_RETURN, NULL);
+		return;
+	case OP_PHISOURCE:
+		/* sparse joins every return in one exit: a pointer escapes at the
+		 * return statement that gives it, the phi's source */
+		if (tracked(insn->phi_src) && !is_phi(insn->phi_src) && insn->phi_node &&
+		    phi_returned(insn->phi_node, 0) && !returns_int(l))
+			iom_escape(l->fn, l->cur, where_of(l, insn), value_of(insn->phi_src),
 				   IOM_ESC_RETURN, NULL);
 		return;
 	case OP_ASM:
