@@ -1,7 +1,8 @@
 /*
- * files.h - how the command and the gate touch files: whole reads and
- * writes on a descriptor, bounded reads of inputs, and the one writer of
- * every output file.  Below cmd/ and gate/: it depends on libc alone.
+ * files.h - how the command, the gate and the core touch files: whole
+ * reads and writes on a descriptor, bounded reads of inputs, and the one
+ * writer of every output file (the core's fact files too).  Below core/,
+ * cmd/ and gate/: it depends on libc alone, and the core's library holds it.
  *
  *	fdio.c		whole reads and writes on a file descriptor
  *	input.c		an input file read whole, bounded, regular files only

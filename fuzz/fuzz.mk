@@ -28,15 +28,17 @@ fuzz-$(1): build/fuzz/$(1)/fuzz-$(1)
 endef
 fuzz = $(eval $(call fuzz_target,$(strip $(1)),$(strip $(2)),$(strip $(3))))
 
-# Every source of the core (plain C, libc only): a new file needs no edit here.
-FUZZ_CORE := $(sort $(wildcard core/*.c) core/rules_builtin.c)
+# Every source of the core (plain C, libc only), with base/ below it: a new
+# file needs no edit here.
+FUZZ_CORE := $(sort $(wildcard core/*.c) core/rules_builtin.c) $(BASE_SRC)
 # The command's database and flag files, and the gate with everything it links.
 FUZZ_DB := cmd/db.c cmd/words.c cmd/paths.c cmd/flags.c $(BASE_SRC)
-FUZZ_GATE := $(GATE_SRC) $(BASE_SRC) $(FUZZ_CORE)
+FUZZ_GATE := $(GATE_SRC) $(FUZZ_CORE)
 
 # The targets: one line each.
 #      name       sources                                    seeds
 $(call fuzz, rules,    $(FUZZ_CORE),                         $(RULES))
+$(call fuzz, facts,    $(FUZZ_CORE),                         $(wildcard fuzz/inputs/facts/*))
 $(call fuzz, annotate, sparse/annotate.c sparse/util.c,      $(wildcard testsuite/sparse/data/tree/include/linux/*map.h testsuite/sparse/data/expected/*.h.inline))
 $(call fuzz, tag,      sparse/tag.c sparse/util.c,           $(wildcard testsuite/sparse/data/expected/*.out))
 $(call fuzz, db,       $(FUZZ_DB),                           $(wildcard fuzz/inputs/db/*))
