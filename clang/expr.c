@@ -1032,11 +1032,15 @@ static char *callee_name(CXCursor call)
 		clang_disposeString(s);
 		return NULL;
 	}
-	/* A FORTIFY wrapper declared with asm("memcpy") is memcpy to the reader. */
+	/* A FORTIFY wrapper declared with asm("memcpy") is memcpy to the reader;
+	 * an overloadable one (__pass_dynamic_object_size) has a C++ mangling,
+	 * "_Z6memcmp...", which no reader wrote: its name is. */
 	m = clang_Cursor_getMangling(d);
 	label = clang_getCString(m);
 	if (label && (*label == '\001' || *label == '*'))
 		label++;
+	if (label && label[0] == '_' && label[1] == 'Z' && label[2] >= '0' && label[2] <= '9')
+		label = NULL;
 	r = strdup(label && *label && strcmp(label, name) && !strchr(label, '.') ? label : name);
 	clang_disposeString(m);
 	clang_disposeString(s);

@@ -19,13 +19,9 @@
 #include "func.h"
 
 /* The name a reader knows the callee by: "__builtin_memcpy" is memcpy. */
-static const char *shown_name(const char *name)
+static const char *shown_name(const struct iom_func *fn, const char *name)
 {
-	if (!name)
-		return "(indirect call)";
-	if (!strncmp(name, "__builtin_", 10))
-		return name + 10;
-	return name;
+	return name ? iom_rules_spelled(fn->rules, name) : "(indirect call)";
 }
 
 static const struct iom_arg *arg_at(const struct iom_call *c, int argno)
@@ -215,7 +211,7 @@ static int plain_use(const struct iom_fn *f, int i)
 static void other_call(struct iom_func *fn, int b, struct iom_where w, const struct iom_fn *f,
 		       const struct iom_call *c)
 {
-	const char *name = shown_name(c->callee);
+	const char *name = shown_name(fn, c->callee);
 	int producer = f && f->kind == IOM_FN_PRODUCER;
 	int accessed = 0;
 
@@ -299,7 +295,7 @@ void iom_call(struct iom_func *fn, int b, struct iom_where w, const struct iom_c
 		if (c->result == IOM_RESULT_VALUE)
 			iom_memory(fn, b, w, c->result_value,
 				   f->effects & IOM_EFF_SET_IO ? IOM_KIND_IO : IOM_KIND_SYSTEM,
-				   shown_name(c->callee));
+				   shown_name(fn, c->callee));
 		return;
 	}
 	if (f && f->kind == IOM_FN_HELPER) {
@@ -310,7 +306,7 @@ void iom_call(struct iom_func *fn, int b, struct iom_where w, const struct iom_c
 			producer_sets(fn, b, w, f, c);
 	}
 	if (c->result == IOM_RESULT_OBJECT)
-		iom_store_result(fn, b, w, c->result_path, c->result_type, shown_name(c->callee));
+		iom_store_result(fn, b, w, c->result_path, c->result_type, shown_name(fn, c->callee));
 	if (c->defined_here && c->callee && !f)
 		call_here(fn, b, w, c, first);
 }

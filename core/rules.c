@@ -32,6 +32,8 @@ struct iom_rules {
 		char *role, *name;
 	} *fixes;
 	int nr_fixes;
+	char **alias;				/* "alias NAME AS": NAME, AS, NAME, AS, ... */
+	int nr_alias;
 	struct driver_word {			/* backend, driver-fills, driver-member */
 		int what;			/* DRIVER_* */
 		unsigned kinds;			/* backend: IOM_EFF_SET_SYSTEM | IOM_EFF_SET_IO */
@@ -550,6 +552,37 @@ static int parse_driver(struct parser *p, int what, char **word, int nr)
 	return 0;
 }
 
+/* alias NAME AS: a call to NAME is a call to AS, as the source spells it
+ * (a FORTIFY wrapper's asm label: __asan_memcpy is the memcpy written). */
+static int parse_alias(struct parser *p, char **word, int nr)
+{
+	void *na;
+
+	if (p->type >= 0 || nr != 3)
+		return fail(p, "'alias' takes NAME AS, outside type blocks");
+	if (!strcmp(word[1], word[2]))
+		return fail(p, "'%s' cannot be an alias of itself", word[1]);
+	na = realloc(p->r->alias, (size_t)(p->r->nr_alias + 2) * sizeof(char *));
+	if (!na)
+		return fail(p, "out of memory");
+	p->r->alias = (char **)na;
+	p->r->alias[p->r->nr_alias++] = iom_strdup(word[1]);
+	p->r->alias[p->r->nr_alias++] = iom_strdup(word[2]);
+	return 0;
+}
+
+const char *iom_rules_spelled(const struct iom_rules *r, const char *name)
+{
+	if (!name)
+		return NULL;
+	for (int i = 0; i + 1 < r->nr_alias; i += 2)
+		if (!strcmp(r->alias[i], name))
+			return r->alias[i + 1];
+	if (!strncmp(name, "__builtin_", 10) && !iom_rules_fn(r, name))
+		return name + 10;
+	return name;
+}
+
 int iom_rules_backend(const struct iom_rules *r, const char *ops, const char *field,
 		      const char *fn)
 {
@@ -669,6 +702,8 @@ static int parse_line(struct parser *p, char *line)
 		return parse_fix(p, word, nr);
 	if (!strcmp(word[0], "access-sizes"))
 		return parse_access_sizes(p, word, nr);
+	if (!strcmp(word[0], "alias"))
+		return parse_alias(p, word, nr);
 	if (!strcmp(word[0], "backend"))
 		return parse_driver(p, DRIVER_BACKEND, word, nr);
 	if (!strcmp(word[0], "driver-fills"))
@@ -857,6 +892,9 @@ void iom_rules_free(struct iom_rules *r)
 		free(r->warn_asm[i]);
 	for (int i = 0; i < r->nr_pairs; i++)
 		free_pair(&r->pairs[i]);
+	for (int i = 0; i < r->nr_alias; i++)
+		free(r->alias[i]);
+	free(r->alias);
 	for (int i = 0; i < r->nr_driver; i++)
 		for (int k = 0; k < 3; k++)
 			free(r->driver[i].word[k]);
@@ -941,9 +979,7 @@ const struct iom_fn *iom_rules_callee(const struct iom_rules *r, const char *nam
 {
 	const struct iom_fn *f = iom_rules_fn(r, name);
 
-	if (!f && name && !strncmp(name, "__builtin_", 10))
-		f = iom_rules_fn(r, name + 10);
-	return f;
+	return f ? f : iom_rules_fn(r, iom_rules_spelled(r, name));
 }
 
 int iom_rules_access_size(const struct iom_rules *r, long long size)

@@ -51,6 +51,9 @@ const struct iom_fn *iom_rules_fn(const struct iom_rules *, const char *name);
 /* The same for a callee as a front end reports it: __builtin_X is X unless
  * the rules list __builtin_X itself. */
 const struct iom_fn *iom_rules_callee(const struct iom_rules *, const char *name);
+/* A callee's name as the source spells it: an "alias" target, X for
+ * __builtin_X (unless the rules list __builtin_X itself), else the name. */
+const char *iom_rules_spelled(const struct iom_rules *, const char *name);
 /* The helper a type names for a rewrite role (rules "fix", fix.def), or NULL. */
 const char *iom_rules_fix(const struct iom_rules *, int type, const char *role);
 /* Is this a role fix.def knows (fix.c, for the rules parser)? */

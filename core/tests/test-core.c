@@ -441,6 +441,8 @@ static void test_rules_errors(void)
 		{ "driver-fills f map=0\n", "r:1: error: bad argument number '0' in 'map='" },
 		{ "type x\n driver-member s m\nend\n",
 		  "r:2: error: 'driver-member' takes STRUCT FIELD, outside type blocks" },
+		{ "alias a\n", "r:1: error: 'alias' takes NAME AS, outside type blocks" },
+		{ "alias a a\n", "r:1: error: 'a' cannot be an alias of itself" },
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		struct iom_rules *r = iom_rules_new();
