@@ -381,6 +381,22 @@ static int gate_native(struct cli *c, struct gate_set *gs, const struct findings
 	return status;
 }
 
+/*
+ * The fact file beside the database could not be written (a read-only
+ * tree): the findings stand, the next run starts from nothing; said once.
+ * One the user named (--facts FILE) is an error.  Returns 1 when it was
+ * only said.
+ */
+static int facts_not_kept(struct cli *c)
+{
+	if (c->facts)
+		return 0;
+	fprintf(stderr, "iomemcheck: warning: %s (the facts are not kept: --facts FILE puts them "
+		"elsewhere, --no-facts does without)\n", c->err);
+	c->err[0] = 0;
+	return 1;
+}
+
 static void one_pass(struct cli *c, struct fact_run *fr, struct progress *p,
 		     struct entry **sel, int n, const char *cwd, struct findings *set,
 		     struct outcome *out)
@@ -464,7 +480,7 @@ static int analyse(struct cli *c, struct entry **sel, int n, int not_c, const ch
 	}
 	one_pass(c, &fr, &p, sel, n, cwd, &set, out);
 	if (fr.known && (second_pass(c, &fr, &p, sel, n, cwd, &set, out) ||
-			 facts_save(&fr, c->err, sizeof(c->err)))) {
+			 (facts_save(&fr, c->err, sizeof(c->err)) && !facts_not_kept(c)))) {
 		facts_close(&fr);
 		findings_free(&set);
 		apply_end(p.fixing);

@@ -396,3 +396,16 @@ def test_a_folder_takes_the_backend_of_its_driver(tmp_path):
     database()
     p = run(tmp_path, engine="gcc")
     assert plane(p) == alone and again(p) == 1
+
+
+def test_a_fact_file_that_cannot_be_written(tmp_path):
+    """Beside a read-only database the facts are not kept (a warning, the
+    findings stand); a --facts FILE that cannot be written is an error."""
+    project(tmp_path)
+    # a link to nothing: read as no file yet, never written through
+    (tmp_path / "iomemcheck.facts").symlink_to(tmp_path / "gone" / "facts")
+    p = run(tmp_path, engine="gcc")
+    assert p.returncode == 1 and user_findings(p) == [(IO, "IOM001")]
+    assert "warning:" in p.stderr and "the facts are not kept" in p.stderr
+    p = run(tmp_path, "--facts", str(tmp_path / "iomemcheck.facts"), engine="gcc")
+    assert p.returncode == 2 and "iomemcheck.facts" in p.stderr
